@@ -1,0 +1,106 @@
+//! A diagnostic in editor terms: byte spans and words, no rendering and no protocol.
+
+use crate::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Hint,
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Hint => "hint",
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Stable codes for syntax errors; the checker adds its own codes beside these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SyntaxCode {
+    UnexpectedCharacter,
+    UnterminatedString,
+    InvalidEscape,
+    UnterminatedComment,
+    UnexpectedToken,
+    MissingValue,
+    InvalidValue,
+    MissingLevel,
+    DuplicateModifier,
+    MissingBody,
+    UnclosedBlock,
+}
+
+impl SyntaxCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SyntaxCode::UnexpectedCharacter => "syntax::unexpected-character",
+            SyntaxCode::UnterminatedString => "syntax::unterminated-string",
+            SyntaxCode::InvalidEscape => "syntax::invalid-escape",
+            SyntaxCode::UnterminatedComment => "syntax::unterminated-comment",
+            SyntaxCode::UnexpectedToken => "syntax::unexpected-token",
+            SyntaxCode::MissingValue => "syntax::missing-value",
+            SyntaxCode::InvalidValue => "syntax::invalid-value",
+            SyntaxCode::MissingLevel => "syntax::missing-level",
+            SyntaxCode::DuplicateModifier => "syntax::duplicate-modifier",
+            SyntaxCode::MissingBody => "syntax::missing-body",
+            SyntaxCode::UnclosedBlock => "syntax::unclosed-block",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+    pub span: Span,
+    /// What to say at the primary span; the message is used when empty.
+    pub label: String,
+    pub related: Vec<Label>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn syntax(code: SyntaxCode, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            code: code.as_str(),
+            message: message.into(),
+            span,
+            label: String::new(),
+            related: Vec::new(),
+            help: None,
+        }
+    }
+
+    pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
+        self.label = label.into();
+        self
+    }
+
+    pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.related.push(Label {
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+}

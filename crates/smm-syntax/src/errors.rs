@@ -1,0 +1,142 @@
+//! Words for the parser's expected/found errors: where the parser was, what it found, what
+//! would have fitted, and a hint where a likely intent is known.
+
+use chumsky::error::{RichPattern, RichReason};
+
+use crate::diagnostic::{Diagnostic, SyntaxCode};
+use crate::parser::ParseError;
+use crate::statement::{describe, Word};
+use crate::suggest::did_you_mean;
+use crate::token::{Keyword, TokenKind};
+use crate::Span;
+
+/// A block kind and the statement keywords it accepts.
+struct Context {
+    label: &'static str,
+    place: &'static str,
+    fields: &'static [&'static str],
+}
+
+const CONTEXTS: &[Context] = &[
+    Context {
+        label: "top-level item",
+        place: "at the top level of the file",
+        fields: &["profile", "assessment"],
+    },
+    Context {
+        label: "profile field",
+        place: "in a profile",
+        fields: &["industry", "extends", "role", "description", "target"],
+    },
+    Context {
+        label: "assessment field",
+        place: "in an assessment",
+        fields: &[
+            "profile",
+            "role",
+            "date",
+            "assessor",
+            "description",
+            "practice",
+        ],
+    },
+    Context {
+        label: "target field",
+        place: "in a target block",
+        fields: &["rationale", "note"],
+    },
+    Context {
+        label: "practice field",
+        place: "in a practice block",
+        fields: &["evidence", "note"],
+    },
+];
+
+pub(crate) fn to_diagnostic(src: &str, error: ParseError<'_>) -> Diagnostic {
+    let span = Span::new(error.span().start, error.span().end);
+    let expected: Vec<String> = error
+        .expected()
+        .filter_map(|pattern| match pattern {
+            RichPattern::Label(label) => Some(label.to_string()),
+            RichPattern::EndOfInput => Some("end".into()),
+            _ => None,
+        })
+        .collect();
+    match error.into_reason() {
+        RichReason::Custom(diagnostic) => *diagnostic,
+        RichReason::ExpectedFound { found, .. } => {
+            unexpected(src, span, found.map(|t| t.kind), &expected)
+        }
+    }
+}
+
+fn unexpected(src: &str, span: Span, found: Option<TokenKind>, expected: &[String]) -> Diagnostic {
+    let context = CONTEXTS
+        .iter()
+        .find(|c| expected.iter().any(|e| e == c.label));
+    let found_words = match found {
+        Some(kind) => describe(src, Word { kind, span }),
+        None => "the end of the file".into(),
+    };
+    let Some(context) = context else {
+        return Diagnostic::syntax(
+            SyntaxCode::UnexpectedToken,
+            span,
+            format!("unexpected {found_words}"),
+        );
+    };
+    let mut options: Vec<String> = context.fields.iter().map(|f| format!("`{f}`")).collect();
+    if expected.iter().any(|e| e == "}") {
+        options.push("`}`".into());
+    }
+    let text = &src[span.range()];
+    let help = match found {
+        Some(TokenKind::RBrace) => {
+            Some("this `}` closes nothing: remove it, or add the `{` it belongs to".to_string())
+        }
+        Some(TokenKind::Keyword(keyword)) => belongs_elsewhere(keyword),
+        Some(TokenKind::Ident | TokenKind::Invalid(_)) => {
+            did_you_mean(text, context.fields.iter().copied())
+                .map(|k| format!("did you mean `{k}`?"))
+        }
+        Some(TokenKind::LBrace) => {
+            Some("only `profile`, `assessment`, `target` and `practice` open a `{ }` block".into())
+        }
+        _ => None,
+    };
+    let mut diagnostic = Diagnostic::syntax(
+        SyntaxCode::UnexpectedToken,
+        span,
+        format!("unexpected {found_words} {}", context.place),
+    )
+    .with_label(format!("expected {}", join_or(&options)));
+    if let Some(help) = help {
+        diagnostic = diagnostic.with_help(help);
+    }
+    diagnostic
+}
+
+fn belongs_elsewhere(keyword: Keyword) -> Option<String> {
+    let text = match keyword {
+        Keyword::Rationale => "`rationale` goes inside a target's block: target PRACTICE level N { rationale \"...\" }",
+        Keyword::Evidence => "`evidence` goes inside a practice's block: practice PRACTICE level N { evidence \"...\" }",
+        Keyword::Target => "`target` lines belong in a profile; an assessment records `practice` lines",
+        Keyword::Practice => "`practice` lines belong in an assessment; a profile sets `target` lines",
+        Keyword::Industry | Keyword::Extends => "this line belongs directly inside a profile",
+        Keyword::Date | Keyword::Assessor => "this line belongs directly inside an assessment",
+        Keyword::Level | Keyword::Scope => "`level` and `scope` continue a `target` or `practice` line",
+        Keyword::Implements | Keyword::Expires | Keyword::Link => {
+            "`implements`, `expires` and `link` continue an `evidence` line"
+        }
+        _ => return None,
+    };
+    Some(text.into())
+}
+
+fn join_or(options: &[String]) -> String {
+    match options {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}

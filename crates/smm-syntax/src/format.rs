@@ -1,0 +1,3 @@
+pub fn format(_src: &str) -> Result<String, Vec<crate::Diagnostic>> {
+    todo!()
+}

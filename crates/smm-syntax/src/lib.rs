@@ -1,0 +1,49 @@
+//! The smm language: tokens, a recovering parser, the syntax tree and the formatter.
+//!
+//! Everything works on byte offsets. Parsing never fails: it returns a tree (with placeholders
+//! where the input was broken) and the errors found.
+
+pub mod ast;
+mod diagnostic;
+mod errors;
+mod format;
+mod lexer;
+mod parser;
+mod render;
+mod span;
+mod statement;
+mod suggest;
+mod token;
+
+pub use diagnostic::{Diagnostic, Label, Severity, SyntaxCode};
+pub use format::format;
+pub use lexer::{lex, Lexed};
+pub use render::render;
+pub use span::Span;
+pub use suggest::{did_you_mean, edit_distance};
+pub use token::{BadWord, Keyword, Token, TokenKind};
+
+/// A parsed file: its tree, every token (comments included) and its syntax errors in source
+/// order.
+#[derive(Clone, Debug)]
+pub struct Parse {
+    pub file: ast::SourceFile,
+    pub tokens: Vec<Token>,
+    pub errors: Vec<Diagnostic>,
+}
+
+pub fn parse(src: &str) -> Parse {
+    let Lexed { tokens, mut errors } = lex(src);
+    let (file, parse_errors) = parser::parse_tokens(src, &tokens);
+    errors.extend(
+        parse_errors
+            .into_iter()
+            .map(|e| errors::to_diagnostic(src, e)),
+    );
+    errors.sort_by_key(|e| (e.span.start, e.span.end));
+    Parse {
+        file,
+        tokens,
+        errors,
+    }
+}

@@ -1,0 +1,420 @@
+//! The chumsky grammar. It groups tokens into items, blocks and statements and recovers from
+//! every mistake; `statement.rs` turns each statement's tokens into a typed node, reporting at
+//! most one problem per statement so that one mistake gives one error.
+
+use chumsky::input::{Input as _, MappedInput};
+use chumsky::prelude::*;
+
+use crate::ast::*;
+use crate::diagnostic::Diagnostic;
+use crate::statement::{self, Part, Raw, Word};
+use crate::token::{Keyword, Token, TokenKind};
+use crate::Span;
+
+/// What the grammar sees of a token: its kind, and whether it is the first on its line. A plain
+/// word at the start of a line never continues the previous statement, so a misspelt keyword
+/// costs one error on its own line instead of corrupting the line above.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Tok {
+    pub kind: TokenKind,
+    pub line_start: bool,
+}
+
+impl Tok {
+    fn starts_line_statement(self) -> bool {
+        self.line_start && matches!(self.kind, TokenKind::Keyword(k) if k.starts_statement())
+    }
+}
+
+pub(crate) type ParserInput<'t> = MappedInput<'t, Tok, SimpleSpan, &'t [(Tok, SimpleSpan)]>;
+/// Custom errors carry a finished diagnostic; expected/found errors are worded in `errors.rs`.
+pub(crate) type ParseError<'t> = Rich<'t, Tok, SimpleSpan, Box<Diagnostic>>;
+type Extra<'t> = extra::Err<ParseError<'t>>;
+
+pub(crate) fn parse_tokens(src: &str, tokens: &[Token]) -> (SourceFile, Vec<ParseError<'static>>) {
+    let mut previous_end = 0;
+    let mut significant: Vec<(Tok, SimpleSpan)> = Vec::new();
+    for token in tokens.iter().filter(|t| !t.kind.is_trivia()) {
+        let line_start = src[previous_end..token.span.start].contains('\n') || previous_end == 0;
+        previous_end = token.span.end;
+        let tok = Tok {
+            kind: token.kind,
+            line_start,
+        };
+        significant.push((tok, SimpleSpan::from(token.span.range())));
+    }
+    let eoi = SimpleSpan::from(src.len()..src.len());
+    let (file, errors) = file_parser(src)
+        .parse(significant.as_slice().split_token_span(eoi))
+        .into_output_errors();
+    let errors = errors.into_iter().map(|e| e.into_owned()).collect();
+    (file.unwrap_or_default(), errors)
+}
+
+fn span(s: SimpleSpan) -> Span {
+    Span::new(s.start, s.end)
+}
+
+fn kind<'t>(kind: TokenKind) -> impl Parser<'t, ParserInput<'t>, Span, Extra<'t>> + Clone {
+    any()
+        .filter(move |t: &Tok| t.kind == kind)
+        .map_with(|_, e| span(e.span()))
+}
+
+fn kw<'t>(keyword: Keyword) -> impl Parser<'t, ParserInput<'t>, Span, Extra<'t>> + Clone {
+    kind(TokenKind::Keyword(keyword)).labelled(keyword.as_str())
+}
+
+fn close_brace<'t>() -> impl Parser<'t, ParserInput<'t>, Span, Extra<'t>> + Clone {
+    kind(TokenKind::RBrace).labelled("}")
+}
+
+fn is_value(kind: TokenKind) -> bool {
+    !matches!(
+        kind,
+        TokenKind::Keyword(_) | TokenKind::LBrace | TokenKind::RBrace
+    )
+}
+
+/// A value that continues the current statement.
+fn value<'t>() -> impl Parser<'t, ParserInput<'t>, Word, Extra<'t>> + Clone {
+    any()
+        .filter(|t: &Tok| {
+            is_value(t.kind)
+                && !(t.line_start && matches!(t.kind, TokenKind::Ident | TokenKind::Invalid(_)))
+        })
+        .map_with(|t: Tok, e| Word {
+            kind: t.kind,
+            span: span(e.span()),
+        })
+        .labelled("a value")
+}
+
+/// The scope names include `industry`, which is also a keyword; right after a modifier on the
+/// same line it is a name.
+fn scope_value<'t>() -> impl Parser<'t, ParserInput<'t>, Word, Extra<'t>> + Clone {
+    any()
+        .filter(|t: &Tok| t.kind == TokenKind::Keyword(Keyword::Industry) && !t.line_start)
+        .map_with(|_, e| Word {
+            kind: TokenKind::Ident,
+            span: span(e.span()),
+        })
+        .or(value())
+}
+
+/// A statement's tokens up to its end: its keyword, then values and `modifier values...` in any
+/// order. Which values are allowed where is decided in `statement.rs`.
+fn raw<'t>(
+    head: Keyword,
+    modifiers: &'static [Keyword],
+) -> impl Parser<'t, ParserInput<'t>, Raw, Extra<'t>> + Clone {
+    let modifier = any()
+        .filter(move |t: &Tok| matches!(t.kind, TokenKind::Keyword(m) if modifiers.contains(&m)))
+        .map_with(|t: Tok, e| (t.kind, span(e.span())))
+        .then(
+            scope_value()
+                .then(value().repeated().collect::<Vec<_>>())
+                .map(|(first, mut rest)| {
+                    rest.insert(0, first);
+                    rest
+                })
+                .or_not()
+                .map(Option::unwrap_or_default),
+        )
+        .map(|((kind, kw_span), values)| {
+            let TokenKind::Keyword(keyword) = kind else {
+                unreachable!("filtered to keywords")
+            };
+            Part::Modifier {
+                keyword,
+                span: kw_span,
+                values,
+            }
+        });
+    kw(head)
+        .then(
+            modifier
+                .or(value().map(Part::Value))
+                .repeated()
+                .collect::<Vec<_>>(),
+        )
+        .map_with(move |(kw_span, parts), e| Raw {
+            keyword: head,
+            keyword_span: kw_span,
+            parts,
+            span: span(e.span()),
+        })
+}
+
+/// Skips a statement the grammar does not know, without recursion (so 100,000 `{` cannot
+/// overflow the stack): up to the next line that starts with a statement keyword, up to a `}`,
+/// or past one balanced block. It refuses to start at `}`, at the end, or at a keyword in
+/// `stop`, which lets an enclosing block take over when a closing brace was forgotten. At the
+/// top level it skips to the next line starting with `profile` or `assessment`.
+fn junk<'t>(
+    stop: &'static [Keyword],
+    top_level: bool,
+) -> impl Parser<'t, ParserInput<'t>, Span, Extra<'t>> + Clone {
+    custom(
+        move |inp: &mut chumsky::input::InputRef<'t, '_, ParserInput<'t>, Extra<'t>>| {
+            let before = inp.cursor();
+            let refuse = match inp.peek() {
+                None => true,
+                Some(t) if t.kind == TokenKind::RBrace => !top_level,
+                Some(t) => matches!(t.kind, TokenKind::Keyword(k) if stop.contains(&k)),
+            };
+            if refuse {
+                return Err(Rich::custom(inp.span_since(&before), junk_refusal()));
+            }
+            let mut first = true;
+            while let Some(token) = inp.peek() {
+                let ends_here = match token.kind {
+                    _ if first => false,
+                    TokenKind::RBrace => !top_level,
+                    TokenKind::Keyword(k) if top_level => token.line_start && stop.contains(&k),
+                    _ => token.starts_line_statement(),
+                };
+                if ends_here {
+                    break;
+                }
+                first = false;
+                if token.kind == TokenKind::LBrace {
+                    let mut depth = 0usize;
+                    while let Some(token) = inp.next() {
+                        match token.kind {
+                            TokenKind::LBrace => depth += 1,
+                            TokenKind::RBrace => depth -= 1,
+                            _ => {}
+                        }
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    if !top_level {
+                        break;
+                    }
+                } else {
+                    inp.skip();
+                }
+            }
+            Ok(span(inp.span_since(&before)))
+        },
+    )
+}
+
+fn junk_refusal() -> Box<Diagnostic> {
+    // Never reported: a refused recovery leaves the original error in place.
+    Box::new(Diagnostic::syntax(
+        crate::diagnostic::SyntaxCode::UnexpectedToken,
+        Span::default(),
+        "no recovery here",
+    ))
+}
+
+/// `{ entries }`, where a missing `}` is reported at the end of the block's content.
+fn block<'t, F: Clone + 't>(
+    entry: impl Parser<'t, ParserInput<'t>, F, Extra<'t>> + Clone + 't,
+    entry_span: fn(&F) -> Span,
+    what: &'static str,
+) -> impl Parser<'t, ParserInput<'t>, Block<F>, Extra<'t>> + Clone {
+    kind(TokenKind::LBrace)
+        .then(entry.repeated().collect::<Vec<_>>())
+        .then(close_brace().or_not())
+        .validate(move |((open, entries), close), _, emitter| {
+            if close.is_none() {
+                let end = entries.last().map_or(open.end, |f| entry_span(f).end);
+                emitter.emit(Rich::custom(
+                    SimpleSpan::from(end..end),
+                    Box::new(statement::unclosed_block(open, end, what)),
+                ));
+            }
+            let end = close.map_or_else(
+                || entries.last().map_or(open.end, |f| entry_span(f).end),
+                |c| c.end,
+            );
+            Block {
+                open,
+                entries,
+                close,
+                span: Span::new(open.start, end),
+            }
+        })
+}
+
+const TOP: &[Keyword] = &[Keyword::Profile, Keyword::Assessment];
+const IN_PROFILE: &[Keyword] = &[
+    Keyword::Profile,
+    Keyword::Assessment,
+    Keyword::Industry,
+    Keyword::Extends,
+    Keyword::Role,
+    Keyword::Description,
+    Keyword::Target,
+];
+const IN_ASSESSMENT: &[Keyword] = &[
+    Keyword::Profile,
+    Keyword::Assessment,
+    Keyword::Role,
+    Keyword::Date,
+    Keyword::Assessor,
+    Keyword::Description,
+    Keyword::Practice,
+];
+const RATING_MODIFIERS: &[Keyword] = &[Keyword::Level, Keyword::Scope];
+const EVIDENCE_MODIFIERS: &[Keyword] = &[Keyword::Implements, Keyword::Expires, Keyword::Link];
+
+/// Builds a typed node from a raw statement and emits its first problem, if any.
+fn typed<'t, T>(
+    parser: impl Parser<'t, ParserInput<'t>, Raw, Extra<'t>> + Clone,
+    src: &'t str,
+    build: fn(&str, Raw) -> (T, Option<Diagnostic>),
+) -> impl Parser<'t, ParserInput<'t>, T, Extra<'t>> + Clone {
+    parser.validate(move |raw, _, emitter| {
+        let (node, problem) = build(src, raw);
+        if let Some(problem) = problem {
+            emitter.emit(Rich::custom(
+                SimpleSpan::from(problem.span.range()),
+                Box::new(problem),
+            ));
+        }
+        node
+    })
+}
+
+fn setting<'t, T>(
+    src: &'t str,
+    keyword: Keyword,
+    build: fn(&str, Raw) -> (Setting<T>, Option<Diagnostic>),
+) -> impl Parser<'t, ParserInput<'t>, Setting<T>, Extra<'t>> + Clone {
+    typed(raw(keyword, &[]), src, build)
+}
+
+fn rating<'t, F: Clone + 't>(
+    src: &'t str,
+    keyword: Keyword,
+    body: impl Parser<'t, ParserInput<'t>, Block<F>, Extra<'t>> + Clone + 't,
+) -> impl Parser<'t, ParserInput<'t>, Rating<F>, Extra<'t>> + Clone {
+    typed(raw(keyword, RATING_MODIFIERS), src, statement::rating)
+        .then(body.or_not())
+        .map(|(mut rating, body): (Rating<F>, _)| {
+            if let Some(body) = &body {
+                rating.span = rating.span.cover(body.span);
+            }
+            rating.body = body;
+            rating
+        })
+}
+
+fn target_field<'t>(
+    src: &'t str,
+) -> impl Parser<'t, ParserInput<'t>, TargetField, Extra<'t>> + Clone {
+    choice((
+        setting(src, Keyword::Rationale, statement::text_setting).map(TargetField::Rationale),
+        setting(src, Keyword::Note, statement::text_setting).map(TargetField::Note),
+    ))
+    .labelled("target field")
+    .recover_with(via_parser(junk(IN_PROFILE, false).map(TargetField::Error)))
+}
+
+fn practice_field<'t>(
+    src: &'t str,
+) -> impl Parser<'t, ParserInput<'t>, PracticeField, Extra<'t>> + Clone {
+    choice((
+        typed(
+            raw(Keyword::Evidence, EVIDENCE_MODIFIERS),
+            src,
+            statement::evidence,
+        )
+        .map(PracticeField::Evidence),
+        setting(src, Keyword::Note, statement::text_setting).map(PracticeField::Note),
+    ))
+    .labelled("practice field")
+    .recover_with(via_parser(
+        junk(IN_ASSESSMENT, false).map(PracticeField::Error),
+    ))
+}
+
+fn profile_field<'t>(
+    src: &'t str,
+) -> impl Parser<'t, ParserInput<'t>, ProfileField, Extra<'t>> + Clone {
+    let target_body = block(target_field(src), TargetField::span, "target");
+    choice((
+        rating(src, Keyword::Target, target_body).map(ProfileField::Target),
+        setting(src, Keyword::Industry, statement::name_setting).map(ProfileField::Industry),
+        setting(src, Keyword::Extends, statement::name_setting).map(ProfileField::Extends),
+        setting(src, Keyword::Role, statement::name_setting).map(ProfileField::Role),
+        setting(src, Keyword::Description, statement::text_setting).map(ProfileField::Description),
+    ))
+    .labelled("profile field")
+    .recover_with(via_parser(junk(TOP, false).map(ProfileField::Error)))
+}
+
+fn assessment_field<'t>(
+    src: &'t str,
+) -> impl Parser<'t, ParserInput<'t>, AssessmentField, Extra<'t>> + Clone {
+    let practice_body = block(practice_field(src), PracticeField::span, "practice");
+    // `profile NAME {` is a new top-level profile after a forgotten `}`, not this field.
+    let profile_ref = setting(src, Keyword::Profile, statement::name_setting)
+        .then_ignore(kind(TokenKind::LBrace).not().rewind());
+    choice((
+        rating(src, Keyword::Practice, practice_body).map(AssessmentField::Practice),
+        profile_ref.map(AssessmentField::Profile),
+        setting(src, Keyword::Role, statement::name_setting).map(AssessmentField::Role),
+        setting(src, Keyword::Date, statement::date_setting).map(AssessmentField::Date),
+        setting(src, Keyword::Assessor, statement::text_setting).map(AssessmentField::Assessor),
+        setting(src, Keyword::Description, statement::text_setting)
+            .map(AssessmentField::Description),
+    ))
+    .labelled("assessment field")
+    .recover_with(via_parser(junk(TOP, false).map(AssessmentField::Error)))
+}
+
+fn declaration<'t, F: Clone + 't>(
+    src: &'t str,
+    keyword: Keyword,
+    body: impl Parser<'t, ParserInput<'t>, Block<F>, Extra<'t>> + Clone + 't,
+) -> impl Parser<'t, ParserInput<'t>, Declaration<F>, Extra<'t>> + Clone {
+    raw(keyword, &[])
+        .then(choice((
+            body.map(|body| (Some(body), None)),
+            // Without `{`, what follows up to the next item belongs to this one: one error.
+            junk(TOP, true).or_not().map(|rest| (None, rest)),
+        )))
+        .validate(move |(raw, (body, rest)), _, emitter| {
+            let (mut declaration, problem) = statement::declaration::<F>(src, raw, body.is_some());
+            if let Some(problem) = problem {
+                emitter.emit(Rich::custom(
+                    SimpleSpan::from(problem.span.range()),
+                    Box::new(problem),
+                ));
+            }
+            if let Some(body) = &body {
+                declaration.span = declaration.span.cover(body.span);
+            }
+            if let Some(rest) = rest {
+                declaration.span = declaration.span.cover(rest);
+            }
+            declaration.body = body;
+            declaration
+        })
+}
+
+fn file_parser<'t>(src: &'t str) -> impl Parser<'t, ParserInput<'t>, SourceFile, Extra<'t>> {
+    let profile = declaration(
+        src,
+        Keyword::Profile,
+        block(profile_field(src), ProfileField::span, "profile"),
+    );
+    let assessment = declaration(
+        src,
+        Keyword::Assessment,
+        block(assessment_field(src), AssessmentField::span, "assessment"),
+    );
+    choice((profile.map(Item::Profile), assessment.map(Item::Assessment)))
+        .labelled("top-level item")
+        .recover_with(via_parser(junk(TOP, true).map(Item::Error)))
+        .repeated()
+        .collect::<Vec<_>>()
+        .then_ignore(end())
+        .map(|items| SourceFile { items })
+}

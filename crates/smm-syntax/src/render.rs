@@ -1,0 +1,59 @@
+//! Human-readable rendering of diagnostics with ariadne, by byte offsets.
+
+use ariadne::{Color, Config, IndexType, Label, Report, ReportKind, Source};
+
+use crate::diagnostic::{Diagnostic, Severity};
+
+/// Renders diagnostics for one file as text; `color` adds ANSI colours.
+pub fn render(diagnostics: &[Diagnostic], path: &str, src: &str, color: bool) -> String {
+    let mut out = Vec::new();
+    for diagnostic in diagnostics {
+        write_one(diagnostic, path, src, color, &mut out);
+    }
+    String::from_utf8(out).expect("ariadne writes UTF-8")
+}
+
+fn write_one(diagnostic: &Diagnostic, path: &str, src: &str, color: bool, out: &mut Vec<u8>) {
+    let (kind, paint) = match diagnostic.severity {
+        Severity::Error => (ReportKind::Error, Color::Red),
+        Severity::Warning => (ReportKind::Warning, Color::Yellow),
+        Severity::Info => (ReportKind::Advice, Color::Blue),
+        Severity::Hint => (ReportKind::Custom("Hint", Color::Cyan), Color::Cyan),
+    };
+    let clamp = |r: std::ops::Range<usize>| r.start.min(src.len())..r.end.min(src.len());
+    let primary = clamp(diagnostic.span.range());
+    let label = if diagnostic.label.is_empty() {
+        &diagnostic.message
+    } else {
+        &diagnostic.label
+    };
+    let mut report = Report::build(kind, (path, primary.clone()))
+        .with_config(
+            Config::new()
+                .with_index_type(IndexType::Byte)
+                .with_color(color),
+        )
+        .with_code(diagnostic.code)
+        .with_message(&diagnostic.message)
+        .with_label(
+            Label::new((path, primary))
+                .with_message(label)
+                .with_color(paint)
+                .with_order(0),
+        );
+    for (i, related) in diagnostic.related.iter().enumerate() {
+        report = report.with_label(
+            Label::new((path, clamp(related.span.range())))
+                .with_message(&related.message)
+                .with_color(Color::Blue)
+                .with_order(i as i32 + 1),
+        );
+    }
+    if let Some(help) = &diagnostic.help {
+        report = report.with_help(help);
+    }
+    report
+        .finish()
+        .write((path, Source::from(src)), &mut *out)
+        .expect("writing to a Vec cannot fail");
+}

@@ -1,0 +1,586 @@
+//! Typed nodes from raw statements. Each builder walks the statement's parts in order and keeps
+//! the first problem only: a statement with one mistake reports one error, never a cascade.
+
+use crate::ast::*;
+use crate::diagnostic::{Diagnostic, SyntaxCode};
+use crate::suggest::did_you_mean;
+use crate::token::{BadWord, Keyword, TokenKind};
+use crate::Span;
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Word {
+    pub kind: TokenKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) enum Part {
+    Value(Word),
+    Modifier {
+        keyword: Keyword,
+        span: Span,
+        values: Vec<Word>,
+    },
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Raw {
+    pub keyword: Keyword,
+    pub keyword_span: Span,
+    pub parts: Vec<Part>,
+    pub span: Span,
+}
+
+/// Keeps the first problem found.
+#[derive(Default)]
+struct Problem(Option<Diagnostic>);
+
+impl Problem {
+    fn add(&mut self, diagnostic: Diagnostic) {
+        self.0.get_or_insert(diagnostic);
+    }
+
+    fn take<T>(&mut self, result: Result<T, Diagnostic>) -> Option<T> {
+        result.map_err(|d| self.add(d)).ok()
+    }
+}
+
+/// What a keyword expects after it, in words, and an example line.
+fn expectation(keyword: Keyword) -> (&'static str, &'static str) {
+    match keyword {
+        Keyword::Profile => ("a profile name", "profile factory-baseline"),
+        Keyword::Assessment => (
+            "an assessment name",
+            "assessment line-4 \"Packaging line 4\" { }",
+        ),
+        Keyword::Industry => ("an industry name", "industry manufacturing"),
+        Keyword::Extends => (
+            "the name of the profile to extend",
+            "extends general-baseline",
+        ),
+        Keyword::Role => ("a role", "role asset-owner"),
+        Keyword::Description => ("a quoted description", "description \"Why this exists\""),
+        Keyword::Target => (
+            "a practice id",
+            "target access-control level 3 scope industry",
+        ),
+        Keyword::Practice => (
+            "a practice id",
+            "practice access-control level 2 scope industry",
+        ),
+        Keyword::Level => ("a level number", "level 3"),
+        Keyword::Scope => ("a scope", "scope industry"),
+        Keyword::Rationale => ("a quoted rationale", "rationale \"Why this level\""),
+        Keyword::Note => ("a quoted note", "note \"What remains open\""),
+        Keyword::Date => ("a date", "date 2026-10-01"),
+        Keyword::Assessor => ("the assessor's name in quotes", "assessor \"A. Assessor\""),
+        Keyword::Evidence => (
+            "a quoted description of the evidence",
+            "evidence \"Quarterly account review\" implements iso27002:5.15",
+        ),
+        Keyword::Implements => ("a clause reference", "implements iec62443-3-3:SR1.1"),
+        Keyword::Expires => ("a date", "expires 2027-09-30"),
+        Keyword::Link => ("a quoted path or URL", "link \"docs/review.pdf\""),
+    }
+}
+
+fn missing(keyword: Keyword, keyword_span: Span) -> Diagnostic {
+    let (what, example) = expectation(keyword);
+    Diagnostic::syntax(
+        SyntaxCode::MissingValue,
+        keyword_span,
+        format!("missing {what} after `{}`", keyword.as_str()),
+    )
+    .with_label(format!("expected {what} after this"))
+    .with_help(format!("for example: {example}"))
+}
+
+pub(crate) fn describe(src: &str, word: Word) -> String {
+    let text = &src[word.span.range()];
+    match word.kind {
+        TokenKind::String => format!("text {text}"),
+        TokenKind::Int => format!("number `{text}`"),
+        TokenKind::Date => format!("date `{text}`"),
+        TokenKind::ClauseRef => format!("clause reference `{text}`"),
+        TokenKind::Keyword(_) => format!("keyword `{text}`"),
+        TokenKind::LBrace => "`{`".into(),
+        TokenKind::RBrace => "`}`".into(),
+        _ => format!("`{text}`"),
+    }
+}
+
+/// The error for a word the lexer could not classify, wherever it stands.
+fn bad_word(src: &str, word: Word, reason: BadWord) -> Diagnostic {
+    let text = &src[word.span.range()];
+    let (message, help) = match reason {
+        BadWord::ClauseWithoutStandard => (
+            format!("`{text}` names a clause but not its standard"),
+            if text.starts_with(|c: char| c.is_ascii_digit()) {
+                format!("write a clause as STANDARD:CLAUSE, for example `iso27002:{text}`")
+            } else {
+                format!("write a clause as STANDARD:CLAUSE, for example `iec62443-3-3:{text}`")
+            },
+        ),
+        BadWord::MalformedClause => (
+            format!("`{text}` is not a valid clause reference"),
+            "write STANDARD:CLAUSE: a lowercase standard id, a colon and the clause's own identifier without spaces, for example `iso27002:5.15`".into(),
+        ),
+        BadWord::MalformedNumberOrDate => (
+            format!("`{text}` is neither a number nor a date"),
+            "levels are whole numbers such as `3`; dates are written YYYY-MM-DD, for example `2026-01-31`".into(),
+        ),
+        BadWord::NotKebabCase => {
+            let kebab = text.to_lowercase().replace('_', "-");
+            let help = if crate::lexer::is_ident(&kebab) {
+                format!("names are lowercase words joined by hyphens: `{kebab}`")
+            } else {
+                "names are lowercase ASCII letters and digits joined by hyphens, for example `access-control`".into()
+            };
+            (format!("`{text}` is not a valid name"), help)
+        }
+    };
+    Diagnostic::syntax(SyntaxCode::InvalidValue, word.span, message).with_help(help)
+}
+
+fn wrong(src: &str, keyword: Keyword, word: Word) -> Diagnostic {
+    if let TokenKind::Invalid(reason) = word.kind {
+        return bad_word(src, word, reason);
+    }
+    let (what, example) = expectation(keyword);
+    Diagnostic::syntax(
+        SyntaxCode::InvalidValue,
+        word.span,
+        format!(
+            "expected {what} after `{}`, found {}",
+            keyword.as_str(),
+            describe(src, word)
+        ),
+    )
+    .with_label(format!("expected {what}"))
+    .with_help(format!("for example: {example}"))
+}
+
+/// A value that belongs to no slot of the statement.
+fn stray(src: &str, raw: &Raw, word: Word, has: &[Keyword]) -> Diagnostic {
+    if let TokenKind::Invalid(reason) = word.kind {
+        return bad_word(src, word, reason);
+    }
+    let text = &src[word.span.range()];
+    let line_start = src[..word.span.start]
+        .rsplit('\n')
+        .next()
+        .is_some_and(|before| before.trim().is_empty());
+    let statement = raw.keyword.as_str();
+    let help = match word.kind {
+        TokenKind::Ident if line_start => did_you_mean(
+            text,
+            Keyword::ALL
+                .iter()
+                .filter(|k| k.starts_statement())
+                .map(|k| k.as_str()),
+        )
+        .map(|k| format!("did you mean the keyword `{k}`?")),
+        TokenKind::Int if !has.contains(&Keyword::Level) && raw.keyword != Keyword::Evidence => {
+            Some(format!("write the level as `level {text}`"))
+        }
+        TokenKind::ClauseRef if raw.keyword == Keyword::Evidence => Some(format!(
+            "list clauses after `implements`: `implements {text}`"
+        )),
+        TokenKind::Date if raw.keyword == Keyword::Evidence => {
+            Some(format!("an expiry date is written `expires {text}`"))
+        }
+        _ => None,
+    }
+    .unwrap_or_else(|| {
+        let (_, example) = expectation(raw.keyword);
+        format!("a `{statement}` line reads like: {example}")
+    });
+    Diagnostic::syntax(
+        SyntaxCode::UnexpectedToken,
+        word.span,
+        format!("unexpected {} in `{statement}`", describe(src, word)),
+    )
+    .with_label("this does not belong here")
+    .with_help(help)
+}
+
+fn duplicate(keyword: Keyword, span: Span, first: Span) -> Diagnostic {
+    Diagnostic::syntax(
+        SyntaxCode::DuplicateModifier,
+        span,
+        format!("`{}` is given twice", keyword.as_str()),
+    )
+    .with_label("second occurrence")
+    .with_related(first, "first given here")
+    .with_help("keep one of them")
+}
+
+fn name(src: &str, keyword: Keyword, word: Word) -> Result<Name, Diagnostic> {
+    match word.kind {
+        TokenKind::Ident => Ok(Name {
+            text: src[word.span.range()].to_string(),
+            span: word.span,
+        }),
+        _ => Err(wrong(src, keyword, word)),
+    }
+}
+
+fn text(src: &str, keyword: Keyword, word: Word) -> Result<Text, Diagnostic> {
+    match word.kind {
+        TokenKind::String => Ok(Text {
+            value: unescape(&src[word.span.range()]),
+            span: word.span,
+        }),
+        _ => Err(wrong(src, keyword, word)),
+    }
+}
+
+fn int(src: &str, keyword: Keyword, word: Word) -> Result<Int, Diagnostic> {
+    match word.kind {
+        TokenKind::Int => {
+            let text = &src[word.span.range()];
+            Ok(Int {
+                text: text.to_string(),
+                value: text.parse().ok(),
+                span: word.span,
+            })
+        }
+        _ => Err(wrong(src, keyword, word)),
+    }
+}
+
+fn date(src: &str, keyword: Keyword, word: Word) -> Result<Date, Diagnostic> {
+    match word.kind {
+        TokenKind::Date => {
+            let text = &src[word.span.range()];
+            let number = |range: std::ops::Range<usize>| text[range].parse().unwrap_or(0);
+            Ok(Date {
+                year: number(0..4),
+                month: number(5..7) as u8,
+                day: number(8..10) as u8,
+                span: word.span,
+            })
+        }
+        TokenKind::Int | TokenKind::Invalid(BadWord::MalformedNumberOrDate) => {
+            Err(wrong(src, keyword, word)
+                .with_help("dates are written YYYY-MM-DD, for example 2026-01-31"))
+        }
+        _ => Err(wrong(src, keyword, word)),
+    }
+}
+
+fn clause(src: &str, word: Word) -> Result<ClauseRef, Diagnostic> {
+    match word.kind {
+        TokenKind::ClauseRef => {
+            let (standard, clause) = src[word.span.range()]
+                .split_once(':')
+                .expect("the lexer only makes clause references with a colon");
+            Ok(ClauseRef {
+                standard: standard.to_string(),
+                clause: clause.to_string(),
+                span: word.span,
+            })
+        }
+        _ => Err(wrong(src, Keyword::Implements, word)),
+    }
+}
+
+/// Resolves `\"`, `\\`, `\n` and `\t`; anything else was reported by the lexer and is kept.
+fn unescape(literal: &str) -> String {
+    let inner = literal.strip_prefix('"').unwrap_or(literal);
+    let inner = inner.strip_suffix('"').unwrap_or(inner);
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some(other @ ('"' | '\\')) => out.push(other),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// `keyword value` settings: exactly one value, of the kind `convert` accepts.
+fn single<T>(
+    src: &str,
+    raw: Raw,
+    convert: fn(&str, Keyword, Word) -> Result<T, Diagnostic>,
+) -> (Setting<T>, Option<Diagnostic>) {
+    let mut problem = Problem::default();
+    let mut value = None;
+    for (i, part) in raw.parts.iter().enumerate() {
+        match part {
+            Part::Value(word) if i == 0 => value = problem.take(convert(src, raw.keyword, *word)),
+            Part::Value(word) => problem.add(stray(src, &raw, *word, &[])),
+            Part::Modifier { .. } => unreachable!("settings take no modifiers"),
+        }
+    }
+    if raw.parts.is_empty() {
+        problem.add(missing(raw.keyword, raw.keyword_span));
+    }
+    let setting = Setting {
+        keyword: raw.keyword_span,
+        value,
+        span: raw.span,
+    };
+    (setting, problem.0)
+}
+
+pub(crate) fn name_setting(src: &str, raw: Raw) -> (Setting<Name>, Option<Diagnostic>) {
+    single(src, raw, name)
+}
+
+pub(crate) fn text_setting(src: &str, raw: Raw) -> (Setting<Text>, Option<Diagnostic>) {
+    single(src, raw, text)
+}
+
+pub(crate) fn date_setting(src: &str, raw: Raw) -> (Setting<Date>, Option<Diagnostic>) {
+    single(src, raw, date)
+}
+
+/// A modifier's single value, with extra values reported as strays.
+fn modifier_value<T>(
+    src: &str,
+    raw: &Raw,
+    problem: &mut Problem,
+    keyword: Keyword,
+    span: Span,
+    values: &[Word],
+    seen: &[Keyword],
+    convert: fn(&str, Keyword, Word) -> Result<T, Diagnostic>,
+) -> Setting<T> {
+    let value = match values.first() {
+        Some(word) => problem.take(convert(src, keyword, *word)),
+        None => {
+            problem.add(missing(keyword, span));
+            None
+        }
+    };
+    for word in values.iter().skip(1) {
+        problem.add(stray(src, raw, *word, seen));
+    }
+    let end = values.last().map_or(span.end, |w| w.span.end);
+    Setting {
+        keyword: span,
+        value,
+        span: Span::new(span.start, end),
+    }
+}
+
+pub(crate) fn rating<F>(src: &str, raw: Raw) -> (Rating<F>, Option<Diagnostic>) {
+    let mut problem = Problem::default();
+    let mut practice = None;
+    let mut level: Option<Setting<Int>> = None;
+    let mut scope: Option<Setting<Name>> = None;
+    let mut seen = Vec::new();
+    if !matches!(raw.parts.first(), Some(Part::Value(_))) {
+        problem.add(missing(raw.keyword, raw.keyword_span));
+    }
+    for (i, part) in raw.parts.iter().enumerate() {
+        match part {
+            Part::Value(word) if i == 0 => practice = problem.take(name(src, raw.keyword, *word)),
+            Part::Value(word) => problem.add(stray(src, &raw, *word, &seen)),
+            Part::Modifier {
+                keyword,
+                span,
+                values,
+            } => {
+                let slot_span = match keyword {
+                    Keyword::Level => level.as_ref().map(|s| s.keyword),
+                    _ => scope.as_ref().map(|s| s.keyword),
+                };
+                if let Some(first) = slot_span {
+                    problem.add(duplicate(*keyword, *span, first));
+                    continue;
+                }
+                seen.push(*keyword);
+                if *keyword == Keyword::Level {
+                    level = Some(modifier_value(
+                        src,
+                        &raw,
+                        &mut problem,
+                        *keyword,
+                        *span,
+                        values,
+                        &seen,
+                        int,
+                    ));
+                } else {
+                    scope = Some(modifier_value(
+                        src,
+                        &raw,
+                        &mut problem,
+                        *keyword,
+                        *span,
+                        values,
+                        &seen,
+                        name,
+                    ));
+                }
+            }
+        }
+    }
+    if level.is_none() {
+        let statement = raw.keyword.as_str();
+        problem.add(
+            Diagnostic::syntax(
+                SyntaxCode::MissingLevel,
+                raw.keyword_span,
+                format!("`{statement}` needs a level"),
+            )
+            .with_label("no `level N` in this line")
+            .with_help(format!(
+                "add the comprehensiveness level, for example: {}",
+                expectation(raw.keyword).1
+            )),
+        );
+    }
+    let rating = Rating {
+        keyword: raw.keyword_span,
+        practice,
+        level,
+        scope,
+        body: None,
+        span: raw.span,
+    };
+    (rating, problem.0)
+}
+
+pub(crate) fn evidence(src: &str, raw: Raw) -> (Evidence, Option<Diagnostic>) {
+    let mut problem = Problem::default();
+    let mut evidence = Evidence {
+        keyword: raw.keyword_span,
+        description: None,
+        implements: None,
+        clauses: Vec::new(),
+        expires: None,
+        link: None,
+        span: raw.span,
+    };
+    if !matches!(raw.parts.first(), Some(Part::Value(_))) {
+        problem.add(missing(raw.keyword, raw.keyword_span));
+    }
+    let mut seen: Vec<(Keyword, Span)> = Vec::new();
+    for (i, part) in raw.parts.iter().enumerate() {
+        let seen_keywords: Vec<Keyword> = seen.iter().map(|(k, _)| *k).collect();
+        match part {
+            Part::Value(word) if i == 0 => {
+                evidence.description = problem.take(text(src, raw.keyword, *word))
+            }
+            Part::Value(word) => problem.add(stray(src, &raw, *word, &seen_keywords)),
+            Part::Modifier {
+                keyword,
+                span,
+                values,
+            } => {
+                if let Some((_, first)) = seen.iter().find(|(k, _)| k == keyword) {
+                    problem.add(duplicate(*keyword, *span, *first));
+                    continue;
+                }
+                seen.push((*keyword, *span));
+                match keyword {
+                    Keyword::Implements => {
+                        evidence.implements = Some(*span);
+                        if values.is_empty() {
+                            problem.add(missing(*keyword, *span));
+                        }
+                        for word in values {
+                            if let Some(clause) = problem.take(clause(src, *word)) {
+                                evidence.clauses.push(clause);
+                            }
+                        }
+                    }
+                    Keyword::Expires => {
+                        evidence.expires = Some(modifier_value(
+                            src,
+                            &raw,
+                            &mut problem,
+                            *keyword,
+                            *span,
+                            values,
+                            &[],
+                            date,
+                        ))
+                    }
+                    _ => {
+                        evidence.link = Some(modifier_value(
+                            src,
+                            &raw,
+                            &mut problem,
+                            *keyword,
+                            *span,
+                            values,
+                            &[],
+                            text,
+                        ))
+                    }
+                }
+            }
+        }
+    }
+    (evidence, problem.0)
+}
+
+pub(crate) fn declaration<F>(
+    src: &str,
+    raw: Raw,
+    has_body: bool,
+) -> (Declaration<F>, Option<Diagnostic>) {
+    let mut problem = Problem::default();
+    let mut declaration = Declaration {
+        keyword: raw.keyword_span,
+        name: None,
+        title: None,
+        body: None,
+        span: raw.span,
+    };
+    if raw.parts.is_empty() {
+        problem.add(missing(raw.keyword, raw.keyword_span));
+    }
+    for (i, part) in raw.parts.iter().enumerate() {
+        match part {
+            Part::Value(word) if i == 0 => {
+                declaration.name = problem.take(name(src, raw.keyword, *word))
+            }
+            Part::Value(word) if i == 1 && word.kind == TokenKind::String => {
+                declaration.title = problem.take(text(src, raw.keyword, *word))
+            }
+            Part::Value(word) => problem.add(stray(src, &raw, *word, &[])),
+            Part::Modifier { .. } => unreachable!("declarations take no modifiers"),
+        }
+    }
+    if !has_body {
+        let what = raw.keyword.as_str();
+        problem.add(
+            Diagnostic::syntax(
+                SyntaxCode::MissingBody,
+                Span::empty_at(raw.span.end),
+                format!("missing `{{` to open the {what}'s body"),
+            )
+            .with_label("expected `{` here")
+            .with_help(format!("a {what} reads: {what} NAME \"Title\" {{ ... }}")),
+        );
+    }
+    (declaration, problem.0)
+}
+
+pub(crate) fn unclosed_block(open: Span, end: usize, what: &str) -> Diagnostic {
+    Diagnostic::syntax(
+        SyntaxCode::UnclosedBlock,
+        Span::empty_at(end),
+        format!("missing `}}` to close this {what} block"),
+    )
+    .with_label("expected `}` here")
+    .with_related(open, "the block opened here is never closed")
+    .with_help(format!("add `}}` after the last line of the {what}"))
+}

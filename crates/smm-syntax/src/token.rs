@@ -1,0 +1,139 @@
+//! Token kinds shared by the lexer, the parser, the formatter and (later) semantic highlighting.
+
+use crate::Span;
+
+/// Reserved words. They cannot be used as names, which keeps recovery simple: a keyword that
+/// starts a statement always tells the parser where the next statement begins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Keyword {
+    Profile,
+    Assessment,
+    Industry,
+    Extends,
+    Role,
+    Description,
+    Target,
+    Level,
+    Scope,
+    Rationale,
+    Note,
+    Date,
+    Assessor,
+    Practice,
+    Evidence,
+    Implements,
+    Expires,
+    Link,
+}
+
+impl Keyword {
+    pub const ALL: [Keyword; 18] = [
+        Keyword::Profile,
+        Keyword::Assessment,
+        Keyword::Industry,
+        Keyword::Extends,
+        Keyword::Role,
+        Keyword::Description,
+        Keyword::Target,
+        Keyword::Level,
+        Keyword::Scope,
+        Keyword::Rationale,
+        Keyword::Note,
+        Keyword::Date,
+        Keyword::Assessor,
+        Keyword::Practice,
+        Keyword::Evidence,
+        Keyword::Implements,
+        Keyword::Expires,
+        Keyword::Link,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Keyword::Profile => "profile",
+            Keyword::Assessment => "assessment",
+            Keyword::Industry => "industry",
+            Keyword::Extends => "extends",
+            Keyword::Role => "role",
+            Keyword::Description => "description",
+            Keyword::Target => "target",
+            Keyword::Level => "level",
+            Keyword::Scope => "scope",
+            Keyword::Rationale => "rationale",
+            Keyword::Note => "note",
+            Keyword::Date => "date",
+            Keyword::Assessor => "assessor",
+            Keyword::Practice => "practice",
+            Keyword::Evidence => "evidence",
+            Keyword::Implements => "implements",
+            Keyword::Expires => "expires",
+            Keyword::Link => "link",
+        }
+    }
+
+    pub fn from_word(word: &str) -> Option<Keyword> {
+        Keyword::ALL.into_iter().find(|k| k.as_str() == word)
+    }
+
+    /// Modifiers continue a statement; every other keyword starts one.
+    pub fn starts_statement(self) -> bool {
+        !matches!(
+            self,
+            Keyword::Level
+                | Keyword::Scope
+                | Keyword::Implements
+                | Keyword::Expires
+                | Keyword::Link
+        )
+    }
+}
+
+/// Why a word is not a valid identifier, number, date or clause reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BadWord {
+    /// `SR1.1`: looks like a clause but names no standard.
+    ClauseWithoutStandard,
+    /// Contains `:` but is not `standard:CLAUSE`.
+    MalformedClause,
+    /// Starts with a digit but is neither an integer nor `YYYY-MM-DD`.
+    MalformedNumberOrDate,
+    /// Uppercase letters, underscores, non-ASCII letters, doubled hyphens...
+    NotKebabCase,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Keyword(Keyword),
+    Ident,
+    Int,
+    Date,
+    ClauseRef,
+    String,
+    LBrace,
+    RBrace,
+    LineComment,
+    BlockComment,
+    /// A word the lexer could classify as nothing valid; the parser reports it in context.
+    Invalid(BadWord),
+    /// A character that cannot start any token; the lexer reports it and the parser skips it.
+    Unknown,
+}
+
+impl TokenKind {
+    pub fn is_trivia(self) -> bool {
+        matches!(
+            self,
+            TokenKind::LineComment | TokenKind::BlockComment | TokenKind::Unknown
+        )
+    }
+
+    pub fn is_comment(self) -> bool {
+        matches!(self, TokenKind::LineComment | TokenKind::BlockComment)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Span,
+}
