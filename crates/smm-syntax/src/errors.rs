@@ -78,6 +78,9 @@ fn unexpected(src: &str, span: Span, found: Option<TokenKind>, expected: &[Strin
         Some(kind) => describe(src, Word { kind, span }),
         None => "the end of the file".into(),
     };
+    if found == Some(TokenKind::Unknown) {
+        return crate::statement::unknown_character(src, span);
+    }
     let Some(context) = context else {
         return Diagnostic::syntax(
             SyntaxCode::UnexpectedToken,

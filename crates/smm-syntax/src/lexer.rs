@@ -29,7 +29,8 @@ pub fn lex(src: &str) -> Lexed {
 /// words, classified once the whole run is known, so `2026-10-01` and `iso27001:A.5.15` never
 /// split in the wrong place.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':')
+    // `/` keeps `2026/10/01` and an unquoted `docs/a.pdf` one (invalid) word: one error each.
+    c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':' | '/')
 }
 
 struct Lexer<'a> {
@@ -58,9 +59,9 @@ impl Lexer<'_> {
                 self.pos += c.len_utf8();
             } else if self.rest().starts_with("//") {
                 self.pos += self.rest().find('\n').unwrap_or(self.rest().len());
-                // A CRLF file keeps its `\r` out of the comment text.
+                // Trailing blanks (and a CRLF file's `\r`) are layout, not part of the comment.
                 let text = &self.src[start..self.pos];
-                let trimmed = text.trim_end_matches('\r').len();
+                let trimmed = text.trim_end().len();
                 self.pos = start + trimmed;
                 self.push(TokenKind::LineComment, start);
             } else if self.rest().starts_with("/*") {
@@ -84,15 +85,6 @@ impl Lexer<'_> {
             } else {
                 self.pos += c.len_utf8();
                 self.push(TokenKind::Unknown, start);
-                self.errors.push(
-                    Diagnostic::syntax(
-                        SyntaxCode::UnexpectedCharacter,
-                        Span::new(start, self.pos),
-                        format!("unexpected character `{}`", c.escape_debug()),
-                    )
-                    .with_label("this character has no meaning here")
-                    .with_help(character_help(c)),
-                );
             }
         }
     }
@@ -175,7 +167,7 @@ impl Lexer<'_> {
     }
 }
 
-fn character_help(c: char) -> String {
+pub(crate) fn character_help(c: char) -> String {
     match c {
         ',' | ';' => "items are separated by spaces and new lines; remove the punctuation".into(),
         '#' => "comments start with `//` or are wrapped in `/* */`".into(),
@@ -297,12 +289,6 @@ mod tests {
             ]
         );
         let codes: Vec<_> = lexed.errors.iter().map(|e| e.code).collect();
-        assert_eq!(
-            codes,
-            [
-                "syntax::unexpected-character",
-                "syntax::unterminated-string"
-            ]
-        );
+        assert_eq!(codes, ["syntax::unterminated-string"]);
     }
 }

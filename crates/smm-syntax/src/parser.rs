@@ -81,7 +81,11 @@ fn value<'t>() -> impl Parser<'t, ParserInput<'t>, Word, Extra<'t>> + Clone {
     any()
         .filter(|t: &Tok| {
             is_value(t.kind)
-                && !(t.line_start && matches!(t.kind, TokenKind::Ident | TokenKind::Invalid(_)))
+                && !(t.line_start
+                    && matches!(
+                        t.kind,
+                        TokenKind::Ident | TokenKind::Invalid(_) | TokenKind::Unknown
+                    ))
         })
         .map_with(|t: Tok, e| Word {
             kind: t.kind,

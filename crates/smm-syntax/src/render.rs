@@ -27,26 +27,30 @@ fn write_one(diagnostic: &Diagnostic, path: &str, src: &str, color: bool, out: &
     } else {
         &diagnostic.label
     };
-    let mut report = Report::build(kind, (path, primary.clone()))
+    // Labels in source order form one group under the primary location; ariadne starts a new
+    // group (with a misleading location header) whenever a label comes before the one above.
+    let mut labels = vec![(primary.clone(), label.as_str(), paint)];
+    for related in &diagnostic.related {
+        labels.push((
+            clamp(related.span.range()),
+            related.message.as_str(),
+            Color::Blue,
+        ));
+    }
+    labels.sort_by_key(|(range, _, _)| range.start);
+    let mut report = Report::build(kind, (path, primary))
         .with_config(
             Config::new()
                 .with_index_type(IndexType::Byte)
                 .with_color(color),
         )
         .with_code(diagnostic.code)
-        .with_message(&diagnostic.message)
-        .with_label(
-            Label::new((path, primary))
-                .with_message(label)
-                .with_color(paint)
-                .with_order(0),
-        );
-    for (i, related) in diagnostic.related.iter().enumerate() {
+        .with_message(&diagnostic.message);
+    for (range, message, paint) in labels {
         report = report.with_label(
-            Label::new((path, clamp(related.span.range())))
-                .with_message(&related.message)
-                .with_color(Color::Blue)
-                .with_order(i as i32 + 1),
+            Label::new((path, range))
+                .with_message(message)
+                .with_color(paint),
         );
     }
     if let Some(help) = &diagnostic.help {

@@ -112,6 +112,12 @@ pub(crate) fn describe(src: &str, word: Word) -> String {
 /// The error for a word the lexer could not classify, wherever it stands.
 fn bad_word(src: &str, word: Word, reason: BadWord) -> Diagnostic {
     let text = &src[word.span.range()];
+    let label = match reason {
+        BadWord::ClauseWithoutStandard => "no standard before the clause",
+        BadWord::MalformedClause => "not of the form STANDARD:CLAUSE",
+        BadWord::MalformedNumberOrDate => "expected a whole number or YYYY-MM-DD",
+        BadWord::NotKebabCase => "not a lowercase kebab-case name",
+    };
     let (message, help) = match reason {
         BadWord::ClauseWithoutStandard => (
             format!("`{text}` names a clause but not its standard"),
@@ -139,14 +145,45 @@ fn bad_word(src: &str, word: Word, reason: BadWord) -> Diagnostic {
             (format!("`{text}` is not a valid name"), help)
         }
     };
-    Diagnostic::syntax(SyntaxCode::InvalidValue, word.span, message).with_help(help)
+    Diagnostic::syntax(SyntaxCode::InvalidValue, word.span, message)
+        .with_label(label)
+        .with_help(help)
+}
+
+pub(crate) fn unknown_character(src: &str, span: Span) -> Diagnostic {
+    let c = src[span.range()].chars().next().unwrap_or(' ');
+    Diagnostic::syntax(
+        SyntaxCode::UnexpectedCharacter,
+        span,
+        format!("unexpected character `{}`", c.escape_debug()),
+    )
+    .with_label("this character has no meaning here")
+    .with_help(crate::lexer::character_help(c))
 }
 
 fn wrong(src: &str, keyword: Keyword, word: Word) -> Diagnostic {
-    if let TokenKind::Invalid(reason) = word.kind {
-        return bad_word(src, word, reason);
+    if word.kind == TokenKind::Unknown {
+        return unknown_character(src, word.span);
     }
     let (what, example) = expectation(keyword);
+    let wants_text = what.contains("quote");
+    match word.kind {
+        TokenKind::Invalid(reason) if !wants_text => return bad_word(src, word, reason),
+        TokenKind::Ident | TokenKind::Invalid(_) if wants_text => {
+            let text = &src[word.span.range()];
+            return Diagnostic::syntax(
+                SyntaxCode::InvalidValue,
+                word.span,
+                format!(
+                    "expected {what} after `{}`, found `{text}`",
+                    keyword.as_str()
+                ),
+            )
+            .with_label("text must be in double quotes")
+            .with_help(format!("put the whole text in double quotes: {example}"));
+        }
+        _ => {}
+    }
     Diagnostic::syntax(
         SyntaxCode::InvalidValue,
         word.span,
@@ -162,8 +199,10 @@ fn wrong(src: &str, keyword: Keyword, word: Word) -> Diagnostic {
 
 /// A value that belongs to no slot of the statement.
 fn stray(src: &str, raw: &Raw, word: Word, has: &[Keyword]) -> Diagnostic {
-    if let TokenKind::Invalid(reason) = word.kind {
-        return bad_word(src, word, reason);
+    match word.kind {
+        TokenKind::Invalid(reason) => return bad_word(src, word, reason),
+        TokenKind::Unknown => return unknown_character(src, word.span),
+        _ => {}
     }
     let text = &src[word.span.range()];
     let line_start = src[..word.span.start]
@@ -193,7 +232,12 @@ fn stray(src: &str, raw: &Raw, word: Word, has: &[Keyword]) -> Diagnostic {
     }
     .unwrap_or_else(|| {
         let (_, example) = expectation(raw.keyword);
-        format!("a `{statement}` line reads like: {example}")
+        let article = if statement.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} `{statement}` line reads like: {example}")
     });
     Diagnostic::syntax(
         SyntaxCode::UnexpectedToken,

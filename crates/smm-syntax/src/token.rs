@@ -115,16 +115,13 @@ pub enum TokenKind {
     BlockComment,
     /// A word the lexer could classify as nothing valid; the parser reports it in context.
     Invalid(BadWord),
-    /// A character that cannot start any token; the lexer reports it and the parser skips it.
+    /// A character that cannot start any token; the parser reports it where it stands.
     Unknown,
 }
 
 impl TokenKind {
     pub fn is_trivia(self) -> bool {
-        matches!(
-            self,
-            TokenKind::LineComment | TokenKind::BlockComment | TokenKind::Unknown
-        )
+        self.is_comment()
     }
 
     pub fn is_comment(self) -> bool {

@@ -1,0 +1,183 @@
+//! Helpers shared by the syntax tests: a compact, reviewable dump of the recovered tree, and
+//! the list of every `.smm` file the tests run over.
+#![allow(dead_code)]
+
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+use smm_syntax::ast::*;
+use smm_syntax::Span;
+
+pub fn dump(src: &str, file: &SourceFile) -> String {
+    let mut out = String::new();
+    for item in &file.items {
+        match item {
+            Item::Profile(p) => {
+                declaration(&mut out, src, "profile", p, |out, field| match field {
+                    ProfileField::Industry(s) => name_setting(out, "industry", s),
+                    ProfileField::Extends(s) => name_setting(out, "extends", s),
+                    ProfileField::Role(s) => name_setting(out, "role", s),
+                    ProfileField::Description(s) => text_setting(out, 1, "description", s),
+                    ProfileField::Target(t) => rating(out, "target", t, |out, f| match f {
+                        TargetField::Rationale(s) => text_setting(out, 2, "rationale", s),
+                        TargetField::Note(s) => text_setting(out, 2, "note", s),
+                        TargetField::Error(span) => error(out, 2, src, *span),
+                    }),
+                    ProfileField::Error(span) => error(out, 1, src, *span),
+                })
+            }
+            Item::Assessment(a) => {
+                declaration(&mut out, src, "assessment", a, |out, field| match field {
+                    AssessmentField::Profile(s) => name_setting(out, "profile", s),
+                    AssessmentField::Role(s) => name_setting(out, "role", s),
+                    AssessmentField::Date(s) => {
+                        let value = s.value.as_ref().map_or("<missing>".to_string(), |d| {
+                            format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+                        });
+                        writeln!(out, "  date {value}").unwrap();
+                    }
+                    AssessmentField::Assessor(s) => text_setting(out, 1, "assessor", s),
+                    AssessmentField::Description(s) => text_setting(out, 1, "description", s),
+                    AssessmentField::Practice(p) => rating(out, "practice", p, |out, f| match f {
+                        PracticeField::Evidence(e) => evidence(out, e),
+                        PracticeField::Note(s) => text_setting(out, 2, "note", s),
+                        PracticeField::Error(span) => error(out, 2, src, *span),
+                    }),
+                    AssessmentField::Error(span) => error(out, 1, src, *span),
+                })
+            }
+            Item::Error(span) => error(&mut out, 0, src, *span),
+        }
+    }
+    out
+}
+
+fn or_missing<T>(value: &Option<T>, show: impl Fn(&T) -> String) -> String {
+    value.as_ref().map_or("<missing>".into(), show)
+}
+
+fn declaration<F>(
+    out: &mut String,
+    src: &str,
+    keyword: &str,
+    d: &Declaration<F>,
+    field: impl Fn(&mut String, &F),
+) {
+    let name = or_missing(&d.name, |n| n.text.clone());
+    let title = d
+        .title
+        .as_ref()
+        .map_or(String::new(), |t| format!(" {:?}", t.value));
+    writeln!(out, "{keyword} {name}{title} @{:?}", d.span).unwrap();
+    match &d.body {
+        None => writeln!(out, "  <no body>").unwrap(),
+        Some(body) => {
+            for entry in &body.entries {
+                field(out, entry);
+            }
+            if body.close.is_none() {
+                writeln!(out, "  <unclosed>").unwrap();
+            }
+        }
+    }
+    let _ = src;
+}
+
+fn rating<F>(out: &mut String, keyword: &str, r: &Rating<F>, field: impl Fn(&mut String, &F)) {
+    let practice = or_missing(&r.practice, |n| n.text.clone());
+    let level = match &r.level {
+        None => " <no level>".to_string(),
+        Some(s) => format!(" level {}", or_missing(&s.value, |i| i.text.clone())),
+    };
+    let scope = r.scope.as_ref().map_or(String::new(), |s| {
+        format!(" scope {}", or_missing(&s.value, |n| n.text.clone()))
+    });
+    writeln!(out, "  {keyword} {practice}{level}{scope}").unwrap();
+    if let Some(body) = &r.body {
+        for entry in &body.entries {
+            field(out, entry);
+        }
+        if body.close.is_none() {
+            writeln!(out, "    <unclosed>").unwrap();
+        }
+    }
+}
+
+fn evidence(out: &mut String, e: &Evidence) {
+    let mut line = format!(
+        "    evidence {}",
+        or_missing(&e.description, |t| format!("{:?}", t.value))
+    );
+    if e.implements.is_some() {
+        line.push_str(" implements");
+        for c in &e.clauses {
+            write!(line, " {}:{}", c.standard, c.clause).unwrap();
+        }
+    }
+    if let Some(s) = &e.expires {
+        let date = or_missing(&s.value, |d| {
+            format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+        });
+        write!(line, " expires {date}").unwrap();
+    }
+    if let Some(s) = &e.link {
+        write!(
+            line,
+            " link {}",
+            or_missing(&s.value, |t| format!("{:?}", t.value))
+        )
+        .unwrap();
+    }
+    writeln!(out, "{line}").unwrap();
+}
+
+fn name_setting(out: &mut String, keyword: &str, s: &Setting<Name>) {
+    writeln!(
+        out,
+        "  {keyword} {}",
+        or_missing(&s.value, |n| n.text.clone())
+    )
+    .unwrap();
+}
+
+fn text_setting(out: &mut String, depth: usize, keyword: &str, s: &Setting<Text>) {
+    let indent = "  ".repeat(depth);
+    let value = or_missing(&s.value, |t| format!("{:?}", t.value));
+    writeln!(out, "{indent}{keyword} {value}").unwrap();
+}
+
+fn error(out: &mut String, depth: usize, src: &str, span: Span) {
+    let indent = "  ".repeat(depth);
+    let text: String = src[span.range()].chars().take(40).collect();
+    writeln!(out, "{indent}<error {:?}: {:?}>", span, text).unwrap();
+}
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Every `.smm` file below `dir`, sorted.
+pub fn smm_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "smm") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+pub fn examples() -> Vec<PathBuf> {
+    smm_files(&workspace_root().join("examples"))
+}
+
+pub fn fixtures() -> Vec<PathBuf> {
+    smm_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"))
+}
