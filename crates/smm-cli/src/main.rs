@@ -1,1 +1,67 @@
-fn main() {}
+//! `smm`: check and format `.smm` files (IoT Security Maturity Model profiles and assessments).
+
+mod atomic;
+mod check;
+mod cli;
+mod color;
+mod config;
+mod diff;
+mod fmt;
+mod input;
+mod position;
+mod sources;
+mod status;
+mod targets;
+mod workspace;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser};
+
+use cli::{Cli, Command, InputArgs};
+use color::Colors;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let input = match &cli.command {
+        Command::Check(args) => &args.input,
+        Command::Fmt(args) => &args.input,
+    };
+    if let Some(message) = usage_error(input) {
+        Cli::command()
+            .error(ErrorKind::ArgumentConflict, message)
+            .exit();
+    }
+    let colors = Colors::new(cli.color);
+    let mut out = io::stdout().lock();
+    let mut err = io::stderr().lock();
+    let result = match &cli.command {
+        Command::Check(args) => check::run(args, colors.stdout, &mut out, &mut err),
+        Command::Fmt(args) => fmt::run(args, colors, &mut out, &mut err),
+    };
+    let result = result.and_then(|status| out.flush().map(|()| status));
+    match result {
+        Ok(status) => ExitCode::from(status.code()),
+        Err(e) => {
+            // A closed pipe (`smm check | head`) is the reader's choice, not worth a message.
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                let _ = writeln!(err, "error: cannot write output: {e}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Combinations clap cannot express.
+fn usage_error(input: &InputArgs) -> Option<&'static str> {
+    let dashes = input.paths.iter().filter(|p| p.as_os_str() == "-").count();
+    if dashes > 1 {
+        Some("`-` (standard input) can be given only once")
+    } else if input.stdin_filename.is_some() && dashes == 0 {
+        Some("--stdin-filename names standard input, so it needs `-` among the paths")
+    } else {
+        None
+    }
+}

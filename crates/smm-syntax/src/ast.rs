@@ -45,7 +45,7 @@ pub enum ProfileField {
     Extends(Setting<Name>),
     Role(Setting<Name>),
     Description(Setting<Text>),
-    Target(Target),
+    Target(Box<Target>),
     Error(Span),
 }
 
@@ -56,7 +56,7 @@ pub enum AssessmentField {
     Date(Setting<Date>),
     Assessor(Setting<Text>),
     Description(Setting<Text>),
-    Practice(Practice),
+    Practice(Box<Practice>),
     Error(Span),
 }
 

@@ -75,10 +75,15 @@ impl Lexer<'_> {
                 self.pos += 1;
                 self.push(TokenKind::RBrace, start);
             } else if is_word_char(c) {
-                let len = self
-                    .rest()
-                    .find(|c: char| !is_word_char(c))
-                    .unwrap_or(self.rest().len());
+                let rest = self.rest();
+                let len = rest
+                    .char_indices()
+                    .find(|&(i, c)| {
+                        !is_word_char(c)
+                            || rest[i..].starts_with("//")
+                            || rest[i..].starts_with("/*")
+                    })
+                    .map_or(rest.len(), |(i, _)| i);
                 self.pos += len;
                 let kind = classify_word(&self.src[start..self.pos]);
                 self.push(kind, start);
@@ -191,13 +196,27 @@ pub fn classify_word(word: &str) -> TokenKind {
         } else {
             TokenKind::Invalid(BadWord::MalformedClause)
         }
+    } else if looks_like_bare_clause(word) {
+        TokenKind::Invalid(BadWord::ClauseWithoutStandard)
     } else if word.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
         TokenKind::Invalid(BadWord::MalformedNumberOrDate)
-    } else if is_clause(word) && word.contains(|c: char| c.is_ascii_digit()) {
-        TokenKind::Invalid(BadWord::ClauseWithoutStandard)
     } else {
         TokenKind::Invalid(BadWord::NotKebabCase)
     }
+}
+
+/// `SR1.1`, `SM-1`, `5.15`, `A.5.15`: a clause identifier with no lowercase letters, at least
+/// one digit, and not something that reads as a date (`01.10.2026`).
+fn looks_like_bare_clause(word: &str) -> bool {
+    let parts: Vec<&str> = word.split(['.', '-', '/']).collect();
+    let date_like = parts.len() == 3
+        && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
+        && parts.iter().any(|p| p.len() == 4);
+    is_clause(word)
+        && !date_like
+        && word.contains(|c: char| c.is_ascii_digit())
+        && !word.contains(|c: char| c.is_ascii_lowercase())
+        && (word.contains(['.', '-']) || word.starts_with(|c: char| c.is_ascii_uppercase()))
 }
 
 /// `[a-z][a-z0-9]*(-[a-z0-9]+)*`
@@ -263,12 +282,31 @@ mod tests {
             ]
         );
         assert_eq!(
-            kinds("SR1.1 2026-1-1 access_control iso:"),
+            kinds("SR1.1 5.15 A.5.15 Line4 01.10.2026 2026-1-1 access_control iso:"),
             vec![
                 (Invalid(BadWord::ClauseWithoutStandard), "SR1.1"),
+                (Invalid(BadWord::ClauseWithoutStandard), "5.15"),
+                (Invalid(BadWord::ClauseWithoutStandard), "A.5.15"),
+                (Invalid(BadWord::NotKebabCase), "Line4"),
+                (Invalid(BadWord::MalformedNumberOrDate), "01.10.2026"),
                 (Invalid(BadWord::MalformedNumberOrDate), "2026-1-1"),
                 (Invalid(BadWord::NotKebabCase), "access_control"),
                 (Invalid(BadWord::MalformedClause), "iso:"),
+            ]
+        );
+    }
+
+    #[test]
+    fn comments_end_words() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("2// why\nx/*c*/docs/a.pdf"),
+            vec![
+                (Int, "2"),
+                (LineComment, "// why"),
+                (Ident, "x"),
+                (BlockComment, "/*c*/"),
+                (Invalid(BadWord::NotKebabCase), "docs/a.pdf")
             ]
         );
     }

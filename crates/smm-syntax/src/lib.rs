@@ -14,6 +14,7 @@ mod span;
 mod statement;
 mod suggest;
 mod token;
+mod unclosed;
 
 pub use diagnostic::{Diagnostic, Label, Severity, SyntaxCode};
 pub use format::format;
@@ -40,6 +41,7 @@ pub fn parse(src: &str) -> Parse {
             .into_iter()
             .map(|e| errors::to_diagnostic(src, e)),
     );
+    unclosed::relocate(src, &tokens, &mut errors);
     errors.sort_by_key(|e| (e.span.start, e.span.end));
     Parse {
         file,

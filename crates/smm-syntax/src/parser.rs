@@ -18,6 +18,8 @@ use crate::Span;
 pub(crate) struct Tok {
     pub kind: TokenKind,
     pub line_start: bool,
+    /// First on its line and in column 0, where top-level items start.
+    pub at_margin: bool,
 }
 
 impl Tok {
@@ -32,14 +34,21 @@ pub(crate) type ParseError<'t> = Rich<'t, Tok, SimpleSpan, Box<Diagnostic>>;
 type Extra<'t> = extra::Err<ParseError<'t>>;
 
 pub(crate) fn parse_tokens(src: &str, tokens: &[Token]) -> (SourceFile, Vec<ParseError<'static>>) {
-    let mut previous_end = 0;
     let mut significant: Vec<(Tok, SimpleSpan)> = Vec::new();
-    for token in tokens.iter().filter(|t| !t.kind.is_trivia()) {
-        let line_start = src[previous_end..token.span.start].contains('\n') || previous_end == 0;
-        previous_end = token.span.end;
+    let mut previous_end = None;
+    for token in tokens {
+        // First on its line: only blanks (never a comment) between it and a line break.
+        let line_start = previous_end.is_none_or(|end| src[end..token.span.start].contains('\n'));
+        previous_end = Some(token.span.end);
+        if token.kind.is_trivia() {
+            continue;
+        }
+        let at_margin =
+            line_start && src[..token.span.start].ends_with(['\n']) || token.span.start == 0;
         let tok = Tok {
             kind: token.kind,
             line_start,
+            at_margin,
         };
         significant.push((tok, SimpleSpan::from(token.span.range())));
     }
@@ -117,7 +126,14 @@ fn raw<'t>(
         .map_with(|t: Tok, e| (t.kind, span(e.span())))
         .then(
             scope_value()
-                .then(value().repeated().collect::<Vec<_>>())
+                .then(
+                    value()
+                        // A clause list ends where a date or a text starts: those belong to
+                        // `expires` or `link`, and the hint says so.
+                        .filter(|w: &Word| !matches!(w.kind, TokenKind::Date | TokenKind::String))
+                        .repeated()
+                        .collect::<Vec<_>>(),
+                )
                 .map(|(first, mut rest)| {
                     rest.insert(0, first);
                     rest
@@ -136,16 +152,18 @@ fn raw<'t>(
             }
         });
     kw(head)
+        // `target industry level 2`: the first value may be the word `industry`.
+        .then(scope_value().map(Part::Value).or_not())
         .then(
             modifier
                 .or(value().map(Part::Value))
                 .repeated()
                 .collect::<Vec<_>>(),
         )
-        .map_with(move |(kw_span, parts), e| Raw {
+        .map_with(move |((kw_span, first), rest), e| Raw {
             keyword: head,
             keyword_span: kw_span,
-            parts,
+            parts: first.into_iter().chain(rest).collect(),
             span: span(e.span()),
         })
 }
@@ -184,7 +202,17 @@ fn junk<'t>(
                 first = false;
                 if token.kind == TokenKind::LBrace {
                     let mut depth = 0usize;
-                    while let Some(token) = inp.next() {
+                    while let Some(token) = inp.peek() {
+                        // An item at the left margin ends a top-level skip even inside an
+                        // unbalanced `{`, so one stray brace cannot hide the rest of the file.
+                        let item_at_margin = top_level
+                            && depth > 0
+                            && token.at_margin
+                            && matches!(token.kind, TokenKind::Keyword(k) if stop.contains(&k));
+                        if item_at_margin {
+                            break;
+                        }
+                        inp.skip();
                         match token.kind {
                             TokenKind::LBrace => depth += 1,
                             TokenKind::RBrace => depth -= 1,
@@ -267,11 +295,14 @@ const IN_ASSESSMENT: &[Keyword] = &[
 const RATING_MODIFIERS: &[Keyword] = &[Keyword::Level, Keyword::Scope];
 const EVIDENCE_MODIFIERS: &[Keyword] = &[Keyword::Implements, Keyword::Expires, Keyword::Link];
 
+/// Makes a typed node from a raw statement, with the statement's first problem.
+type Build<T> = fn(&str, Raw) -> (T, Option<Diagnostic>);
+
 /// Builds a typed node from a raw statement and emits its first problem, if any.
 fn typed<'t, T>(
     parser: impl Parser<'t, ParserInput<'t>, Raw, Extra<'t>> + Clone,
     src: &'t str,
-    build: fn(&str, Raw) -> (T, Option<Diagnostic>),
+    build: Build<T>,
 ) -> impl Parser<'t, ParserInput<'t>, T, Extra<'t>> + Clone {
     parser.validate(move |raw, _, emitter| {
         let (node, problem) = build(src, raw);
@@ -288,7 +319,7 @@ fn typed<'t, T>(
 fn setting<'t, T>(
     src: &'t str,
     keyword: Keyword,
-    build: fn(&str, Raw) -> (Setting<T>, Option<Diagnostic>),
+    build: Build<Setting<T>>,
 ) -> impl Parser<'t, ParserInput<'t>, Setting<T>, Extra<'t>> + Clone {
     typed(raw(keyword, &[]), src, build)
 }
@@ -343,7 +374,7 @@ fn profile_field<'t>(
 ) -> impl Parser<'t, ParserInput<'t>, ProfileField, Extra<'t>> + Clone {
     let target_body = block(target_field(src), TargetField::span, "target");
     choice((
-        rating(src, Keyword::Target, target_body).map(ProfileField::Target),
+        rating(src, Keyword::Target, target_body).map(|t| ProfileField::Target(Box::new(t))),
         setting(src, Keyword::Industry, statement::name_setting).map(ProfileField::Industry),
         setting(src, Keyword::Extends, statement::name_setting).map(ProfileField::Extends),
         setting(src, Keyword::Role, statement::name_setting).map(ProfileField::Role),
@@ -361,7 +392,8 @@ fn assessment_field<'t>(
     let profile_ref = setting(src, Keyword::Profile, statement::name_setting)
         .then_ignore(kind(TokenKind::LBrace).not().rewind());
     choice((
-        rating(src, Keyword::Practice, practice_body).map(AssessmentField::Practice),
+        rating(src, Keyword::Practice, practice_body)
+            .map(|p| AssessmentField::Practice(Box::new(p))),
         profile_ref.map(AssessmentField::Profile),
         setting(src, Keyword::Role, statement::name_setting).map(AssessmentField::Role),
         setting(src, Keyword::Date, statement::date_setting).map(AssessmentField::Date),

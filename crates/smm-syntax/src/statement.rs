@@ -40,8 +40,16 @@ impl Problem {
         self.0.get_or_insert(diagnostic);
     }
 
-    fn take<T>(&mut self, result: Result<T, Diagnostic>) -> Option<T> {
-        result.map_err(|d| self.add(d)).ok()
+    /// Builds the diagnostic only when it will be kept: a line of 100,000 stray words costs
+    /// one message, not 100,000.
+    fn add_with(&mut self, diagnostic: impl FnOnce() -> Diagnostic) {
+        if self.0.is_none() {
+            self.0 = Some(diagnostic());
+        }
+    }
+
+    fn take<T>(&mut self, result: Result<T, Box<Diagnostic>>) -> Option<T> {
+        result.map_err(|d| self.add(*d)).ok()
     }
 }
 
@@ -121,10 +129,15 @@ fn bad_word(src: &str, word: Word, reason: BadWord) -> Diagnostic {
     let (message, help) = match reason {
         BadWord::ClauseWithoutStandard => (
             format!("`{text}` names a clause but not its standard"),
-            if text.starts_with(|c: char| c.is_ascii_digit()) {
-                format!("write a clause as STANDARD:CLAUSE, for example `iso27002:{text}`")
-            } else {
-                format!("write a clause as STANDARD:CLAUSE, for example `iec62443-3-3:{text}`")
+            {
+                let standard = if text.starts_with("A.") {
+                    "iso27001"
+                } else if text.starts_with(|c: char| c.is_ascii_digit()) {
+                    "iso27002"
+                } else {
+                    "iec62443-3-3"
+                };
+                format!("write a clause as STANDARD:CLAUSE, for example `{standard}:{text}`")
             },
         ),
         BadWord::MalformedClause => (
@@ -168,6 +181,7 @@ fn wrong(src: &str, keyword: Keyword, word: Word) -> Diagnostic {
     let (what, example) = expectation(keyword);
     let wants_text = what.contains("quote");
     match word.kind {
+        TokenKind::Invalid(BadWord::NotKebabCase) if keyword == Keyword::Implements => {}
         TokenKind::Invalid(reason) if !wants_text => return bad_word(src, word, reason),
         TokenKind::Ident | TokenKind::Invalid(_) if wants_text => {
             let text = &src[word.span.range()];
@@ -205,20 +219,10 @@ fn stray(src: &str, raw: &Raw, word: Word, has: &[Keyword]) -> Diagnostic {
         _ => {}
     }
     let text = &src[word.span.range()];
-    let line_start = src[..word.span.start]
-        .rsplit('\n')
-        .next()
-        .is_some_and(|before| before.trim().is_empty());
     let statement = raw.keyword.as_str();
     let help = match word.kind {
-        TokenKind::Ident if line_start => did_you_mean(
-            text,
-            Keyword::ALL
-                .iter()
-                .filter(|k| k.starts_statement())
-                .map(|k| k.as_str()),
-        )
-        .map(|k| format!("did you mean the keyword `{k}`?")),
+        TokenKind::Ident => did_you_mean(text, Keyword::ALL.iter().map(|k| k.as_str()))
+            .map(|k| format!("did you mean the keyword `{k}`?")),
         TokenKind::Int if !has.contains(&Keyword::Level) && raw.keyword != Keyword::Evidence => {
             Some(format!("write the level as `level {text}`"))
         }
@@ -259,27 +263,27 @@ fn duplicate(keyword: Keyword, span: Span, first: Span) -> Diagnostic {
     .with_help("keep one of them")
 }
 
-fn name(src: &str, keyword: Keyword, word: Word) -> Result<Name, Diagnostic> {
+fn name(src: &str, keyword: Keyword, word: Word) -> Result<Name, Box<Diagnostic>> {
     match word.kind {
         TokenKind::Ident => Ok(Name {
             text: src[word.span.range()].to_string(),
             span: word.span,
         }),
-        _ => Err(wrong(src, keyword, word)),
+        _ => Err(Box::new(wrong(src, keyword, word))),
     }
 }
 
-fn text(src: &str, keyword: Keyword, word: Word) -> Result<Text, Diagnostic> {
+fn text(src: &str, keyword: Keyword, word: Word) -> Result<Text, Box<Diagnostic>> {
     match word.kind {
         TokenKind::String => Ok(Text {
             value: unescape(&src[word.span.range()]),
             span: word.span,
         }),
-        _ => Err(wrong(src, keyword, word)),
+        _ => Err(Box::new(wrong(src, keyword, word))),
     }
 }
 
-fn int(src: &str, keyword: Keyword, word: Word) -> Result<Int, Diagnostic> {
+fn int(src: &str, keyword: Keyword, word: Word) -> Result<Int, Box<Diagnostic>> {
     match word.kind {
         TokenKind::Int => {
             let text = &src[word.span.range()];
@@ -289,11 +293,11 @@ fn int(src: &str, keyword: Keyword, word: Word) -> Result<Int, Diagnostic> {
                 span: word.span,
             })
         }
-        _ => Err(wrong(src, keyword, word)),
+        _ => Err(Box::new(wrong(src, keyword, word))),
     }
 }
 
-fn date(src: &str, keyword: Keyword, word: Word) -> Result<Date, Diagnostic> {
+fn date(src: &str, keyword: Keyword, word: Word) -> Result<Date, Box<Diagnostic>> {
     match word.kind {
         TokenKind::Date => {
             let text = &src[word.span.range()];
@@ -305,15 +309,15 @@ fn date(src: &str, keyword: Keyword, word: Word) -> Result<Date, Diagnostic> {
                 span: word.span,
             })
         }
-        TokenKind::Int | TokenKind::Invalid(BadWord::MalformedNumberOrDate) => {
-            Err(wrong(src, keyword, word)
-                .with_help("dates are written YYYY-MM-DD, for example 2026-01-31"))
-        }
-        _ => Err(wrong(src, keyword, word)),
+        TokenKind::Int | TokenKind::Invalid(BadWord::MalformedNumberOrDate) => Err(Box::new(
+            wrong(src, keyword, word)
+                .with_help("dates are written YYYY-MM-DD, for example 2026-01-31"),
+        )),
+        _ => Err(Box::new(wrong(src, keyword, word))),
     }
 }
 
-fn clause(src: &str, word: Word) -> Result<ClauseRef, Diagnostic> {
+fn clause(src: &str, word: Word) -> Result<ClauseRef, Box<Diagnostic>> {
     match word.kind {
         TokenKind::ClauseRef => {
             let (standard, clause) = src[word.span.range()]
@@ -325,7 +329,7 @@ fn clause(src: &str, word: Word) -> Result<ClauseRef, Diagnostic> {
                 span: word.span,
             })
         }
-        _ => Err(wrong(src, Keyword::Implements, word)),
+        _ => Err(Box::new(wrong(src, Keyword::Implements, word))),
     }
 }
 
@@ -358,14 +362,14 @@ fn unescape(literal: &str) -> String {
 fn single<T>(
     src: &str,
     raw: Raw,
-    convert: fn(&str, Keyword, Word) -> Result<T, Diagnostic>,
+    convert: fn(&str, Keyword, Word) -> Result<T, Box<Diagnostic>>,
 ) -> (Setting<T>, Option<Diagnostic>) {
     let mut problem = Problem::default();
     let mut value = None;
     for (i, part) in raw.parts.iter().enumerate() {
         match part {
             Part::Value(word) if i == 0 => value = problem.take(convert(src, raw.keyword, *word)),
-            Part::Value(word) => problem.add(stray(src, &raw, *word, &[])),
+            Part::Value(word) => problem.add_with(|| stray(src, &raw, *word, &[])),
             Part::Modifier { .. } => unreachable!("settings take no modifiers"),
         }
     }
@@ -397,11 +401,9 @@ fn modifier_value<T>(
     src: &str,
     raw: &Raw,
     problem: &mut Problem,
-    keyword: Keyword,
-    span: Span,
-    values: &[Word],
+    (keyword, span, values): (Keyword, Span, &[Word]),
     seen: &[Keyword],
-    convert: fn(&str, Keyword, Word) -> Result<T, Diagnostic>,
+    convert: fn(&str, Keyword, Word) -> Result<T, Box<Diagnostic>>,
 ) -> Setting<T> {
     let value = match values.first() {
         Some(word) => problem.take(convert(src, keyword, *word)),
@@ -411,7 +413,7 @@ fn modifier_value<T>(
         }
     };
     for word in values.iter().skip(1) {
-        problem.add(stray(src, raw, *word, seen));
+        problem.add_with(|| stray(src, raw, *word, seen));
     }
     let end = values.last().map_or(span.end, |w| w.span.end);
     Setting {
@@ -433,7 +435,7 @@ pub(crate) fn rating<F>(src: &str, raw: Raw) -> (Rating<F>, Option<Diagnostic>) 
     for (i, part) in raw.parts.iter().enumerate() {
         match part {
             Part::Value(word) if i == 0 => practice = problem.take(name(src, raw.keyword, *word)),
-            Part::Value(word) => problem.add(stray(src, &raw, *word, &seen)),
+            Part::Value(word) => problem.add_with(|| stray(src, &raw, *word, &seen)),
             Part::Modifier {
                 keyword,
                 span,
@@ -453,9 +455,7 @@ pub(crate) fn rating<F>(src: &str, raw: Raw) -> (Rating<F>, Option<Diagnostic>) 
                         src,
                         &raw,
                         &mut problem,
-                        *keyword,
-                        *span,
-                        values,
+                        (*keyword, *span, values),
                         &seen,
                         int,
                     ));
@@ -464,9 +464,7 @@ pub(crate) fn rating<F>(src: &str, raw: Raw) -> (Rating<F>, Option<Diagnostic>) 
                         src,
                         &raw,
                         &mut problem,
-                        *keyword,
-                        *span,
-                        values,
+                        (*keyword, *span, values),
                         &seen,
                         name,
                     ));
@@ -521,7 +519,7 @@ pub(crate) fn evidence(src: &str, raw: Raw) -> (Evidence, Option<Diagnostic>) {
             Part::Value(word) if i == 0 => {
                 evidence.description = problem.take(text(src, raw.keyword, *word))
             }
-            Part::Value(word) => problem.add(stray(src, &raw, *word, &seen_keywords)),
+            Part::Value(word) => problem.add_with(|| stray(src, &raw, *word, &seen_keywords)),
             Part::Modifier {
                 keyword,
                 span,
@@ -549,9 +547,7 @@ pub(crate) fn evidence(src: &str, raw: Raw) -> (Evidence, Option<Diagnostic>) {
                             src,
                             &raw,
                             &mut problem,
-                            *keyword,
-                            *span,
-                            values,
+                            (*keyword, *span, values),
                             &[],
                             date,
                         ))
@@ -561,9 +557,7 @@ pub(crate) fn evidence(src: &str, raw: Raw) -> (Evidence, Option<Diagnostic>) {
                             src,
                             &raw,
                             &mut problem,
-                            *keyword,
-                            *span,
-                            values,
+                            (*keyword, *span, values),
                             &[],
                             text,
                         ))
@@ -599,7 +593,7 @@ pub(crate) fn declaration<F>(
             Part::Value(word) if i == 1 && word.kind == TokenKind::String => {
                 declaration.title = problem.take(text(src, raw.keyword, *word))
             }
-            Part::Value(word) => problem.add(stray(src, &raw, *word, &[])),
+            Part::Value(word) => problem.add_with(|| stray(src, &raw, *word, &[])),
             Part::Modifier { .. } => unreachable!("declarations take no modifiers"),
         }
     }

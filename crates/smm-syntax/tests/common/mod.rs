@@ -181,3 +181,16 @@ pub fn examples() -> Vec<PathBuf> {
 pub fn fixtures() -> Vec<PathBuf> {
     smm_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"))
 }
+
+/// The tree dump with spans removed, for comparing trees of differently laid-out text.
+pub fn dump_without_spans(src: &str) -> String {
+    let parse = smm_syntax::parse(src);
+    dump(src, &parse.file)
+        .lines()
+        .map(|line| match line.rfind(" @") {
+            Some(at) if line[at + 2..].contains("..") => &line[..at],
+            _ => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,118 @@
+//! Replacing a file's content all at once: readers see the old file or the new one, never a
+//! mix, and a crash leaves at most a stray hidden temporary file.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::input::io_reason;
+
+/// Replaces the content of the existing file `path`, keeping its permissions. A symlink is
+/// followed so that the link stays a link. The error is a reason for `error: PATH: reason`.
+pub fn replace(path: &Path, contents: &str) -> Result<(), String> {
+    let cannot = |e: io::Error| format!("cannot write: {}", io_reason(&e));
+    let path = fs::canonicalize(path).map_err(cannot)?;
+    let permissions = fs::metadata(&path).map_err(cannot)?.permissions();
+    // Renaming would succeed over a read-only file; refuse as an in-place write would.
+    if permissions.readonly() {
+        return Err("cannot write: file is read-only".into());
+    }
+    let (temp_path, mut temp) = create_temp(&path).map_err(cannot)?;
+    let result = temp
+        .write_all(contents.as_bytes())
+        .and_then(|()| temp.set_permissions(permissions))
+        .and_then(|()| temp.sync_all())
+        .and_then(|()| fs::rename(&temp_path, &path));
+    if let Err(e) = result {
+        let _ = fs::remove_file(&temp_path);
+        return Err(cannot(e));
+    }
+    Ok(())
+}
+
+/// A new file beside `path`, so that the rename stays on one file system. Its name is hidden
+/// and does not end in `.smm`, so that a concurrent walk ignores it.
+fn create_temp(path: &Path) -> io::Result<(PathBuf, File)> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let pid = std::process::id();
+    let mut attempt = 0;
+    loop {
+        let temp = dir.join(format!(".{name}.{pid}.{attempt}.smm-tmp"));
+        match OpenOptions::new().write(true).create_new(true).open(&temp) {
+            Ok(file) => return Ok((temp, file)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => attempt += 1,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(dir: &Path) -> Vec<String> {
+        let mut names: Vec<_> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn replaces_content_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.smm");
+        fs::write(&path, "old").unwrap();
+        replace(&path, "new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(entries(dir.path()), ["a.smm"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn keeps_permissions_and_symlinks() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.smm");
+        let link = dir.path().join("link.smm");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        std::os::unix::fs::symlink(&path, &link).unwrap();
+        replace(&link, "new").unwrap();
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        let mode = fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640);
+    }
+
+    #[test]
+    fn refuses_read_only_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.smm");
+        fs::write(&path, "old").unwrap();
+        let mut permissions = fs::metadata(&path).unwrap().permissions();
+        permissions.set_readonly(true);
+        fs::set_permissions(&path, permissions).unwrap();
+        assert_eq!(
+            replace(&path, "new").unwrap_err(),
+            "cannot write: file is read-only"
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(entries(dir.path()), ["a.smm"]);
+    }
+
+    #[test]
+    fn a_missing_directory_is_an_error_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let reason = replace(&dir.path().join("no/a.smm"), "x").unwrap_err();
+        assert_eq!(reason, "cannot write: no such file or directory");
+    }
+}

@@ -1,0 +1,108 @@
+//! `smm.toml`, the workspace settings file.
+
+use std::path::Path;
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+
+use crate::input;
+use crate::position::line_column;
+
+pub const FILE_NAME: &str = "smm.toml";
+
+#[derive(Debug, Default)]
+pub struct Config {
+    /// Matched against paths relative to the root, `/`-separated.
+    pub exclude: GlobSet,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    exclude: Vec<toml::Spanned<String>>,
+}
+
+/// Loads `path`; the error is a whole message such as `smm.toml:2:11: unknown field ...`,
+/// naming the file as `shown`.
+pub fn load(path: &Path, shown: &str) -> Result<Config, String> {
+    let text = input::read_file(path).map_err(|e| format!("{shown}: {e}"))?;
+    parse(&text).map_err(|(offset, message)| {
+        let (line, column) = line_column(&text, offset);
+        format!("{shown}:{line}:{column}: {message}")
+    })
+}
+
+/// On failure: the byte offset of the problem and what it is.
+fn parse(text: &str) -> Result<Config, (usize, String)> {
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        (offset, e.message().trim_end().to_string())
+    })?;
+    let mut set = GlobSetBuilder::new();
+    for pattern in &raw.exclude {
+        // Like .gitignore: `*` stays within one directory, `**` crosses them.
+        let glob = GlobBuilder::new(pattern.get_ref())
+            .literal_separator(true)
+            .build()
+            .map_err(|e| {
+                (
+                    pattern.span().start,
+                    format!("invalid exclude glob: {}", e.kind()),
+                )
+            })?;
+        set.add(glob);
+    }
+    let exclude = set.build().map_err(|e| (0, e.to_string()))?;
+    Ok(Config { exclude })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str) -> String {
+        let (offset, message) = parse(text).unwrap_err();
+        let (line, column) = line_column(text, offset);
+        format!("{line}:{column}: {message}")
+    }
+
+    #[test]
+    fn empty_file_excludes_nothing() {
+        assert!(parse("").unwrap().exclude.is_empty());
+    }
+
+    #[test]
+    fn excludes_match_relative_slash_paths() {
+        let config = parse("exclude = [\"drafts/**\", \"*.tmp.smm\"]").unwrap();
+        assert!(config.exclude.is_match("drafts/a.smm"));
+        assert!(config.exclude.is_match("drafts/deep/a.smm"));
+        assert!(config.exclude.is_match("x.tmp.smm"));
+        assert!(!config.exclude.is_match("sub/x.tmp.smm"));
+        assert!(!config.exclude.is_match("a.smm"));
+    }
+
+    #[test]
+    fn unknown_key_is_located() {
+        assert_eq!(
+            error("exclude = []\nincluded = 1\n"),
+            "2:1: unknown field `included`, expected `exclude`"
+        );
+    }
+
+    #[test]
+    fn bad_glob_is_located() {
+        assert_eq!(
+            error("exclude = [\"ok\", \"a[\"]"),
+            "1:18: invalid exclude glob: unclosed character class; missing ']'"
+        );
+    }
+
+    #[test]
+    fn syntax_error_is_located() {
+        assert_eq!(
+            error("exclude = [\"a\"\nfoo"),
+            "2:1: missing comma between array elements, expected `,`"
+        );
+    }
+}

@@ -1,0 +1,113 @@
+//! Reading source text from files and standard input, with one-line reasons for failures.
+
+use std::fmt;
+use std::fs::{self, File};
+use std::io::{self, Read};
+use std::path::Path;
+
+use crate::position::line_column;
+
+/// Larger inputs are refused rather than read: no real profile comes near this.
+pub const MAX_SIZE: u64 = 16 * 1024 * 1024;
+
+/// Why an input could not be used; shown after the path as `error: PATH: reason`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError(pub String);
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<io::Error> for InputError {
+    fn from(error: io::Error) -> InputError {
+        InputError(io_reason(&error))
+    }
+}
+
+pub fn io_reason(error: &io::Error) -> String {
+    match error.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::IsADirectory => IS_A_DIRECTORY.into(),
+        _ => error.to_string(),
+    }
+}
+
+pub const IS_A_DIRECTORY: &str = "is a directory, expected a file";
+
+pub fn read_file(path: &Path) -> Result<String, InputError> {
+    let metadata = fs::metadata(path)?;
+    if metadata.is_dir() {
+        return Err(InputError(IS_A_DIRECTORY.into()));
+    }
+    if metadata.len() > MAX_SIZE {
+        return Err(too_large(metadata.len()));
+    }
+    // The size may change between the check and the read, and special files report none.
+    let file = File::open(path)?;
+    read_limited(file)
+}
+
+pub fn read_stdin() -> Result<String, InputError> {
+    read_limited(io::stdin().lock())
+}
+
+fn read_limited(reader: impl Read) -> Result<String, InputError> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_SIZE + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_SIZE {
+        return Err(InputError(format!(
+            "file is too large (more than {} MiB)",
+            MAX_SIZE >> 20
+        )));
+    }
+    decode(bytes)
+}
+
+fn too_large(len: u64) -> InputError {
+    InputError(format!(
+        "file is too large ({:.1} MiB; the limit is {} MiB)",
+        len as f64 / (1 << 20) as f64,
+        MAX_SIZE >> 20
+    ))
+}
+
+fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid_up_to = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&e.as_bytes()[..valid_up_to]).unwrap_or_default();
+        let (line, column) = line_column(valid, valid_up_to);
+        InputError(format!(
+            "not valid UTF-8 (first invalid byte at line {line}, column {column})"
+        ))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        let err = decode(b"ab\ncd\xffe".to_vec()).unwrap_err();
+        assert_eq!(
+            err.0,
+            "not valid UTF-8 (first invalid byte at line 2, column 3)"
+        );
+    }
+
+    #[test]
+    fn oversized_stream_is_refused() {
+        let zeros = io::repeat(b' ').take(MAX_SIZE + 10);
+        let err = read_limited(zeros).unwrap_err();
+        assert!(err.0.contains("too large"), "{err}");
+    }
+
+    #[test]
+    fn directory_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(read_file(dir.path()).unwrap_err().0, IS_A_DIRECTORY);
+    }
+}

@@ -1,0 +1,52 @@
+//! The loaded workspace: every file's text and parse, or why it could not be read.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use smm_syntax::Parse;
+
+use crate::input::{self, InputError};
+
+pub struct Source {
+    pub text: String,
+    pub parse: Parse,
+}
+
+impl Source {
+    pub fn new(text: String) -> Source {
+        let parse = smm_syntax::parse(&text);
+        Source { text, parse }
+    }
+}
+
+/// Keyed by absolute path.
+#[derive(Default)]
+pub struct Sources {
+    files: BTreeMap<PathBuf, Result<Source, InputError>>,
+}
+
+impl Sources {
+    /// Reads and parses every file; failures are kept, to be reported only if asked about.
+    pub fn load(paths: impl IntoIterator<Item = PathBuf>) -> Sources {
+        let files = paths
+            .into_iter()
+            .map(|path| {
+                let source = input::read_file(&path).map(Source::new);
+                (path, source)
+            })
+            .collect();
+        Sources { files }
+    }
+
+    /// Text that stands for `path`, such as an editor's unsaved buffer.
+    pub fn insert_text(&mut self, path: PathBuf, text: String) {
+        self.files.insert(path, Ok(Source::new(text)));
+    }
+
+    /// `path` as loaded, loading it now if the walk did not (an excluded file asked for by name).
+    pub fn get_or_load(&mut self, path: &Path) -> &Result<Source, InputError> {
+        self.files
+            .entry(path.to_path_buf())
+            .or_insert_with(|| input::read_file(path).map(Source::new))
+    }
+}

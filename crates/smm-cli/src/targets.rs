@@ -1,0 +1,264 @@
+//! Turning command-line paths into the files to report on, grouped by workspace root.
+
+use std::collections::HashSet;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::cli::InputArgs;
+use crate::config::{self, Config};
+use crate::input::{self, io_reason};
+use crate::sources::{Source, Sources};
+use crate::status::Status;
+use crate::workspace::{self, absolute, absolute_file, find_root, Root};
+
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// A file to report on.
+#[derive(Debug)]
+pub struct Target {
+    /// Absolute; the key into `Sources`.
+    pub path: PathBuf,
+    /// As the user would write it.
+    pub shown: String,
+    pub is_stdin: bool,
+}
+
+pub struct Group {
+    pub root: PathBuf,
+    pub config: Config,
+    pub targets: Vec<Target>,
+    stdin: Option<(PathBuf, String)>,
+}
+
+impl Group {
+    /// Every file of the root, parsed, with standard input standing in for its file.
+    pub fn load(&mut self) -> Sources {
+        let walk = workspace::walk(&self.root, &self.root, &self.config.exclude);
+        let mut sources = Sources::load(walk.files);
+        if let Some((path, text)) = self.stdin.take() {
+            sources.insert_text(path, text);
+        }
+        sources
+    }
+}
+
+pub struct Resolved {
+    pub groups: Vec<Group>,
+    pub status: Status,
+}
+
+impl Resolved {
+    /// Loads each group's workspace and hands every target's source to `visit` (with `err`); a
+    /// target that cannot be read is reported on `err` and skipped.
+    pub fn for_each_source(
+        self,
+        err: &mut dyn Write,
+        mut visit: impl FnMut(&Target, &Source, &mut Status, &mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<Status> {
+        let mut status = self.status;
+        for mut group in self.groups {
+            let mut sources = group.load();
+            for target in &group.targets {
+                match sources.get_or_load(&target.path) {
+                    Ok(source) => visit(target, source, &mut status, err)?,
+                    Err(e) => status.fail(err, &target.shown, e)?,
+                }
+            }
+        }
+        Ok(status)
+    }
+}
+
+/// Reads standard input if `-` is among the paths. Problems are reported on `err` and counted.
+pub fn resolve(args: &InputArgs, err: &mut dyn Write) -> io::Result<Resolved> {
+    let mut resolver = Resolver {
+        groups: Vec::new(),
+        broken_roots: Vec::new(),
+        seen: HashSet::new(),
+        status: Status::default(),
+    };
+    let default = [PathBuf::from(".")];
+    let paths = if args.paths.is_empty() {
+        &default[..]
+    } else {
+        &args.paths
+    };
+    for arg in paths {
+        if arg.as_os_str() == "-" {
+            resolver.stdin(args.stdin_filename.as_deref(), err)?;
+        } else {
+            resolver.path(arg, err)?;
+        }
+    }
+    Ok(Resolved {
+        groups: resolver.groups,
+        status: resolver.status,
+    })
+}
+
+struct Resolver {
+    groups: Vec<Group>,
+    /// Roots whose smm.toml was reported as broken; their files are skipped.
+    broken_roots: Vec<PathBuf>,
+    seen: HashSet<PathBuf>,
+    status: Status,
+}
+
+impl Resolver {
+    fn path(&mut self, arg: &Path, err: &mut dyn Write) -> io::Result<()> {
+        let shown = arg.display().to_string();
+        let metadata = match arg.metadata() {
+            Ok(metadata) => metadata,
+            Err(e) => return self.status.fail(err, shown, io_reason(&e)),
+        };
+        if !metadata.is_dir() {
+            let path = absolute_file(arg);
+            let root = find_root(path.parent().unwrap_or(&path));
+            return self.add(
+                root,
+                Target {
+                    path,
+                    shown,
+                    is_stdin: false,
+                },
+                err,
+            );
+        }
+        let dir = absolute(arg);
+        let root = find_root(&dir);
+        let Some(group) = self.group(root.clone(), err)? else {
+            return Ok(());
+        };
+        let walk = workspace::walk(&dir, &group.root, &group.config.exclude);
+        for (path, reason) in walk.errors {
+            self.status
+                .fail(err, shown_under(arg, &dir, &path), reason)?;
+        }
+        for path in walk.files {
+            let shown = shown_under(arg, &dir, &path);
+            let target = Target {
+                path,
+                shown,
+                is_stdin: false,
+            };
+            self.add(root.clone(), target, err)?;
+        }
+        Ok(())
+    }
+
+    fn stdin(&mut self, name: Option<&Path>, err: &mut dyn Write) -> io::Result<()> {
+        let shown = name.map_or(STDIN_NAME.into(), |n| n.display().to_string());
+        if name.is_some_and(Path::is_dir) {
+            return self.status.fail(err, shown, input::IS_A_DIRECTORY);
+        }
+        let text = match input::read_stdin() {
+            Ok(text) => text,
+            Err(e) => return self.status.fail(err, shown, e),
+        };
+        // Without a name, the current directory holds the nameless file.
+        let path = absolute_file(name.unwrap_or(Path::new(STDIN_NAME)));
+        let root = find_root(path.parent().unwrap_or(&path));
+        let target = Target {
+            path: path.clone(),
+            shown,
+            is_stdin: true,
+        };
+        // Standard input replaces the file on disk even if that file was named too.
+        self.seen.remove(&path);
+        for group in &mut self.groups {
+            group.targets.retain(|t| t.path != path);
+        }
+        self.add(root, target, err)?;
+        if let Some(group) = self
+            .groups
+            .iter_mut()
+            .find(|g| g.targets.iter().any(|t| t.is_stdin))
+        {
+            group.stdin = Some((path, text));
+        }
+        Ok(())
+    }
+
+    fn add(&mut self, root: Root, target: Target, err: &mut dyn Write) -> io::Result<()> {
+        if self.seen.contains(&target.path) {
+            return Ok(());
+        }
+        let path = target.path.clone();
+        if let Some(group) = self.group(root, err)? {
+            group.targets.push(target);
+            self.seen.insert(path);
+        }
+        Ok(())
+    }
+
+    /// The group for `root`, created (loading its smm.toml) on first use; None if the
+    /// settings are broken.
+    fn group(&mut self, root: Root, err: &mut dyn Write) -> io::Result<Option<&mut Group>> {
+        if self.broken_roots.contains(&root.dir) {
+            return Ok(None);
+        }
+        if let Some(i) = self.groups.iter().position(|g| g.root == root.dir) {
+            return Ok(Some(&mut self.groups[i]));
+        }
+        let config = match &root.config_file {
+            None => Config::default(),
+            Some(file) => match config::load(file, &shown_from_cwd(file)) {
+                Ok(config) => config,
+                Err(message) => {
+                    self.status.failures += 1;
+                    writeln!(err, "error: {message}")?;
+                    self.broken_roots.push(root.dir);
+                    return Ok(None);
+                }
+            },
+        };
+        self.groups.push(Group {
+            root: root.dir,
+            config,
+            targets: Vec::new(),
+            stdin: None,
+        });
+        Ok(self.groups.last_mut())
+    }
+}
+
+/// A file found under directory argument `arg` (absolute `dir`), named the way `arg` was.
+fn shown_under(arg: &Path, dir: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(dir).unwrap_or(path);
+    if relative.as_os_str().is_empty() {
+        arg.display().to_string()
+    } else if arg == Path::new(".") {
+        relative.display().to_string()
+    } else {
+        arg.join(relative).display().to_string()
+    }
+}
+
+/// Relative to the current directory when inside it, else absolute.
+fn shown_from_cwd(path: &Path) -> String {
+    std::env::current_dir()
+        .ok()
+        .map(|cwd| absolute(&cwd))
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_under_a_directory_keep_its_spelling() {
+        let dir = Path::new("/w/sub");
+        let file = Path::new("/w/sub/a/b.smm");
+        assert_eq!(
+            shown_under(Path::new("."), Path::new("/w"), Path::new("/w/x.smm")),
+            "x.smm"
+        );
+        assert_eq!(shown_under(Path::new("sub"), dir, file), "sub/a/b.smm");
+        assert_eq!(shown_under(Path::new("./sub/"), dir, file), "./sub/a/b.smm");
+        assert_eq!(shown_under(Path::new("."), dir, dir), ".");
+    }
+}

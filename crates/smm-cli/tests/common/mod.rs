@@ -1,0 +1,151 @@
+//! A throwaway workspace on disk and a way to run `smm` in it.
+
+// Each test binary uses a different subset of these helpers.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// Well-formed and already in the canonical layout.
+pub const GOOD: &str = r#"profile factory-baseline "Smart factory baseline" {
+  industry manufacturing
+  role asset-owner
+  target patch-management level 2 scope system {
+    rationale "Firmware updates only in maintenance windows"
+  }
+}
+
+assessment line-4 "Plant 7, packaging line 4" {
+  profile factory-baseline
+  date 2026-10-01
+  practice access-control level 2 scope industry {
+    evidence "Quarterly review" implements iec62443-3-3:SR1.1 iso27002:5.15 expires 2027-09-30 link "docs/hmi-review.pdf"
+  }
+}
+"#;
+
+/// `GOOD` with a misspelt keyword (3:3), a level without its number (11:27) and a clause
+/// without its standard (13:33).
+pub const THREE_MISTAKES: &str = r#"profile factory-baseline "Smart factory baseline" {
+  industry manufacturing
+  targt patch-management level 2 scope system {
+    rationale "Firmware updates only in maintenance windows"
+  }
+}
+
+assessment line-4 "Plant 7, packaging line 4" {
+  profile factory-baseline
+  date 2026-10-01
+  practice access-control level scope industry {
+    evidence "Quarterly review"
+      implements SR1.1 iso27002:5.15
+  }
+}
+"#;
+
+/// An unterminated string (3:15) and a stray `}` (6:1).
+pub const TWO_MISTAKES: &str = r#"profile p "P" {
+  target a level 1 {
+    rationale "never closed
+  }
+}
+}
+"#;
+
+/// Valid, but laid out by hand.
+pub const MESSY: &str =
+    "profile p \"T\" {   industry x\n  target a level 1 scope system { rationale \"r\" }\n}\n";
+
+pub const MESSY_FORMATTED: &str =
+    "profile p \"T\" {\n  industry x\n  target a level 1 scope system {\n    rationale \"r\"\n  }\n}\n";
+
+pub struct Project {
+    _dir: TempDir,
+    /// Canonical, so that it matches what smm prints.
+    pub root: PathBuf,
+}
+
+#[derive(Debug)]
+pub struct Output {
+    pub code: i32,
+    /// Temporary paths replaced by `[ROOT]`.
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Project {
+    pub fn new() -> Project {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().canonicalize().expect("canonical temp dir");
+        Project { _dir: dir, root }
+    }
+
+    pub fn file(&self, relative: &str, text: &str) -> &Project {
+        self.bytes(relative, text.as_bytes())
+    }
+
+    pub fn bytes(&self, relative: &str, bytes: &[u8]) -> &Project {
+        let path = self.path(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, bytes).unwrap();
+        self
+    }
+
+    pub fn dir(&self, relative: &str) -> &Project {
+        fs::create_dir_all(self.path(relative)).unwrap();
+        self
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.root.join(relative)
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        fs::read_to_string(self.path(relative)).unwrap()
+    }
+
+    /// `smm ARGS` run at the root, with a clean colour environment.
+    pub fn smm(&self, args: &[&str]) -> Command {
+        self.smm_in("", args)
+    }
+
+    pub fn smm_in(&self, relative_cwd: &str, args: &[&str]) -> Command {
+        let mut command = assert_cmd::cargo::cargo_bin_cmd!("smm");
+        command
+            .args(args)
+            .current_dir(self.path(relative_cwd))
+            .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE");
+        command
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.output(&mut self.smm(args))
+    }
+
+    pub fn output(&self, command: &mut Command) -> Output {
+        let output = command.output().expect("running smm");
+        Output {
+            code: output.status.code().expect("exit code, not a signal"),
+            stdout: self.normalise(&output.stdout),
+            stderr: self.normalise(&output.stderr),
+        }
+    }
+
+    fn normalise(&self, bytes: &[u8]) -> String {
+        let text = String::from_utf8(bytes.to_vec()).expect("smm writes UTF-8");
+        text.replace(&self.root.display().to_string(), "[ROOT]")
+    }
+}
+
+pub fn has_color(text: &str) -> bool {
+    text.contains("\x1b[")
+}
+
+/// Whether the file at `path` can be read by this process (not when running as root).
+pub fn is_unreadable(path: &Path) -> bool {
+    fs::read(path).is_err()
+}

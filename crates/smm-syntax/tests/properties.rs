@@ -1,0 +1,275 @@
+//! Property tests: files generated from the grammar parse cleanly and survive formatting
+//! unchanged in meaning; arbitrary bytes and token soup never panic the parser or formatter.
+
+mod common;
+
+use proptest::prelude::*;
+use proptest::sample::select;
+
+/// A token of a generated file, and whether a line may start with it (a plain word at the
+/// start of a line never continues the statement above, so generated layouts avoid that).
+type Piece = (String, bool);
+
+fn keyword(word: &str) -> Piece {
+    (word.to_string(), true)
+}
+
+fn ident() -> impl Strategy<Value = String> {
+    "[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,4}){0,2}".prop_filter("keywords are reserved", |s| {
+        smm_syntax::Keyword::from_word(s).is_none()
+    })
+}
+
+fn string() -> impl Strategy<Value = String> {
+    "[a-zA-Z0-9 .,:ßℝ💣-]{0,12}(\\\\\"[a-z]{0,3})?".prop_map(|s| format!("\"{s}\""))
+}
+
+fn clause() -> impl Strategy<Value = String> {
+    (
+        ident(),
+        "[A-Z]{0,3}[0-9]{1,2}(\\.[0-9]{1,2}){0,2}(-RE[0-9])?",
+    )
+        .prop_map(|(standard, clause)| format!("{standard}:{clause}"))
+}
+
+fn date() -> impl Strategy<Value = String> {
+    "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+}
+
+fn level() -> impl Strategy<Value = Vec<Piece>> {
+    (0u32..6).prop_map(|n| vec![keyword("level"), (n.to_string(), true)])
+}
+
+fn scope() -> impl Strategy<Value = Vec<Piece>> {
+    prop_oneof![
+        select(vec!["general", "industry", "system"]).prop_map(str::to_string),
+        ident()
+    ]
+    .prop_map(|s| vec![keyword("scope"), (s, false)])
+}
+
+fn setting(
+    word: &'static str,
+    value: impl Strategy<Value = String>,
+    starts_line: bool,
+) -> impl Strategy<Value = Vec<Piece>> {
+    value.prop_map(move |v| vec![keyword(word), (v, starts_line)])
+}
+
+/// `target`/`practice` with its modifiers in either order and an optional block.
+fn rating(
+    word: &'static str,
+    body: impl Strategy<Value = Vec<Piece>>,
+) -> impl Strategy<Value = Vec<Piece>> {
+    (
+        ident(),
+        level(),
+        proptest::option::of(scope()),
+        any::<bool>(),
+        proptest::option::of(body),
+    )
+        .prop_map(move |(practice, level, scope, swap, body)| {
+            let mut pieces = vec![keyword(word), (practice, false)];
+            let mut modifiers = vec![level];
+            modifiers.extend(scope);
+            if swap {
+                modifiers.reverse();
+            }
+            pieces.extend(modifiers.into_iter().flatten());
+            if let Some(body) = body {
+                pieces.push(keyword("{"));
+                pieces.extend(body);
+                pieces.push(keyword("}"));
+            }
+            pieces
+        })
+}
+
+fn statements(
+    statement: impl Strategy<Value = Vec<Piece>>,
+    max: usize,
+) -> impl Strategy<Value = Vec<Piece>> {
+    proptest::collection::vec(statement, 0..max).prop_map(|s| s.concat())
+}
+
+fn evidence() -> impl Strategy<Value = Vec<Piece>> {
+    (
+        string(),
+        proptest::collection::vec(clause(), 0..4),
+        proptest::option::of(date()),
+        proptest::option::of(string()),
+    )
+        .prop_map(|(description, clauses, expires, link)| {
+            let mut pieces = vec![keyword("evidence"), (description, true)];
+            if !clauses.is_empty() {
+                pieces.push(keyword("implements"));
+                pieces.extend(clauses.into_iter().map(|c| (c, true)));
+            }
+            if let Some(date) = expires {
+                pieces.extend([keyword("expires"), (date, true)]);
+            }
+            if let Some(link) = link {
+                pieces.extend([keyword("link"), (link, true)]);
+            }
+            pieces
+        })
+}
+
+fn declaration(
+    word: &'static str,
+    fields: impl Strategy<Value = Vec<Piece>>,
+) -> impl Strategy<Value = Vec<Piece>> {
+    (ident(), proptest::option::of(string()), fields).prop_map(move |(name, title, fields)| {
+        let mut pieces = vec![keyword(word), (name, false)];
+        pieces.extend(title.map(|t| (t, true)));
+        pieces.push(keyword("{"));
+        pieces.extend(fields);
+        pieces.push(keyword("}"));
+        pieces
+    })
+}
+
+fn file() -> impl Strategy<Value = Vec<Piece>> {
+    let target_body = statements(
+        prop_oneof![
+            setting("rationale", string(), true),
+            setting("note", string(), true)
+        ],
+        3,
+    );
+    let profile_field = prop_oneof![
+        setting("industry", ident(), false),
+        setting("extends", ident(), false),
+        setting("role", ident(), false),
+        setting("description", string(), true),
+        rating("target", target_body),
+    ];
+    let practice_body = statements(prop_oneof![evidence(), setting("note", string(), true)], 3);
+    let assessment_field = prop_oneof![
+        setting("profile", ident(), false),
+        setting("role", ident(), false),
+        setting("date", date(), true),
+        setting("assessor", string(), true),
+        setting("description", string(), true),
+        rating("practice", practice_body),
+    ];
+    let item = prop_oneof![
+        declaration("profile", statements(profile_field, 6)),
+        declaration("assessment", statements(assessment_field, 6)),
+    ];
+    statements(item, 4)
+}
+
+/// Joins pieces with generated whitespace and comments.
+fn layout(pieces: Vec<Piece>) -> impl Strategy<Value = String> {
+    let n = pieces.len();
+    proptest::collection::vec(0usize..6, n).prop_map(move |choices| {
+        let mut out = String::new();
+        for (i, (text, may_start_line)) in pieces.iter().enumerate() {
+            if i > 0 {
+                let separator = match (choices[i], may_start_line) {
+                    (1, true) => "\n",
+                    (2, true) => "\n\n    ",
+                    (3, true) => " // comment ß\n",
+                    (4, _) => " /* block\n comment */ ",
+                    (5, _) => "\t ",
+                    _ => " ",
+                };
+                out.push_str(separator);
+            }
+            out.push_str(text);
+        }
+        out
+    })
+}
+
+fn generated_file() -> impl Strategy<Value = String> {
+    file().prop_flat_map(layout)
+}
+
+fn soup() -> impl Strategy<Value = String> {
+    let fragments = vec![
+        "profile",
+        "assessment",
+        "target",
+        "practice",
+        "level",
+        "scope",
+        "evidence",
+        "implements",
+        "expires",
+        "link",
+        "note",
+        "rationale",
+        "industry",
+        "role",
+        "date",
+        "{",
+        "}",
+        "{",
+        "}",
+        "\"text\"",
+        "\"open",
+        "3",
+        "-1",
+        "2026-10-01",
+        "iso27002:5.15",
+        "SR1.1",
+        "x-y",
+        "Bad_Word",
+        "//c\n",
+        "/*c*/",
+        "/*",
+        "\n",
+        "\n",
+        ",",
+        "💣",
+        "ß",
+        "\\",
+    ];
+    proptest::collection::vec(select(fragments), 0..80).prop_map(|parts| parts.join(" "))
+}
+
+fn check_formatting(src: &str) {
+    if let Ok(once) = smm_syntax::format(src) {
+        let tokens = |s: &str| {
+            smm_syntax::lex(s)
+                .tokens
+                .iter()
+                .map(|t| (t.kind, s[t.span.range()].to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(tokens(src), tokens(&once));
+        assert_eq!(smm_syntax::format(&once).unwrap(), once);
+        assert_eq!(
+            common::dump_without_spans(src),
+            common::dump_without_spans(&once)
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+    #[test]
+    fn generated_files_parse_cleanly_and_format_faithfully(src in generated_file()) {
+        let parse = smm_syntax::parse(&src);
+        prop_assert!(parse.errors.is_empty(), "{:#?}\n{}", parse.errors, src);
+        prop_assert!(smm_syntax::format(&src).is_ok());
+        check_formatting(&src);
+    }
+
+    #[test]
+    fn token_soup_never_panics(src in soup()) {
+        let _ = smm_syntax::parse(&src);
+        check_formatting(&src);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let src = String::from_utf8_lossy(&bytes);
+        let parse = smm_syntax::parse(&src);
+        let _ = smm_syntax::render(&parse.errors, "fuzz.smm", &src, false);
+        check_formatting(&src);
+    }
+}
