@@ -66,6 +66,10 @@ fn on_terminal(p: &Project, no_color: Option<&str>) -> Option<String> {
 fn auto_colours_a_terminal_unless_no_color_is_set() {
     let p = project();
     let Some(plain_env) = on_terminal(&p, None) else {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "util-linux `script` is required in CI"
+        );
         eprintln!("skipped: util-linux `script` is not available");
         return;
     };

@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use assert_cmd::Command;
 use tempfile::TempDir;
@@ -143,9 +143,4 @@ impl Project {
 
 pub fn has_color(text: &str) -> bool {
     text.contains("\x1b[")
-}
-
-/// Whether the file at `path` can be read by this process (not when running as root).
-pub fn is_unreadable(path: &Path) -> bool {
-    fs::read(path).is_err()
 }
