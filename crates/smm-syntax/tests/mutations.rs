@@ -164,6 +164,7 @@ fn every_line_of_every_example_recovers() {
             }
         }
     }
+    eprintln!("{mutations} mutations checked");
     assert!(
         mutations > 300,
         "only {mutations} mutations: are the examples there?"
