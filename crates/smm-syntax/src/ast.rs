@@ -12,12 +12,17 @@ pub struct SourceFile {
 pub enum Item {
     Profile(Profile),
     Assessment(Assessment),
+    Framework(Framework),
+    Standard(Standard),
+    Extension(Extension),
     /// Tokens at the top level that form no item; the error was reported.
     Error(Span),
 }
 
 pub type Profile = Declaration<ProfileField>;
 pub type Assessment = Declaration<AssessmentField>;
+pub type Framework = Declaration<FrameworkField>;
+pub type Standard = Declaration<StandardField>;
 
 /// `profile NAME "Title" { ... }` and `assessment NAME "Title" { ... }`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,6 +107,81 @@ pub struct Evidence {
     pub span: Span,
 }
 
+/// `framework smm "Title" { ... }`: a maturity framework's structure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FrameworkField {
+    Description(Setting<Text>),
+    Source(Setting<Text>),
+    Domain(Box<Definition<Name>>),
+    Subdomain(Box<Definition<Name>>),
+    Practice(Box<Definition<Name>>),
+    Error(Span),
+}
+
+/// `standard iso27002 "Title" { ... }`: a catalog of clauses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StandardField {
+    Description(Setting<Text>),
+    Source(Setting<Text>),
+    Edition(Setting<Text>),
+    Supersedes(Setting<Name>),
+    Role(Setting<Name>),
+    Annex(Annex),
+    Clause(Box<Definition<ClauseRef>>),
+    Error(Span),
+}
+
+/// `domain ID "Title"`, `subdomain ID "Title" parent ID`, `practice ID "Title" parent ID { ... }`
+/// in a framework and `clause STD:ID "Title" parent STD:ID { ... }` in a standard.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Definition<Id> {
+    pub keyword: Span,
+    pub id: Option<Id>,
+    pub title: Option<Text>,
+    pub parent: Option<Setting<Id>>,
+    pub body: Option<Block<DefinitionField>>,
+    pub span: Span,
+}
+
+/// What a definition's block (or an `extend` block) may hold; which fields fit which
+/// definition is the model's question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DefinitionField {
+    Description(Setting<Text>),
+    Objective(Setting<Text>),
+    Comprehensiveness(LevelText),
+    /// Text the user holds a licence for; never shipped in built-in data.
+    Text(Setting<Text>),
+    Error(Span),
+}
+
+/// `comprehensiveness 3 "What level 3 means for this practice"`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LevelText {
+    pub keyword: Span,
+    pub level: Option<Int>,
+    pub text: Option<Text>,
+    pub span: Span,
+}
+
+/// `annex "A" iso27002`: clause `A.x` of this standard is clause `x` of the other one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Annex {
+    pub keyword: Span,
+    pub label: Option<Text>,
+    pub standard: Option<Name>,
+    pub span: Span,
+}
+
+/// `extend STD:CLAUSE { text "..." }`: the user's own text attached to an existing clause.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Extension {
+    pub keyword: Span,
+    pub clause: Option<ClauseRef>,
+    pub body: Option<Block<DefinitionField>>,
+    pub span: Span,
+}
+
 /// `keyword value`. `value` is `None` when it was missing or malformed (reported).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Setting<T> {
@@ -153,6 +233,9 @@ impl Item {
         match self {
             Item::Profile(p) => p.span,
             Item::Assessment(a) => a.span,
+            Item::Framework(f) => f.span,
+            Item::Standard(s) => s.span,
+            Item::Extension(e) => e.span,
             Item::Error(span) => *span,
         }
     }
@@ -161,7 +244,9 @@ impl Item {
         match self {
             Item::Profile(p) => p.name.as_ref(),
             Item::Assessment(a) => a.name.as_ref(),
-            Item::Error(_) => None,
+            Item::Framework(f) => f.name.as_ref(),
+            Item::Standard(s) => s.name.as_ref(),
+            Item::Extension(_) | Item::Error(_) => None,
         }
     }
 }
@@ -208,40 +293,121 @@ impl PracticeField {
     }
 }
 
+impl FrameworkField {
+    pub fn span(&self) -> Span {
+        match self {
+            FrameworkField::Description(s) | FrameworkField::Source(s) => s.span,
+            FrameworkField::Domain(d)
+            | FrameworkField::Subdomain(d)
+            | FrameworkField::Practice(d) => d.span,
+            FrameworkField::Error(span) => *span,
+        }
+    }
+
+    fn body(&self) -> Option<&Block<DefinitionField>> {
+        match self {
+            FrameworkField::Domain(d)
+            | FrameworkField::Subdomain(d)
+            | FrameworkField::Practice(d) => d.body.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+impl StandardField {
+    pub fn span(&self) -> Span {
+        match self {
+            StandardField::Description(s)
+            | StandardField::Source(s)
+            | StandardField::Edition(s) => s.span,
+            StandardField::Supersedes(s) | StandardField::Role(s) => s.span,
+            StandardField::Annex(a) => a.span,
+            StandardField::Clause(c) => c.span,
+            StandardField::Error(span) => *span,
+        }
+    }
+
+    fn body(&self) -> Option<&Block<DefinitionField>> {
+        match self {
+            StandardField::Clause(c) => c.body.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+impl DefinitionField {
+    pub fn span(&self) -> Span {
+        match self {
+            DefinitionField::Description(s)
+            | DefinitionField::Objective(s)
+            | DefinitionField::Text(s) => s.span,
+            DefinitionField::Comprehensiveness(l) => l.span,
+            DefinitionField::Error(span) => *span,
+        }
+    }
+}
+
 impl SourceFile {
-    /// The start offset of every item and statement, outermost first within each item. The
-    /// formatter breaks lines exactly there.
+    /// The start offset of every item and statement. The formatter breaks lines exactly there.
     pub fn statement_starts(&self) -> Vec<usize> {
+        fn nested<F, G>(
+            starts: &mut Vec<usize>,
+            body: &Option<Block<F>>,
+            span: impl Fn(&F) -> Span,
+            inner: impl Fn(&F) -> Option<&Block<G>>,
+            inner_span: impl Fn(&G) -> Span,
+        ) {
+            for field in body.iter().flat_map(|b| &b.entries) {
+                starts.push(span(field).start);
+                if let Some(block) = inner(field) {
+                    starts.extend(block.entries.iter().map(|f| inner_span(f).start));
+                }
+            }
+        }
         let mut starts = Vec::new();
         for item in &self.items {
             starts.push(item.span().start);
             match item {
-                Item::Profile(p) => {
-                    for field in p.body.iter().flat_map(|b| &b.entries) {
-                        starts.push(field.span().start);
-                        if let ProfileField::Target(t) = field {
-                            starts.extend(
-                                t.body
-                                    .iter()
-                                    .flat_map(|b| &b.entries)
-                                    .map(|f| f.span().start),
-                            );
-                        }
-                    }
-                }
-                Item::Assessment(a) => {
-                    for field in a.body.iter().flat_map(|b| &b.entries) {
-                        starts.push(field.span().start);
-                        if let AssessmentField::Practice(p) = field {
-                            starts.extend(
-                                p.body
-                                    .iter()
-                                    .flat_map(|b| &b.entries)
-                                    .map(|f| f.span().start),
-                            );
-                        }
-                    }
-                }
+                Item::Profile(p) => nested(
+                    &mut starts,
+                    &p.body,
+                    ProfileField::span,
+                    |f| match f {
+                        ProfileField::Target(t) => t.body.as_ref(),
+                        _ => None,
+                    },
+                    TargetField::span,
+                ),
+                Item::Assessment(a) => nested(
+                    &mut starts,
+                    &a.body,
+                    AssessmentField::span,
+                    |f| match f {
+                        AssessmentField::Practice(p) => p.body.as_ref(),
+                        _ => None,
+                    },
+                    PracticeField::span,
+                ),
+                Item::Framework(f) => nested(
+                    &mut starts,
+                    &f.body,
+                    FrameworkField::span,
+                    FrameworkField::body,
+                    DefinitionField::span,
+                ),
+                Item::Standard(s) => nested(
+                    &mut starts,
+                    &s.body,
+                    StandardField::span,
+                    StandardField::body,
+                    DefinitionField::span,
+                ),
+                Item::Extension(e) => starts.extend(
+                    e.body
+                        .iter()
+                        .flat_map(|b| &b.entries)
+                        .map(|f| f.span().start),
+                ),
                 Item::Error(_) => {}
             }
         }

@@ -21,7 +21,7 @@ const CONTEXTS: &[Context] = &[
     Context {
         label: "top-level item",
         place: "at the top level of the file",
-        fields: &["profile", "assessment"],
+        fields: &["profile", "assessment", "framework", "standard", "extend"],
     },
     Context {
         label: "profile field",
@@ -49,6 +49,29 @@ const CONTEXTS: &[Context] = &[
         label: "practice field",
         place: "in a practice block",
         fields: &["evidence", "note"],
+    },
+    Context {
+        label: "framework field",
+        place: "in a framework",
+        fields: &["description", "source", "domain", "subdomain", "practice"],
+    },
+    Context {
+        label: "standard field",
+        place: "in a standard",
+        fields: &[
+            "description",
+            "source",
+            "edition",
+            "supersedes",
+            "role",
+            "annex",
+            "clause",
+        ],
+    },
+    Context {
+        label: "definition field",
+        place: "in a definition block",
+        fields: &["description", "objective", "comprehensiveness", "text"],
     },
 ];
 
@@ -131,6 +154,15 @@ fn belongs_elsewhere(keyword: Keyword) -> Option<String> {
         Keyword::Implements | Keyword::Expires | Keyword::Link => {
             "`implements`, `expires` and `link` continue an `evidence` line"
         }
+        Keyword::Clause | Keyword::Edition | Keyword::Supersedes | Keyword::Annex => {
+            "this line belongs directly inside a standard"
+        }
+        Keyword::Domain | Keyword::Subdomain => "this line belongs directly inside a framework",
+        Keyword::Objective | Keyword::Comprehensiveness => {
+            "this line belongs inside a framework practice's block: practice ID \"Name\" parent SUBDOMAIN { ... }"
+        }
+        Keyword::Text => "`text` goes inside a clause's block or an `extend` block",
+        Keyword::Parent => "`parent` continues a `clause`, `subdomain` or `practice` line",
         _ => return None,
     };
     Some(text.into())

@@ -273,10 +273,19 @@ fn block<'t, F: Clone + 't>(
         })
 }
 
-const TOP: &[Keyword] = &[Keyword::Profile, Keyword::Assessment];
+const TOP: &[Keyword] = &[
+    Keyword::Profile,
+    Keyword::Assessment,
+    Keyword::Framework,
+    Keyword::Standard,
+    Keyword::Extend,
+];
 const IN_PROFILE: &[Keyword] = &[
     Keyword::Profile,
     Keyword::Assessment,
+    Keyword::Framework,
+    Keyword::Standard,
+    Keyword::Extend,
     Keyword::Industry,
     Keyword::Extends,
     Keyword::Role,
@@ -286,14 +295,42 @@ const IN_PROFILE: &[Keyword] = &[
 const IN_ASSESSMENT: &[Keyword] = &[
     Keyword::Profile,
     Keyword::Assessment,
+    Keyword::Framework,
+    Keyword::Standard,
+    Keyword::Extend,
     Keyword::Role,
     Keyword::Date,
     Keyword::Assessor,
     Keyword::Description,
     Keyword::Practice,
 ];
+const IN_FRAMEWORK: &[Keyword] = &[
+    Keyword::Profile,
+    Keyword::Assessment,
+    Keyword::Framework,
+    Keyword::Standard,
+    Keyword::Extend,
+    Keyword::Source,
+    Keyword::Domain,
+    Keyword::Subdomain,
+    Keyword::Practice,
+];
+const IN_STANDARD: &[Keyword] = &[
+    Keyword::Profile,
+    Keyword::Assessment,
+    Keyword::Framework,
+    Keyword::Standard,
+    Keyword::Extend,
+    Keyword::Source,
+    Keyword::Edition,
+    Keyword::Supersedes,
+    Keyword::Role,
+    Keyword::Annex,
+    Keyword::Clause,
+];
 const RATING_MODIFIERS: &[Keyword] = &[Keyword::Level, Keyword::Scope];
 const EVIDENCE_MODIFIERS: &[Keyword] = &[Keyword::Implements, Keyword::Expires, Keyword::Link];
+const DEFINITION_MODIFIERS: &[Keyword] = &[Keyword::Parent];
 
 /// Makes a typed node from a raw statement, with the statement's first problem.
 type Build<T> = fn(&str, Raw) -> (T, Option<Diagnostic>);
@@ -405,11 +442,126 @@ fn assessment_field<'t>(
     .recover_with(via_parser(junk(TOP, false).map(AssessmentField::Error)))
 }
 
-fn declaration<'t, F: Clone + 't>(
+/// The fields of a definition's block; `stop` lists the keywords that end it when its `}` was
+/// forgotten.
+fn definition_field<'t>(
+    src: &'t str,
+    stop: &'static [Keyword],
+) -> impl Parser<'t, ParserInput<'t>, DefinitionField, Extra<'t>> + Clone {
+    choice((
+        setting(src, Keyword::Description, statement::text_setting)
+            .map(DefinitionField::Description),
+        setting(src, Keyword::Objective, statement::text_setting).map(DefinitionField::Objective),
+        typed(
+            raw(Keyword::Comprehensiveness, &[]),
+            src,
+            statement::level_text,
+        )
+        .map(DefinitionField::Comprehensiveness),
+        setting(src, Keyword::Text, statement::text_setting).map(DefinitionField::Text),
+    ))
+    .labelled("definition field")
+    .recover_with(via_parser(junk(stop, false).map(DefinitionField::Error)))
+}
+
+/// `KEYWORD ID "Title" parent ID { ... }`.
+fn definition<'t, Id: Clone + 't>(
+    src: &'t str,
+    keyword: Keyword,
+    build: Build<Definition<Id>>,
+    stop: &'static [Keyword],
+) -> impl Parser<'t, ParserInput<'t>, Box<Definition<Id>>, Extra<'t>> + Clone {
+    let body = block(
+        definition_field(src, stop),
+        DefinitionField::span,
+        keyword.as_str(),
+    );
+    typed(raw(keyword, DEFINITION_MODIFIERS), src, build)
+        .then(body.or_not())
+        .map(|(mut definition, body): (Definition<Id>, _)| {
+            if let Some(body) = &body {
+                definition.span = definition.span.cover(body.span);
+            }
+            definition.body = body;
+            Box::new(definition)
+        })
+}
+
+fn framework_field<'t>(
+    src: &'t str,
+) -> impl Parser<'t, ParserInput<'t>, FrameworkField, Extra<'t>> + Clone {
+    let named = |keyword| definition(src, keyword, statement::named_definition, IN_FRAMEWORK);
+    choice((
+        setting(src, Keyword::Description, statement::text_setting)
+            .map(FrameworkField::Description),
+        setting(src, Keyword::Source, statement::text_setting).map(FrameworkField::Source),
+        named(Keyword::Domain).map(FrameworkField::Domain),
+        named(Keyword::Subdomain).map(FrameworkField::Subdomain),
+        named(Keyword::Practice).map(FrameworkField::Practice),
+    ))
+    .labelled("framework field")
+    .recover_with(via_parser(junk(TOP, false).map(FrameworkField::Error)))
+}
+
+fn standard_field<'t>(
+    src: &'t str,
+) -> impl Parser<'t, ParserInput<'t>, StandardField, Extra<'t>> + Clone {
+    choice((
+        definition(
+            src,
+            Keyword::Clause,
+            statement::clause_definition,
+            IN_STANDARD,
+        )
+        .map(StandardField::Clause),
+        setting(src, Keyword::Description, statement::text_setting).map(StandardField::Description),
+        setting(src, Keyword::Source, statement::text_setting).map(StandardField::Source),
+        setting(src, Keyword::Edition, statement::text_setting).map(StandardField::Edition),
+        setting(src, Keyword::Supersedes, statement::name_setting).map(StandardField::Supersedes),
+        setting(src, Keyword::Role, statement::name_setting).map(StandardField::Role),
+        typed(raw(Keyword::Annex, &[]), src, statement::annex).map(StandardField::Annex),
+    ))
+    .labelled("standard field")
+    .recover_with(via_parser(junk(TOP, false).map(StandardField::Error)))
+}
+
+/// How a top-level item is built from its header, and how its body joins it.
+trait Headed<F>: Sized {
+    fn build(src: &str, raw: Raw, has_body: bool) -> (Self, Option<Diagnostic>);
+    fn attach(&mut self, body: Option<Block<F>>, rest: Option<Span>);
+}
+
+impl<F> Headed<F> for Declaration<F> {
+    fn build(src: &str, raw: Raw, has_body: bool) -> (Self, Option<Diagnostic>) {
+        statement::declaration::<F>(src, raw, has_body)
+    }
+
+    fn attach(&mut self, body: Option<Block<F>>, rest: Option<Span>) {
+        for span in body.iter().map(|b| b.span).chain(rest) {
+            self.span = self.span.cover(span);
+        }
+        self.body = body;
+    }
+}
+
+impl Headed<DefinitionField> for Extension {
+    fn build(src: &str, raw: Raw, has_body: bool) -> (Self, Option<Diagnostic>) {
+        statement::extension(src, raw, has_body)
+    }
+
+    fn attach(&mut self, body: Option<Block<DefinitionField>>, rest: Option<Span>) {
+        for span in body.iter().map(|b| b.span).chain(rest) {
+            self.span = self.span.cover(span);
+        }
+        self.body = body;
+    }
+}
+
+fn item<'t, F: Clone + 't, T: Headed<F>>(
     src: &'t str,
     keyword: Keyword,
     body: impl Parser<'t, ParserInput<'t>, Block<F>, Extra<'t>> + Clone + 't,
-) -> impl Parser<'t, ParserInput<'t>, Declaration<F>, Extra<'t>> + Clone {
+) -> impl Parser<'t, ParserInput<'t>, T, Extra<'t>> + Clone {
     raw(keyword, &[])
         .then(choice((
             body.map(|body| (Some(body), None)),
@@ -417,40 +569,55 @@ fn declaration<'t, F: Clone + 't>(
             junk(TOP, true).or_not().map(|rest| (None, rest)),
         )))
         .validate(move |(raw, (body, rest)), _, emitter| {
-            let (mut declaration, problem) = statement::declaration::<F>(src, raw, body.is_some());
+            let (mut node, problem) = T::build(src, raw, body.is_some());
             if let Some(problem) = problem {
                 emitter.emit(Rich::custom(
                     SimpleSpan::from(problem.span.range()),
                     Box::new(problem),
                 ));
             }
-            if let Some(body) = &body {
-                declaration.span = declaration.span.cover(body.span);
-            }
-            if let Some(rest) = rest {
-                declaration.span = declaration.span.cover(rest);
-            }
-            declaration.body = body;
-            declaration
+            node.attach(body, rest);
+            node
         })
 }
 
 fn file_parser<'t>(src: &'t str) -> impl Parser<'t, ParserInput<'t>, SourceFile, Extra<'t>> {
-    let profile = declaration(
+    let profile = item(
         src,
         Keyword::Profile,
         block(profile_field(src), ProfileField::span, "profile"),
     );
-    let assessment = declaration(
+    let assessment = item(
         src,
         Keyword::Assessment,
         block(assessment_field(src), AssessmentField::span, "assessment"),
     );
-    choice((profile.map(Item::Profile), assessment.map(Item::Assessment)))
-        .labelled("top-level item")
-        .recover_with(via_parser(junk(TOP, true).map(Item::Error)))
-        .repeated()
-        .collect::<Vec<_>>()
-        .then_ignore(end())
-        .map(|items| SourceFile { items })
+    let framework = item(
+        src,
+        Keyword::Framework,
+        block(framework_field(src), FrameworkField::span, "framework"),
+    );
+    let standard = item(
+        src,
+        Keyword::Standard,
+        block(standard_field(src), StandardField::span, "standard"),
+    );
+    let extension = item(
+        src,
+        Keyword::Extend,
+        block(definition_field(src, TOP), DefinitionField::span, "extend"),
+    );
+    choice((
+        profile.map(Item::Profile),
+        assessment.map(Item::Assessment),
+        framework.map(Item::Framework),
+        standard.map(Item::Standard),
+        extension.map(Item::Extension),
+    ))
+    .labelled("top-level item")
+    .recover_with(via_parser(junk(TOP, true).map(Item::Error)))
+    .repeated()
+    .collect::<Vec<_>>()
+    .then_ignore(end())
+    .map(|items| SourceFile { items })
 }

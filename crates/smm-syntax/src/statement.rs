@@ -89,6 +89,29 @@ fn expectation(keyword: Keyword) -> (&'static str, &'static str) {
         Keyword::Implements => ("a clause reference", "implements iec62443-3-3:SR1.1"),
         Keyword::Expires => ("a date", "expires 2027-09-30"),
         Keyword::Link => ("a quoted path or URL", "link \"docs/review.pdf\""),
+        Keyword::Framework => ("a framework id", "framework smm \"IoT Security Maturity Model\" { }"),
+        Keyword::Standard => ("a standard id", "standard iso27002 \"Information security controls\" { }"),
+        Keyword::Extend => ("a clause reference", "extend iec62443-3-3:SR1.1 { text \"...\" }"),
+        Keyword::Domain => ("a domain id", "domain governance \"Governance\""),
+        Keyword::Subdomain => (
+            "a subdomain id",
+            "subdomain threat-modeling-sub \"Threat Modeling\" parent governance",
+        ),
+        Keyword::Objective => ("a quoted objective", "objective \"What the practice is for\""),
+        Keyword::Comprehensiveness => (
+            "a level number and a quoted text",
+            "comprehensiveness 3 \"What level 3 means for this practice\"",
+        ),
+        Keyword::Source => ("a quoted source", "source \"Where the identifiers come from\""),
+        Keyword::Edition => ("a quoted edition", "edition \"2 (2024)\""),
+        Keyword::Supersedes => ("a standard id", "supersedes iec62443-2-1-2010"),
+        Keyword::Clause => (
+            "a clause reference",
+            "clause iec62443-3-3:SR1.1 \"Human user identification and authentication\" parent iec62443-3-3:FR1",
+        ),
+        Keyword::Parent => ("the id of the parent", "parent iec62443-3-3:FR1"),
+        Keyword::Annex => ("a quoted annex label and a standard id", "annex \"A\" iso27002"),
+        Keyword::Text => ("a quoted text", "text \"A paragraph you hold a licence for\""),
     }
 }
 
@@ -313,6 +336,13 @@ fn date(src: &str, keyword: Keyword, word: Word) -> Result<Date, Box<Diagnostic>
             wrong(src, keyword, word)
                 .with_help("dates are written YYYY-MM-DD, for example 2026-01-31"),
         )),
+        _ => Err(Box::new(wrong(src, keyword, word))),
+    }
+}
+
+fn clause_ref(src: &str, keyword: Keyword, word: Word) -> Result<ClauseRef, Box<Diagnostic>> {
+    match word.kind {
+        TokenKind::ClauseRef => clause(src, word),
         _ => Err(Box::new(wrong(src, keyword, word))),
     }
 }
@@ -598,18 +628,24 @@ pub(crate) fn declaration<F>(
         }
     }
     if !has_body {
-        let what = raw.keyword.as_str();
-        problem.add(
-            Diagnostic::syntax(
-                SyntaxCode::MissingBody,
-                Span::empty_at(raw.span.end),
-                format!("missing `{{` to open the {what}'s body"),
-            )
-            .with_label("expected `{` here")
-            .with_help(format!("a {what} reads: {what} NAME \"Title\" {{ ... }}")),
-        );
+        problem.add(missing_body(&raw));
     }
     (declaration, problem.0)
+}
+
+fn missing_body(raw: &Raw) -> Diagnostic {
+    let what = raw.keyword.as_str();
+    let help = match raw.keyword {
+        Keyword::Extend => format!("for example: {}", expectation(raw.keyword).1),
+        _ => format!("a {what} reads: {what} NAME \"Title\" {{ ... }}"),
+    };
+    Diagnostic::syntax(
+        SyntaxCode::MissingBody,
+        Span::empty_at(raw.span.end),
+        format!("missing `{{` to open the {what}'s body"),
+    )
+    .with_label("expected `{` here")
+    .with_help(help)
 }
 
 pub(crate) fn unclosed_block(open: Span, end: usize, what: &str) -> Diagnostic {
@@ -621,4 +657,149 @@ pub(crate) fn unclosed_block(open: Span, end: usize, what: &str) -> Diagnostic {
     .with_label("expected `}` here")
     .with_related(open, "the block opened here is never closed")
     .with_help(format!("add `}}` after the last line of the {what}"))
+}
+
+/// `KEYWORD ID ["Title"] [parent ID]`; the block is attached by the parser.
+fn definition<Id>(
+    src: &str,
+    raw: Raw,
+    convert: fn(&str, Keyword, Word) -> Result<Id, Box<Diagnostic>>,
+) -> (Definition<Id>, Option<Diagnostic>) {
+    let mut problem = Problem::default();
+    let mut definition = Definition {
+        keyword: raw.keyword_span,
+        id: None,
+        title: None,
+        parent: None,
+        body: None,
+        span: raw.span,
+    };
+    if !matches!(raw.parts.first(), Some(Part::Value(_))) {
+        problem.add(missing(raw.keyword, raw.keyword_span));
+    }
+    for (i, part) in raw.parts.iter().enumerate() {
+        match part {
+            Part::Value(word) if i == 0 => {
+                definition.id = problem.take(convert(src, raw.keyword, *word))
+            }
+            Part::Value(word) if i == 1 && word.kind == TokenKind::String => {
+                definition.title = problem.take(text(src, raw.keyword, *word))
+            }
+            Part::Value(word) => problem.add_with(|| stray(src, &raw, *word, &[])),
+            Part::Modifier {
+                keyword,
+                span,
+                values,
+            } => {
+                if let Some(first) = &definition.parent {
+                    problem.add(duplicate(*keyword, *span, first.keyword));
+                    continue;
+                }
+                definition.parent = Some(modifier_value(
+                    src,
+                    &raw,
+                    &mut problem,
+                    (*keyword, *span, values),
+                    &[*keyword],
+                    convert,
+                ));
+            }
+        }
+    }
+    (definition, problem.0)
+}
+
+pub(crate) fn named_definition(src: &str, raw: Raw) -> (Definition<Name>, Option<Diagnostic>) {
+    definition(src, raw, name)
+}
+
+pub(crate) fn clause_definition(
+    src: &str,
+    raw: Raw,
+) -> (Definition<ClauseRef>, Option<Diagnostic>) {
+    definition(src, raw, clause_ref)
+}
+
+/// Positional values of the given kinds, each required, then nothing else.
+fn positional(
+    src: &str,
+    raw: &Raw,
+    problem: &mut Problem,
+    kinds: &[TokenKind],
+) -> Vec<Option<Word>> {
+    let mut found = vec![None; kinds.len()];
+    let values: Vec<Word> = raw
+        .parts
+        .iter()
+        .filter_map(|p| match p {
+            Part::Value(w) => Some(*w),
+            Part::Modifier { .. } => None,
+        })
+        .collect();
+    for (i, kind) in kinds.iter().enumerate() {
+        match values.get(i) {
+            Some(word) if word.kind == *kind => found[i] = Some(*word),
+            Some(word) => problem.add(wrong(src, raw.keyword, *word)),
+            None => problem.add(missing(raw.keyword, raw.keyword_span)),
+        }
+    }
+    for word in values.iter().skip(kinds.len()) {
+        problem.add_with(|| stray(src, raw, *word, &[]));
+    }
+    found
+}
+
+pub(crate) fn level_text(src: &str, raw: Raw) -> (LevelText, Option<Diagnostic>) {
+    let mut problem = Problem::default();
+    let found = positional(
+        src,
+        &raw,
+        &mut problem,
+        &[TokenKind::Int, TokenKind::String],
+    );
+    let level = found[0].and_then(|w| problem.take(int(src, raw.keyword, w)));
+    let text_value = found[1].and_then(|w| problem.take(text(src, raw.keyword, w)));
+    let node = LevelText {
+        keyword: raw.keyword_span,
+        level,
+        text: text_value,
+        span: raw.span,
+    };
+    (node, problem.0)
+}
+
+pub(crate) fn annex(src: &str, raw: Raw) -> (Annex, Option<Diagnostic>) {
+    let mut problem = Problem::default();
+    let found = positional(
+        src,
+        &raw,
+        &mut problem,
+        &[TokenKind::String, TokenKind::Ident],
+    );
+    let label = found[0].and_then(|w| problem.take(text(src, raw.keyword, w)));
+    let standard = found[1].and_then(|w| problem.take(name(src, raw.keyword, w)));
+    let node = Annex {
+        keyword: raw.keyword_span,
+        label,
+        standard,
+        span: raw.span,
+    };
+    (node, problem.0)
+}
+
+/// `extend STD:CLAUSE`; like a declaration, a missing `{` is one error.
+pub(crate) fn extension(src: &str, raw: Raw, has_body: bool) -> (Extension, Option<Diagnostic>) {
+    let mut problem = Problem::default();
+    let found = positional(src, &raw, &mut problem, &[TokenKind::ClauseRef]);
+    let clause_value = found[0].and_then(|w| problem.take(clause(src, w)));
+    if !has_body {
+        problem.add(missing_body(&raw));
+    }
+    let node = Extension {
+        keyword: raw.keyword_span,
+        clause: clause_value,
+        body: None,
+        span: raw.span,
+    };
+    (node, problem.0)
 }

@@ -24,10 +24,24 @@ pub enum Keyword {
     Implements,
     Expires,
     Link,
+    Framework,
+    Standard,
+    Extend,
+    Domain,
+    Subdomain,
+    Objective,
+    Comprehensiveness,
+    Source,
+    Edition,
+    Supersedes,
+    Clause,
+    Parent,
+    Annex,
+    Text,
 }
 
 impl Keyword {
-    pub const ALL: [Keyword; 18] = [
+    pub const ALL: [Keyword; 32] = [
         Keyword::Profile,
         Keyword::Assessment,
         Keyword::Industry,
@@ -46,6 +60,20 @@ impl Keyword {
         Keyword::Implements,
         Keyword::Expires,
         Keyword::Link,
+        Keyword::Framework,
+        Keyword::Standard,
+        Keyword::Extend,
+        Keyword::Domain,
+        Keyword::Subdomain,
+        Keyword::Objective,
+        Keyword::Comprehensiveness,
+        Keyword::Source,
+        Keyword::Edition,
+        Keyword::Supersedes,
+        Keyword::Clause,
+        Keyword::Parent,
+        Keyword::Annex,
+        Keyword::Text,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -68,6 +96,20 @@ impl Keyword {
             Keyword::Implements => "implements",
             Keyword::Expires => "expires",
             Keyword::Link => "link",
+            Keyword::Framework => "framework",
+            Keyword::Standard => "standard",
+            Keyword::Extend => "extend",
+            Keyword::Domain => "domain",
+            Keyword::Subdomain => "subdomain",
+            Keyword::Objective => "objective",
+            Keyword::Comprehensiveness => "comprehensiveness",
+            Keyword::Source => "source",
+            Keyword::Edition => "edition",
+            Keyword::Supersedes => "supersedes",
+            Keyword::Clause => "clause",
+            Keyword::Parent => "parent",
+            Keyword::Annex => "annex",
+            Keyword::Text => "text",
         }
     }
 
@@ -84,6 +126,7 @@ impl Keyword {
                 | Keyword::Implements
                 | Keyword::Expires
                 | Keyword::Link
+                | Keyword::Parent
         )
     }
 }

@@ -14,10 +14,38 @@ fn ids(src: &str, file: &SourceFile) -> BTreeSet<(String, usize)> {
     let mut ids = BTreeSet::new();
     let line = |offset: usize| src[..offset].matches('\n').count();
     for item in &file.items {
+        // Definitions in catalogs are items too.
+        match item {
+            Item::Framework(f) => {
+                for field in f.body.iter().flat_map(|b| &b.entries) {
+                    if let FrameworkField::Domain(d)
+                    | FrameworkField::Subdomain(d)
+                    | FrameworkField::Practice(d) = field
+                    {
+                        if let Some(id) = &d.id {
+                            ids.insert((format!("definition {}", id.text), line(id.span.start)));
+                        }
+                    }
+                }
+                continue;
+            }
+            Item::Standard(st) => {
+                for field in st.body.iter().flat_map(|b| &b.entries) {
+                    if let StandardField::Clause(d) = field {
+                        if let Some(id) = &d.id {
+                            let text = format!("clause {}:{}", id.standard, id.clause);
+                            ids.insert((text, line(id.span.start)));
+                        }
+                    }
+                }
+                continue;
+            }
+            _ => {}
+        }
         let (kind, name) = match item {
             Item::Profile(p) => ("profile", p.name.as_ref()),
             Item::Assessment(a) => ("assessment", a.name.as_ref()),
-            Item::Error(_) => continue,
+            _ => continue,
         };
         let Some(name) = name else { continue };
         ids.insert((format!("{kind} {}", name.text), line(name.span.start)));
@@ -42,7 +70,7 @@ fn ids(src: &str, file: &SourceFile) -> BTreeSet<(String, usize)> {
                     }
                 }
             }
-            Item::Error(_) => {}
+            _ => {}
         }
     }
     ids

@@ -46,10 +46,96 @@ pub fn dump(src: &str, file: &SourceFile) -> String {
                     AssessmentField::Error(span) => error(out, 1, src, *span),
                 })
             }
+            Item::Framework(f) => {
+                declaration(&mut out, src, "framework", f, |out, field| match field {
+                    FrameworkField::Description(s) => text_setting(out, 1, "description", s),
+                    FrameworkField::Source(s) => text_setting(out, 1, "source", s),
+                    FrameworkField::Domain(d) => {
+                        definition(out, src, "domain", d, |n| n.text.clone())
+                    }
+                    FrameworkField::Subdomain(d) => {
+                        definition(out, src, "subdomain", d, |n| n.text.clone())
+                    }
+                    FrameworkField::Practice(d) => {
+                        definition(out, src, "practice", d, |n| n.text.clone())
+                    }
+                    FrameworkField::Error(span) => error(out, 1, src, *span),
+                })
+            }
+            Item::Standard(st) => {
+                declaration(&mut out, src, "standard", st, |out, field| match field {
+                    StandardField::Description(s) => text_setting(out, 1, "description", s),
+                    StandardField::Source(s) => text_setting(out, 1, "source", s),
+                    StandardField::Edition(s) => text_setting(out, 1, "edition", s),
+                    StandardField::Supersedes(s) => name_setting(out, "supersedes", s),
+                    StandardField::Role(s) => name_setting(out, "role", s),
+                    StandardField::Annex(a) => {
+                        let label = or_missing(&a.label, |t| format!("{:?}", t.value));
+                        let standard = or_missing(&a.standard, |n| n.text.clone());
+                        writeln!(out, "  annex {label} {standard}").unwrap();
+                    }
+                    StandardField::Clause(d) => definition(out, src, "clause", d, clause_text),
+                    StandardField::Error(span) => error(out, 1, src, *span),
+                })
+            }
+            Item::Extension(e) => {
+                let clause = or_missing(&e.clause, clause_text);
+                writeln!(out, "extend {clause} @{:?}", e.span).unwrap();
+                definition_body(&mut out, src, 1, &e.body);
+            }
             Item::Error(span) => error(&mut out, 0, src, *span),
         }
     }
     out
+}
+
+fn clause_text(c: &ClauseRef) -> String {
+    format!("{}:{}", c.standard, c.clause)
+}
+
+fn definition<Id>(
+    out: &mut String,
+    src: &str,
+    keyword: &str,
+    d: &Definition<Id>,
+    show: impl Fn(&Id) -> String,
+) {
+    let id = or_missing(&d.id, &show);
+    let title = d
+        .title
+        .as_ref()
+        .map_or(String::new(), |t| format!(" {:?}", t.value));
+    let parent = d.parent.as_ref().map_or(String::new(), |p| {
+        format!(" parent {}", or_missing(&p.value, &show))
+    });
+    writeln!(out, "  {keyword} {id}{title}{parent}").unwrap();
+    definition_body(out, src, 2, &d.body);
+}
+
+fn definition_body(
+    out: &mut String,
+    src: &str,
+    depth: usize,
+    body: &Option<Block<DefinitionField>>,
+) {
+    let Some(body) = body else { return };
+    let indent = "  ".repeat(depth);
+    for field in &body.entries {
+        match field {
+            DefinitionField::Description(s) => text_setting(out, depth, "description", s),
+            DefinitionField::Objective(s) => text_setting(out, depth, "objective", s),
+            DefinitionField::Text(s) => text_setting(out, depth, "text", s),
+            DefinitionField::Comprehensiveness(l) => {
+                let level = or_missing(&l.level, |i| i.text.clone());
+                let text = or_missing(&l.text, |t| format!("{:?}", t.value));
+                writeln!(out, "{indent}comprehensiveness {level} {text}").unwrap();
+            }
+            DefinitionField::Error(span) => error(out, depth, src, *span),
+        }
+    }
+    if body.close.is_none() {
+        writeln!(out, "{indent}<unclosed>").unwrap();
+    }
 }
 
 fn or_missing<T>(value: &Option<T>, show: impl Fn(&T) -> String) -> String {

@@ -1,0 +1,1 @@
+//! The model: built-in catalogs and the user overlay.
