@@ -1,0 +1,554 @@
+//! From parsed catalog files to a model: every definition is checked against the others, and
+//! each problem becomes a diagnostic at the place that causes it (with the other place, for a
+//! duplicate).
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use smm_syntax::ast::{
+    self, ClauseRef, Definition, DefinitionField, FrameworkField, Item, Name, SourceFile,
+    StandardField,
+};
+use smm_syntax::{Diagnostic, Severity, Span};
+
+use crate::entities::*;
+use crate::lookup::Model;
+use crate::Role;
+
+/// Another place a diagnostic refers to, possibly in another file.
+#[derive(Clone, Debug)]
+pub struct Elsewhere {
+    pub location: Location,
+    pub message: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct ModelDiagnostic {
+    pub file: FileId,
+    pub diagnostic: Diagnostic,
+    pub elsewhere: Vec<Elsewhere>,
+}
+
+pub struct ModelBuilder {
+    model: Model,
+    diagnostics: Vec<ModelDiagnostic>,
+    /// Extensions wait until every clause is known.
+    extensions: Vec<(FileId, ast::Extension)>,
+    /// Clause parents wait until the whole standard is known.
+    pending_parents: Vec<(String, Setting)>,
+}
+
+/// A `parent` reference to check later.
+type Setting = (FileId, Span, String);
+
+fn diagnostic(code: &'static str, severity: Severity, span: Span, message: String) -> Diagnostic {
+    Diagnostic {
+        severity,
+        code,
+        message,
+        span,
+        label: String::new(),
+        related: Vec::new(),
+        help: None,
+    }
+}
+
+impl Default for ModelBuilder {
+    fn default() -> Self {
+        ModelBuilder::new()
+    }
+}
+
+impl ModelBuilder {
+    pub fn new() -> ModelBuilder {
+        ModelBuilder {
+            model: Model::default(),
+            diagnostics: Vec::new(),
+            extensions: Vec::new(),
+            pending_parents: Vec::new(),
+        }
+    }
+
+    /// Adds a catalog file: its `framework`, `standard` and `extend` items; other items are
+    /// ignored (they belong to the checker).
+    pub fn add(&mut self, origin: Origin, text: Cow<'static, str>, file: &SourceFile) -> FileId {
+        let id = FileId(self.model.files.len() as u32);
+        self.model.files.push(CatalogFile { origin, text });
+        for item in &file.items {
+            match item {
+                Item::Framework(f) => self.framework(id, f),
+                Item::Standard(s) => self.standard(id, s),
+                Item::Extension(e) => self.extensions.push((id, e.clone())),
+                _ => {}
+            }
+        }
+        id
+    }
+
+    pub fn finish(mut self) -> (Model, Vec<ModelDiagnostic>) {
+        self.link_parents();
+        for (file, extension) in std::mem::take(&mut self.extensions) {
+            self.extension(file, &extension);
+        }
+        self.check_standard_references();
+        self.diagnostics
+            .sort_by_key(|d| (d.file, d.diagnostic.span.start));
+        (self.model, self.diagnostics)
+    }
+
+    fn report(&mut self, file: FileId, diagnostic: Diagnostic, elsewhere: Vec<Elsewhere>) {
+        self.diagnostics.push(ModelDiagnostic {
+            file,
+            diagnostic,
+            elsewhere,
+        });
+    }
+
+    fn is_builtin(&self, file: FileId) -> bool {
+        matches!(self.model.files[file.0 as usize].origin, Origin::Builtin(_))
+    }
+
+    /// Reports a second definition of an id; `true` when the id is new.
+    fn claim(&mut self, file: FileId, span: Span, kind: &str, id: &str, first: Option<Location>) -> bool {
+        let Some(first) = first else { return true };
+        let (code, message, note) = if self.is_builtin(first.file) && !self.is_builtin(file) {
+            (
+                "model::redefined-builtin",
+                format!("{kind} `{id}` is built in and cannot be redefined"),
+                "the built-in definition",
+            )
+        } else {
+            (
+                "model::duplicate-id",
+                format!("{kind} `{id}` is defined twice"),
+                "first defined here",
+            )
+        };
+        let mut d = diagnostic(code, Severity::Error, span, message)
+            .with_label("second definition");
+        d.help = Some(match code {
+            "model::redefined-builtin" => format!(
+                "to add your own text to a built-in clause, use `extend`; to define something new, choose another id than `{id}`"
+            ),
+            _ => "remove one of them, or give one another id".into(),
+        });
+        self.report(
+            file,
+            d,
+            vec![Elsewhere {
+                location: first,
+                message: note.into(),
+            }],
+        );
+        false
+    }
+
+    fn framework(&mut self, file: FileId, f: &ast::Framework) {
+        let Some(name) = &f.name else { return };
+        let first = self.model.frameworks.get(&name.text).map(|x| x.location);
+        if !self.claim(file, name.span, "framework", &name.text, first) {
+            return;
+        }
+        let mut framework = Framework {
+            id: name.text.clone(),
+            title: f.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+            description: None,
+            source: None,
+            domains: Vec::new(),
+            location: Location { file, span: name.span },
+        };
+        let fields = f.body.iter().flat_map(|b| &b.entries);
+        for field in fields.clone() {
+            match field {
+                FrameworkField::Description(s) => framework.description = text(s),
+                FrameworkField::Source(s) => framework.source = text(s),
+                _ => {}
+            }
+        }
+        self.model.frameworks.insert(name.text.clone(), framework);
+        // Domains first, then subdomains, then practices: parents may come later in the file.
+        for field in fields.clone() {
+            if let FrameworkField::Domain(d) = field {
+                self.domain(file, &name.text, d);
+            }
+        }
+        for field in fields.clone() {
+            if let FrameworkField::Subdomain(d) = field {
+                self.subdomain(file, d);
+            }
+        }
+        for field in fields {
+            if let FrameworkField::Practice(d) = field {
+                self.practice(file, &name.text, d);
+            }
+        }
+    }
+
+    /// The id and location of a framework node, if it is new.
+    fn claim_node(&mut self, file: FileId, kind: &str, d: &Definition<Name>) -> Option<(String, Location)> {
+        let id = d.id.as_ref()?;
+        let first = self.model.node_location(&id.text);
+        if !self.claim(file, id.span, kind, &id.text, first) {
+            return None;
+        }
+        if d.title.is_none() {
+            let message = format!("{kind} `{}` has no title", id.text);
+            let mut w = diagnostic("model::missing-title", Severity::Warning, id.span, message);
+            w.help = Some(format!("add its name in quotes after the id: {kind} {} \"Name\"", id.text));
+            self.report(file, w, Vec::new());
+        }
+        Some((id.text.clone(), Location { file, span: id.span }))
+    }
+
+    /// Checks that a node's `parent` names a node of the expected kind.
+    fn parent_of(
+        &mut self,
+        file: FileId,
+        kind: &str,
+        d: &Definition<Name>,
+        expected: &str,
+        exists: impl Fn(&Model, &str) -> bool,
+    ) -> Option<String> {
+        let id = d.id.as_ref().map_or("", |n| n.text.as_str());
+        let Some(parent) = &d.parent else {
+            let message = format!("{kind} `{id}` needs a parent {expected}");
+            let mut e = diagnostic("model::missing-parent", Severity::Error, d.keyword, message);
+            e.help = Some(format!("add `parent ID`, the id of its {expected}"));
+            self.report(file, e, Vec::new());
+            return None;
+        };
+        let value = parent.value.as_ref()?;
+        if exists(&self.model, &value.text) {
+            return Some(value.text.clone());
+        }
+        let message = format!("no {expected} `{}` is defined", value.text);
+        let e = diagnostic("model::unknown-parent", Severity::Error, value.span, message)
+            .with_label(format!("expected the id of a {expected}"));
+        self.report(file, e, Vec::new());
+        None
+    }
+
+    fn check_fields(&mut self, file: FileId, what: &str, body: &Option<ast::Block<DefinitionField>>, allowed: &[&str]) {
+        for field in body.iter().flat_map(|b| &b.entries) {
+            let (name, span) = match field {
+                DefinitionField::Description(s) => ("description", s.keyword),
+                DefinitionField::Objective(s) => ("objective", s.keyword),
+                DefinitionField::Comprehensiveness(l) => ("comprehensiveness", l.keyword),
+                DefinitionField::Text(s) => ("text", s.keyword),
+                DefinitionField::Error(_) => continue,
+            };
+            if !allowed.contains(&name) {
+                let message = format!("`{name}` does not belong in {what}");
+                let mut e = diagnostic("model::misplaced-field", Severity::Error, span, message);
+                e.help = Some(format!("{what} takes: {}", allowed.join(", ")));
+                self.report(file, e, Vec::new());
+            }
+        }
+    }
+
+    fn domain(&mut self, file: FileId, framework: &str, d: &Definition<Name>) {
+        let Some((id, location)) = self.claim_node(file, "domain", d) else { return };
+        if let Some(parent) = &d.parent {
+            let e = diagnostic(
+                "model::unexpected-parent",
+                Severity::Error,
+                parent.keyword,
+                format!("domain `{id}` is at the top of the framework and takes no parent"),
+            );
+            self.report(file, e, Vec::new());
+        }
+        self.check_fields(file, "a domain", &d.body, &["description"]);
+        self.model.frameworks.get_mut(framework).unwrap().domains.push(id.clone());
+        let domain = Domain {
+            id: id.clone(),
+            title: title(&d.title),
+            description: description(&d.body),
+            framework: framework.to_string(),
+            subdomains: Vec::new(),
+            location,
+        };
+        self.model.domains.insert(id, domain);
+    }
+
+    fn subdomain(&mut self, file: FileId, d: &Definition<Name>) {
+        let Some((id, location)) = self.claim_node(file, "subdomain", d) else { return };
+        self.check_fields(file, "a subdomain", &d.body, &["description"]);
+        let parent = self.parent_of(file, "subdomain", d, "domain", |m, p| m.domains.contains_key(p));
+        let Some(domain) = parent else { return };
+        self.model.domains.get_mut(&domain).unwrap().subdomains.push(id.clone());
+        let subdomain = Subdomain {
+            id: id.clone(),
+            title: title(&d.title),
+            description: description(&d.body),
+            domain,
+            practices: Vec::new(),
+            location,
+        };
+        self.model.subdomains.insert(id, subdomain);
+    }
+
+    fn practice(&mut self, file: FileId, framework: &str, d: &Definition<Name>) {
+        let Some((id, location)) = self.claim_node(file, "practice", d) else { return };
+        self.check_fields(
+            file,
+            "a practice",
+            &d.body,
+            &["description", "objective", "comprehensiveness"],
+        );
+        let parent = self.parent_of(file, "practice", d, "subdomain", |m, p| m.subdomains.contains_key(p));
+        let Some(subdomain) = parent else { return };
+        let mut practice = Practice {
+            id: id.clone(),
+            name: title(&d.title),
+            framework: framework.to_string(),
+            domain: self.model.subdomains[&subdomain].domain.clone(),
+            subdomain: subdomain.clone(),
+            objective: None,
+            levels: Default::default(),
+            location,
+        };
+        for field in d.body.iter().flat_map(|b| &b.entries) {
+            match field {
+                DefinitionField::Objective(s) => practice.objective = text(s),
+                DefinitionField::Comprehensiveness(l) => self.level_text(file, &id, l, &mut practice.levels),
+                _ => {}
+            }
+        }
+        self.model.subdomains.get_mut(&subdomain).unwrap().practices.push(id.clone());
+        self.model.practices.insert(id, practice);
+    }
+
+    fn level_text(&mut self, file: FileId, practice: &str, l: &ast::LevelText, levels: &mut [Option<String>; 4]) {
+        let (Some(level), Some(words)) = (&l.level, &l.text) else { return };
+        let slot = level.value.filter(|n| (1..=4).contains(n)).map(|n| n as usize - 1);
+        let Some(slot) = slot else {
+            let message = format!("comprehensiveness levels are 1 to 4, not {}", level.text);
+            let e = diagnostic("model::level-out-of-range", Severity::Error, level.span, message)
+                .with_help("level 0 means the practice is absent and has no description");
+            self.report(file, e, Vec::new());
+            return;
+        };
+        if levels[slot].is_some() {
+            let message = format!("level {} of `{practice}` is described twice", slot + 1);
+            let e = diagnostic("model::duplicate-level", Severity::Error, l.keyword, message);
+            self.report(file, e, Vec::new());
+            return;
+        }
+        levels[slot] = Some(words.value.clone());
+    }
+
+    fn standard(&mut self, file: FileId, s: &ast::Standard) {
+        let Some(name) = &s.name else { return };
+        let first = self.model.standards.get(&name.text).map(|x| x.location);
+        if !self.claim(file, name.span, "standard", &name.text, first) {
+            return;
+        }
+        let mut standard = Standard {
+            id: name.text.clone(),
+            title: s.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+            edition: None,
+            source: None,
+            description: None,
+            roles: Vec::new(),
+            supersedes: None,
+            annexes: Vec::new(),
+            clauses: Vec::new(),
+            location: Location { file, span: name.span },
+        };
+        let mut clauses = Vec::new();
+        for field in s.body.iter().flat_map(|b| &b.entries) {
+            match field {
+                StandardField::Description(t) => standard.description = text(t),
+                StandardField::Source(t) => standard.source = text(t),
+                StandardField::Edition(t) => standard.edition = text(t),
+                StandardField::Supersedes(n) => {
+                    standard.supersedes = n.value.as_ref().map(|v| v.text.clone())
+                }
+                StandardField::Role(r) => {
+                    let Some(value) = &r.value else { continue };
+                    match Role::from_id(&value.text) {
+                        Some(role) => standard.roles.push(role),
+                        None => self.unknown_role(file, value),
+                    }
+                }
+                StandardField::Annex(a) => {
+                    if let (Some(label), Some(target)) = (&a.label, &a.standard) {
+                        standard.annexes.push((label.value.clone(), target.text.clone()));
+                    }
+                }
+                StandardField::Clause(c) => clauses.push(c),
+                StandardField::Error(_) => {}
+            }
+        }
+        self.model.standards.insert(name.text.clone(), standard);
+        for c in clauses {
+            self.clause(file, &name.text, c);
+        }
+    }
+
+    fn unknown_role(&mut self, file: FileId, value: &Name) {
+        let roles: Vec<&str> = Role::ALL.iter().map(|r| r.id()).collect();
+        let mut e = diagnostic(
+            "model::unknown-role",
+            Severity::Error,
+            value.span,
+            format!("unknown role `{}`", value.text),
+        );
+        e.help = Some(match smm_syntax::did_you_mean(&value.text, roles.iter().copied()) {
+            Some(near) => format!("did you mean `{near}`? roles are {}", roles.join(", ")),
+            None => format!("roles are {}", roles.join(", ")),
+        });
+        self.report(file, e, Vec::new());
+    }
+
+    fn clause(&mut self, file: FileId, standard: &str, c: &Definition<ClauseRef>) {
+        let Some(id) = &c.id else { return };
+        if id.standard != standard {
+            let message = format!(
+                "clause `{}:{}` is inside standard `{standard}` but names standard `{}`",
+                id.standard, id.clause, id.standard
+            );
+            let mut e = diagnostic("model::clause-outside-standard", Severity::Error, id.span, message);
+            e.help = Some(format!("write it as `{standard}:{}`, or move it into its own standard", id.clause));
+            self.report(file, e, Vec::new());
+            return;
+        }
+        let key = format!("{standard}:{}", id.clause);
+        let first = self.model.clauses.get(&key).map(|x| x.location);
+        if !self.claim(file, id.span, "clause", &key, first) {
+            return;
+        }
+        if c.title.is_none() {
+            let mut w = diagnostic(
+                "model::missing-title",
+                Severity::Warning,
+                id.span,
+                format!("clause `{key}` has no title"),
+            );
+            w.help = Some(format!("add its official short title in quotes: clause {key} \"Title\""));
+            self.report(file, w, Vec::new());
+        }
+        let user_catalog = !self.is_builtin(file);
+        let allowed: &[&str] = if user_catalog { &["description", "text"] } else { &["description"] };
+        self.check_fields(file, "a clause", &c.body, allowed);
+        if let Some(parent) = &c.parent {
+            if let Some(value) = &parent.value {
+                let target = format!("{}:{}", value.standard, value.clause);
+                self.pending_parents.push((key.clone(), (file, value.span, target)));
+            }
+        }
+        let licensed = licensed_text(&c.body, file);
+        let clause = Clause {
+            standard: standard.to_string(),
+            id: id.clause.clone(),
+            title: title(&c.title),
+            description: description(&c.body),
+            parent: None,
+            children: Vec::new(),
+            licensed: licensed.into_iter().collect(),
+            location: Location { file, span: id.span },
+        };
+        self.model.standards.get_mut(standard).unwrap().clauses.push(id.clause.clone());
+        self.model.clauses.insert(key, clause);
+    }
+
+    fn link_parents(&mut self) {
+        for (child, (file, span, parent)) in std::mem::take(&mut self.pending_parents) {
+            let child_standard = self.model.clauses[&child].standard.clone();
+            let parent_ok = self
+                .model
+                .clauses
+                .get(&parent)
+                .is_some_and(|p| p.standard == child_standard);
+            if !parent_ok {
+                let message = format!("no clause `{parent}` is defined in standard `{child_standard}`");
+                let e = diagnostic("model::unknown-parent", Severity::Error, span, message)
+                    .with_label("expected a clause of the same standard");
+                self.report(file, e, Vec::new());
+                continue;
+            }
+            if self.model.is_ancestor(&child, &parent) {
+                let message = format!("`{child}` cannot have `{parent}` as parent: that makes a cycle");
+                let e = diagnostic("model::parent-cycle", Severity::Error, span, message);
+                self.report(file, e, Vec::new());
+                continue;
+            }
+            let parent_id = self.model.clauses[&parent].id.clone();
+            self.model.clauses.get_mut(&child).unwrap().parent = Some(parent_id);
+            let child_id = self.model.clauses[&child].id.clone();
+            self.model.clauses.get_mut(&parent).unwrap().children.push(child_id);
+        }
+    }
+
+    fn extension(&mut self, file: FileId, e: &ast::Extension) {
+        let Some(target) = &e.clause else { return };
+        self.check_fields(file, "an `extend` block", &e.body, &["text"]);
+        let key = self.model.canonical_clause_key(&target.standard, &target.clause);
+        let Some(clause) = key.and_then(|k| self.model.clauses.get_mut(&k)) else {
+            let message = format!("no clause `{}:{}` to extend", target.standard, target.clause);
+            let d = diagnostic("model::unknown-clause", Severity::Error, target.span, message);
+            self.report(file, d, Vec::new());
+            return;
+        };
+        clause.licensed.extend(licensed_text(&e.body, file));
+    }
+
+    fn check_standard_references(&mut self) {
+        let mut problems = Vec::new();
+        for standard in self.model.standards.values() {
+            let targets = standard
+                .annexes
+                .iter()
+                .map(|(_, target)| target)
+                .chain(standard.supersedes.iter());
+            for target in targets {
+                if !self.model.standards.contains_key(target) {
+                    problems.push((standard.location, target.clone()));
+                }
+            }
+        }
+        for (location, target) in problems {
+            let message = format!("no standard `{target}` is defined");
+            let d = diagnostic("model::unknown-standard", Severity::Error, location.span, message)
+                .with_label(format!("this standard refers to `{target}`"));
+            self.report(location.file, d, Vec::new());
+        }
+    }
+}
+
+fn text(setting: &ast::Setting<ast::Text>) -> Option<String> {
+    setting.value.as_ref().map(|t| t.value.clone())
+}
+
+fn title(title: &Option<ast::Text>) -> String {
+    title.as_ref().map(|t| t.value.clone()).unwrap_or_default()
+}
+
+fn description(body: &Option<ast::Block<DefinitionField>>) -> Option<String> {
+    body.iter().flat_map(|b| &b.entries).find_map(|f| match f {
+        DefinitionField::Description(s) => text(s),
+        _ => None,
+    })
+}
+
+fn licensed_text(body: &Option<ast::Block<DefinitionField>>, file: FileId) -> Option<LicensedText> {
+    let block = body.as_ref()?;
+    let paragraphs: Vec<String> = block
+        .entries
+        .iter()
+        .filter_map(|f| match f {
+            DefinitionField::Text(s) => text(s),
+            _ => None,
+        })
+        .collect();
+    (!paragraphs.is_empty()).then_some(LicensedText {
+        paragraphs,
+        location: Location {
+            file,
+            span: block.span,
+        },
+    })
+}
+
+/// `BTreeMap` so every listing comes out sorted.
+pub(crate) type Map<T> = BTreeMap<String, T>;

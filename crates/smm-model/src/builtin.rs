@@ -1,0 +1,75 @@
+//! The built-in catalogs, embedded in the binary, and a read-only copy of them on disk so that
+//! editors can open them (Neovim cannot open custom URI schemes).
+
+use std::borrow::Cow;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use crate::{Model, ModelBuilder, ModelDiagnostic, Origin};
+
+/// Name and text of every built-in catalog file.
+pub const FILES: &[(&str, &str)] = &[
+    ("smm.smm", include_str!("../data/smm.smm")),
+    ("iec62443.smm", include_str!("../data/iec62443.smm")),
+    ("iec62443-2-1.smm", include_str!("../data/iec62443-2-1.smm")),
+    ("iec62443-2-1-2010.smm", include_str!("../data/iec62443-2-1-2010.smm")),
+    ("iec62443-2-4.smm", include_str!("../data/iec62443-2-4.smm")),
+    ("iec62443-3-3.smm", include_str!("../data/iec62443-3-3.smm")),
+    ("iec62443-4-1.smm", include_str!("../data/iec62443-4-1.smm")),
+    ("iec62443-4-2.smm", include_str!("../data/iec62443-4-2.smm")),
+    ("iso27001.smm", include_str!("../data/iso27001.smm")),
+    ("iso27002.smm", include_str!("../data/iso27002.smm")),
+];
+
+/// A builder holding the built-in catalogs, ready for the user's files.
+pub fn builder() -> ModelBuilder {
+    let mut builder = ModelBuilder::new();
+    for (name, text) in FILES {
+        let parse = smm_syntax::parse(text);
+        builder.add(Origin::Builtin(name), Cow::Borrowed(text), &parse.file);
+    }
+    builder
+}
+
+/// The built-in model alone, built once per process.
+pub fn model() -> Arc<Model> {
+    static MODEL: OnceLock<Arc<Model>> = OnceLock::new();
+    MODEL.get_or_init(|| Arc::new(builder().finish().0)).clone()
+}
+
+/// The built-in files' own problems; empty unless the data is broken (a test keeps it so).
+pub fn diagnostics() -> Vec<ModelDiagnostic> {
+    builder().finish().1
+}
+
+/// Where the read-only copy of the built-in files lives: versioned, so an upgrade never shows
+/// stale files. `SMM_CACHE_DIR` overrides the base folder.
+pub fn cache_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("SMM_CACHE_DIR")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("smm")))
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/smm")))?;
+    Some(base.join(format!("builtin-{}", env!("CARGO_PKG_VERSION"))))
+}
+
+/// Writes the built-in files to `dir` (read-only), unless they are there already with the
+/// same content, and returns the path of each.
+pub fn write_cache(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir)?;
+    let mut paths = Vec::new();
+    for (name, text) in FILES {
+        let path = dir.join(name);
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(*text) {
+            // Write beside and rename, so a reader never sees half a file.
+            let temp = dir.join(format!(".{name}.{}", std::process::id()));
+            std::fs::write(&temp, text)?;
+            let mut permissions = std::fs::metadata(&temp)?.permissions();
+            permissions.set_readonly(true);
+            std::fs::set_permissions(&temp, permissions)?;
+            std::fs::rename(&temp, &path)?;
+        }
+        paths.push(path);
+    }
+    Ok(paths)
+}

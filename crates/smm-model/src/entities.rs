@@ -1,0 +1,117 @@
+//! What the model holds. Every entity remembers where it was defined.
+
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+use smm_syntax::Span;
+
+use crate::Role;
+
+/// Index of a catalog file in the model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub u32);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// An embedded file, by its name (`iso27002.smm`).
+    Builtin(&'static str),
+    /// A user's catalog file.
+    User(PathBuf),
+}
+
+#[derive(Clone, Debug)]
+pub struct CatalogFile {
+    pub origin: Origin,
+    pub text: Cow<'static, str>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub file: FileId,
+    pub span: Span,
+}
+
+/// Text a user holds a licence for, attached to a clause.
+#[derive(Clone, Debug)]
+pub struct LicensedText {
+    pub paragraphs: Vec<String>,
+    pub location: Location,
+}
+
+#[derive(Clone, Debug)]
+pub struct Framework {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub source: Option<String>,
+    pub domains: Vec<String>,
+    pub location: Location,
+}
+
+#[derive(Clone, Debug)]
+pub struct Domain {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub framework: String,
+    pub subdomains: Vec<String>,
+    pub location: Location,
+}
+
+#[derive(Clone, Debug)]
+pub struct Subdomain {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub domain: String,
+    pub practices: Vec<String>,
+    pub location: Location,
+}
+
+#[derive(Clone, Debug)]
+pub struct Practice {
+    pub id: String,
+    pub name: String,
+    pub framework: String,
+    pub domain: String,
+    pub subdomain: String,
+    pub objective: Option<String>,
+    /// What levels 1–4 mean for this practice (index 0 is level 1).
+    pub levels: [Option<String>; 4],
+    pub location: Location,
+}
+
+#[derive(Clone, Debug)]
+pub struct Standard {
+    pub id: String,
+    pub title: String,
+    pub edition: Option<String>,
+    pub source: Option<String>,
+    pub description: Option<String>,
+    pub roles: Vec<Role>,
+    pub supersedes: Option<String>,
+    /// `annex "A" iso27002`: (`A`, `iso27002`).
+    pub annexes: Vec<(String, String)>,
+    /// Clause ids (the part after the colon) in file order.
+    pub clauses: Vec<String>,
+    pub location: Location,
+}
+
+#[derive(Clone, Debug)]
+pub struct Clause {
+    pub standard: String,
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub parent: Option<String>,
+    pub children: Vec<String>,
+    pub licensed: Vec<LicensedText>,
+    pub location: Location,
+}
+
+impl Clause {
+    /// `iec62443-3-3:SR1.1`
+    pub fn reference(&self) -> String {
+        format!("{}:{}", self.standard, self.id)
+    }
+}
