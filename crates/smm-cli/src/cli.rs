@@ -8,7 +8,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(
     name = "smm",
     version,
-    about = "Check and format IoT Security Maturity Model profiles and assessments (.smm files)",
+    about = "Write, check and explore IIC IoT Security Maturity Model profiles, assessments and catalogs",
+    long_about = "Write, check and explore IIC IoT Security Maturity Model profiles, assessments and catalogs.\n\n\
+        Profiles set target levels for the SMM practices, assessments record the levels reached \
+        with evidence that points at ISA/IEC 62443 and ISO/IEC 27001/27002 clauses, and catalogs \
+        define the practices, standards and clauses themselves. All three are written in .smm files; \
+        smm knows the SMM and those standards' catalogs out of the box (see `smm catalog` and `smm explain`).",
     propagate_version = true
 )]
 pub struct Cli {
@@ -26,6 +31,10 @@ pub enum Command {
     Check(CheckArgs),
     /// Format .smm files in place
     Fmt(FmtArgs),
+    /// List the built-in catalog: SMM practices, levels, scopes, roles, standards and clauses
+    Catalog(CatalogArgs),
+    /// Explain what an id names: a practice, clause, standard, domain, subdomain or framework
+    Explain(ExplainArgs),
 }
 
 #[derive(Debug, Args)]
@@ -42,6 +51,27 @@ pub struct FmtArgs {
 
     #[command(flatten)]
     pub input: InputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CatalogArgs {
+    /// `text` to read, `json` for programs (described by schemas/catalog.schema.json)
+    #[arg(long, value_enum, default_value_t = CatalogFormat::Text)]
+    pub format: CatalogFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CatalogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A practice (`access-control`), a clause (`iec62443-3-3:SR1.1`, `iso27001:A.5.15`), a
+    /// standard (`iso27002`), a domain, a subdomain or a framework (`smm`)
+    #[arg(value_name = "ID")]
+    pub id: String,
 }
 
 #[derive(Debug, Args)]

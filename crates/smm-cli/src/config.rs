@@ -1,6 +1,6 @@
 //! `smm.toml`, the workspace settings file.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -14,6 +14,8 @@ pub const FILE_NAME: &str = "smm.toml";
 pub struct Config {
     /// Matched against paths relative to the root, `/`-separated.
     pub exclude: GlobSet,
+    /// Folders of catalog files outside the workspace, absolute.
+    pub catalogs: Vec<PathBuf>,
 }
 
 #[derive(Deserialize)]
@@ -21,20 +23,24 @@ pub struct Config {
 struct RawConfig {
     #[serde(default)]
     exclude: Vec<toml::Spanned<String>>,
+    /// Relative to the folder holding smm.toml.
+    #[serde(default)]
+    catalogs: Vec<toml::Spanned<String>>,
 }
 
 /// Loads `path`; the error is a whole message such as `smm.toml:2:11: unknown field ...`,
 /// naming the file as `shown`.
 pub fn load(path: &Path, shown: &str) -> Result<Config, String> {
     let text = input::read_file(path).map_err(|e| format!("{shown}: {e}"))?;
-    parse(&text).map_err(|(offset, message)| {
+    let root = path.parent().unwrap_or(Path::new("."));
+    parse(&text, root).map_err(|(offset, message)| {
         let (line, column) = line_column(&text, offset);
         format!("{shown}:{line}:{column}: {message}")
     })
 }
 
 /// On failure: the byte offset of the problem and what it is.
-fn parse(text: &str) -> Result<Config, (usize, String)> {
+fn parse(text: &str, root: &Path) -> Result<Config, (usize, String)> {
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         (offset, e.message().trim_end().to_string())
@@ -54,7 +60,16 @@ fn parse(text: &str) -> Result<Config, (usize, String)> {
         set.add(glob);
     }
     let exclude = set.build().map_err(|e| (0, e.to_string()))?;
-    Ok(Config { exclude })
+    let mut catalogs = Vec::new();
+    for folder in &raw.catalogs {
+        let path = root.join(folder.get_ref());
+        if !path.is_dir() {
+            let message = format!("catalog folder `{}` is not a directory", folder.get_ref());
+            return Err((folder.span().start, message));
+        }
+        catalogs.push(path);
+    }
+    Ok(Config { exclude, catalogs })
 }
 
 #[cfg(test)]
@@ -62,19 +77,19 @@ mod tests {
     use super::*;
 
     fn error(text: &str) -> String {
-        let (offset, message) = parse(text).unwrap_err();
+        let (offset, message) = parse(text, Path::new(".")).unwrap_err();
         let (line, column) = line_column(text, offset);
         format!("{line}:{column}: {message}")
     }
 
     #[test]
     fn empty_file_excludes_nothing() {
-        assert!(parse("").unwrap().exclude.is_empty());
+        assert!(parse("", Path::new(".")).unwrap().exclude.is_empty());
     }
 
     #[test]
     fn excludes_match_relative_slash_paths() {
-        let config = parse("exclude = [\"drafts/**\", \"*.tmp.smm\"]").unwrap();
+        let config = parse("exclude = [\"drafts/**\", \"*.tmp.smm\"]", Path::new(".")).unwrap();
         assert!(config.exclude.is_match("drafts/a.smm"));
         assert!(config.exclude.is_match("drafts/deep/a.smm"));
         assert!(config.exclude.is_match("x.tmp.smm"));
@@ -86,7 +101,20 @@ mod tests {
     fn unknown_key_is_located() {
         assert_eq!(
             error("exclude = []\nincluded = 1\n"),
-            "2:1: unknown field `included`, expected `exclude`"
+            "2:1: unknown field `included`, expected `exclude` or `catalogs`"
+        );
+    }
+
+    #[test]
+    fn catalog_folders_are_relative_to_the_root_and_must_exist() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir(root.path().join("shared")).unwrap();
+        let config = parse("catalogs = [\"shared\"]", root.path()).unwrap();
+        assert_eq!(config.catalogs, [root.path().join("shared")]);
+        let (offset, message) = parse("catalogs = [\"missing\"]", root.path()).unwrap_err();
+        assert_eq!(
+            (offset, message.as_str()),
+            (12, "catalog folder `missing` is not a directory")
         );
     }
 

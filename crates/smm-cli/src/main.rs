@@ -1,18 +1,27 @@
-//! `smm`: check and format `.smm` files (IoT Security Maturity Model profiles and assessments).
+//! `smm`: check and format `.smm` files (IoT Security Maturity Model profiles and assessments),
+//! and look up what the built-in catalog holds.
 
 mod atomic;
+mod catalog;
+mod catalog_json;
+mod catalog_text;
 mod check;
 mod cli;
 mod color;
 mod config;
+mod defined_at;
 mod diff;
+mod explain;
 mod fmt;
 mod input;
+mod page;
 mod position;
 mod sources;
 mod status;
+mod suggest;
 mod targets;
 mod workspace;
+mod workspace_model;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -26,10 +35,11 @@ use color::Colors;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let input = match &cli.command {
-        Command::Check(args) => &args.input,
-        Command::Fmt(args) => &args.input,
+        Command::Check(args) => Some(&args.input),
+        Command::Fmt(args) => Some(&args.input),
+        Command::Catalog(_) | Command::Explain(_) => None,
     };
-    if let Some(message) = usage_error(input) {
+    if let Some(message) = input.and_then(usage_error) {
         Cli::command()
             .error(ErrorKind::ArgumentConflict, message)
             .exit();
@@ -40,6 +50,8 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Check(args) => check::run(args, colors.stdout, &mut out, &mut err),
         Command::Fmt(args) => fmt::run(args, colors, &mut out, &mut err),
+        Command::Catalog(args) => catalog::run(args, &mut out, &mut err),
+        Command::Explain(args) => explain::run(args, &mut out, &mut err),
     };
     let result = result.and_then(|status| out.flush().map(|()| status));
     match result {

@@ -43,6 +43,13 @@ impl Sources {
         self.files.insert(path, Ok(Source::new(text)));
     }
 
+    /// Every file that could be read, with its path.
+    pub fn loaded(&self) -> impl Iterator<Item = (&PathBuf, &Source)> {
+        self.files
+            .iter()
+            .filter_map(|(path, source)| source.as_ref().ok().map(|s| (path, s)))
+    }
+
     /// `path` as loaded, loading it now if the walk did not (an excluded file asked for by name).
     pub fn get_or_load(&mut self, path: &Path) -> &Result<Source, InputError> {
         self.files

@@ -10,6 +10,8 @@ use crate::input::{self, io_reason};
 use crate::sources::{Source, Sources};
 use crate::status::Status;
 use crate::workspace::{self, absolute, absolute_file, find_root, Root};
+use crate::workspace_model::WorkspaceModel;
+use smm_syntax::Diagnostic;
 
 pub const STDIN_NAME: &str = "<stdin>";
 
@@ -48,19 +50,31 @@ pub struct Resolved {
 }
 
 impl Resolved {
-    /// Loads each group's workspace and hands every target's source to `visit` (with `err`); a
-    /// target that cannot be read is reported on `err` and skipped.
+    /// Loads each group's workspace and hands every target's source to `visit` (with the
+    /// model's problems for that file when `with_model`, and `err`); a target that cannot be
+    /// read is reported on `err` and skipped.
     pub fn for_each_source(
         self,
         err: &mut dyn Write,
-        mut visit: impl FnMut(&Target, &Source, &mut Status, &mut dyn Write) -> io::Result<()>,
+        with_model: bool,
+        mut visit: impl FnMut(
+            &Target,
+            &Source,
+            &[Diagnostic],
+            &mut Status,
+            &mut dyn Write,
+        ) -> io::Result<()>,
     ) -> io::Result<Status> {
         let mut status = self.status;
         for mut group in self.groups {
             let mut sources = group.load();
+            let model = with_model.then(|| WorkspaceModel::build(&sources, &group.config.catalogs));
             for target in &group.targets {
+                let problems = model
+                    .as_ref()
+                    .map_or(&[][..], |m| m.problems_of(&target.path));
                 match sources.get_or_load(&target.path) {
-                    Ok(source) => visit(target, source, &mut status, err)?,
+                    Ok(source) => visit(target, source, problems, &mut status, err)?,
                     Err(e) => status.fail(err, &target.shown, e)?,
                 }
             }
@@ -235,7 +249,7 @@ fn shown_under(arg: &Path, dir: &Path, path: &Path) -> String {
 }
 
 /// Relative to the current directory when inside it, else absolute.
-fn shown_from_cwd(path: &Path) -> String {
+pub fn shown_from_cwd(path: &Path) -> String {
     std::env::current_dir()
         .ok()
         .map(|cwd| absolute(&cwd))

@@ -11,6 +11,8 @@ fn help_on_every_command() {
         &["--help"][..],
         &["check", "--help"],
         &["fmt", "--help"],
+        &["catalog", "--help"],
+        &["explain", "--help"],
         &["help", "fmt"],
     ] {
         let out = p.run(args);
@@ -37,9 +39,9 @@ fn version() {
 }
 
 #[test]
-fn only_check_and_fmt_exist() {
+fn commands_still_to_come_do_not_exist_yet() {
     let p = Project::new();
-    for name in ["catalog", "explain", "lsp", "report"] {
+    for name in ["lsp", "report"] {
         let out = p.run(&[name]);
         assert_eq!(out.code, 2, "{name}: {out:?}");
         assert!(

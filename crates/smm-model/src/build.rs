@@ -50,6 +50,7 @@ fn diagnostic(code: &'static str, severity: Severity, span: Span, message: Strin
         label: String::new(),
         related: Vec::new(),
         help: None,
+        notes: Vec::new(),
     }
 }
 
@@ -109,7 +110,14 @@ impl ModelBuilder {
     }
 
     /// Reports a second definition of an id; `true` when the id is new.
-    fn claim(&mut self, file: FileId, span: Span, kind: &str, id: &str, first: Option<Location>) -> bool {
+    fn claim(
+        &mut self,
+        file: FileId,
+        span: Span,
+        kind: &str,
+        id: &str,
+        first: Option<Location>,
+    ) -> bool {
         let Some(first) = first else { return true };
         let (code, message, note) = if self.is_builtin(first.file) && !self.is_builtin(file) {
             (
@@ -124,8 +132,8 @@ impl ModelBuilder {
                 "first defined here",
             )
         };
-        let mut d = diagnostic(code, Severity::Error, span, message)
-            .with_label("second definition");
+        let mut d =
+            diagnostic(code, Severity::Error, span, message).with_label("second definition");
         d.help = Some(match code {
             "model::redefined-builtin" => format!(
                 "to add your own text to a built-in clause, use `extend`; to define something new, choose another id than `{id}`"
@@ -151,11 +159,18 @@ impl ModelBuilder {
         }
         let mut framework = Framework {
             id: name.text.clone(),
-            title: f.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+            title: f
+                .title
+                .as_ref()
+                .map(|t| t.value.clone())
+                .unwrap_or_default(),
             description: None,
             source: None,
             domains: Vec::new(),
-            location: Location { file, span: name.span },
+            location: Location {
+                file,
+                span: name.span,
+            },
         };
         let fields = f.body.iter().flat_map(|b| &b.entries);
         for field in fields.clone() {
@@ -185,7 +200,12 @@ impl ModelBuilder {
     }
 
     /// The id and location of a framework node, if it is new.
-    fn claim_node(&mut self, file: FileId, kind: &str, d: &Definition<Name>) -> Option<(String, Location)> {
+    fn claim_node(
+        &mut self,
+        file: FileId,
+        kind: &str,
+        d: &Definition<Name>,
+    ) -> Option<(String, Location)> {
         let id = d.id.as_ref()?;
         let first = self.model.node_location(&id.text);
         if !self.claim(file, id.span, kind, &id.text, first) {
@@ -194,10 +214,19 @@ impl ModelBuilder {
         if d.title.is_none() {
             let message = format!("{kind} `{}` has no title", id.text);
             let mut w = diagnostic("model::missing-title", Severity::Warning, id.span, message);
-            w.help = Some(format!("add its name in quotes after the id: {kind} {} \"Name\"", id.text));
+            w.help = Some(format!(
+                "add its name in quotes after the id: {kind} {} \"Name\"",
+                id.text
+            ));
             self.report(file, w, Vec::new());
         }
-        Some((id.text.clone(), Location { file, span: id.span }))
+        Some((
+            id.text.clone(),
+            Location {
+                file,
+                span: id.span,
+            },
+        ))
     }
 
     /// Checks that a node's `parent` names a node of the expected kind.
@@ -222,13 +251,24 @@ impl ModelBuilder {
             return Some(value.text.clone());
         }
         let message = format!("no {expected} `{}` is defined", value.text);
-        let e = diagnostic("model::unknown-parent", Severity::Error, value.span, message)
-            .with_label(format!("expected the id of a {expected}"));
+        let e = diagnostic(
+            "model::unknown-parent",
+            Severity::Error,
+            value.span,
+            message,
+        )
+        .with_label(format!("expected the id of a {expected}"));
         self.report(file, e, Vec::new());
         None
     }
 
-    fn check_fields(&mut self, file: FileId, what: &str, body: &Option<ast::Block<DefinitionField>>, allowed: &[&str]) {
+    fn check_fields(
+        &mut self,
+        file: FileId,
+        what: &str,
+        body: &Option<ast::Block<DefinitionField>>,
+        allowed: &[&str],
+    ) {
         for field in body.iter().flat_map(|b| &b.entries) {
             let (name, span) = match field {
                 DefinitionField::Description(s) => ("description", s.keyword),
@@ -247,7 +287,9 @@ impl ModelBuilder {
     }
 
     fn domain(&mut self, file: FileId, framework: &str, d: &Definition<Name>) {
-        let Some((id, location)) = self.claim_node(file, "domain", d) else { return };
+        let Some((id, location)) = self.claim_node(file, "domain", d) else {
+            return;
+        };
         if let Some(parent) = &d.parent {
             let e = diagnostic(
                 "model::unexpected-parent",
@@ -258,7 +300,12 @@ impl ModelBuilder {
             self.report(file, e, Vec::new());
         }
         self.check_fields(file, "a domain", &d.body, &["description"]);
-        self.model.frameworks.get_mut(framework).unwrap().domains.push(id.clone());
+        self.model
+            .frameworks
+            .get_mut(framework)
+            .unwrap()
+            .domains
+            .push(id.clone());
         let domain = Domain {
             id: id.clone(),
             title: title(&d.title),
@@ -271,11 +318,20 @@ impl ModelBuilder {
     }
 
     fn subdomain(&mut self, file: FileId, d: &Definition<Name>) {
-        let Some((id, location)) = self.claim_node(file, "subdomain", d) else { return };
+        let Some((id, location)) = self.claim_node(file, "subdomain", d) else {
+            return;
+        };
         self.check_fields(file, "a subdomain", &d.body, &["description"]);
-        let parent = self.parent_of(file, "subdomain", d, "domain", |m, p| m.domains.contains_key(p));
+        let parent = self.parent_of(file, "subdomain", d, "domain", |m, p| {
+            m.domains.contains_key(p)
+        });
         let Some(domain) = parent else { return };
-        self.model.domains.get_mut(&domain).unwrap().subdomains.push(id.clone());
+        self.model
+            .domains
+            .get_mut(&domain)
+            .unwrap()
+            .subdomains
+            .push(id.clone());
         let subdomain = Subdomain {
             id: id.clone(),
             title: title(&d.title),
@@ -288,14 +344,18 @@ impl ModelBuilder {
     }
 
     fn practice(&mut self, file: FileId, framework: &str, d: &Definition<Name>) {
-        let Some((id, location)) = self.claim_node(file, "practice", d) else { return };
+        let Some((id, location)) = self.claim_node(file, "practice", d) else {
+            return;
+        };
         self.check_fields(
             file,
             "a practice",
             &d.body,
             &["description", "objective", "comprehensiveness"],
         );
-        let parent = self.parent_of(file, "practice", d, "subdomain", |m, p| m.subdomains.contains_key(p));
+        let parent = self.parent_of(file, "practice", d, "subdomain", |m, p| {
+            m.subdomains.contains_key(p)
+        });
         let Some(subdomain) = parent else { return };
         let mut practice = Practice {
             id: id.clone(),
@@ -310,27 +370,55 @@ impl ModelBuilder {
         for field in d.body.iter().flat_map(|b| &b.entries) {
             match field {
                 DefinitionField::Objective(s) => practice.objective = text(s),
-                DefinitionField::Comprehensiveness(l) => self.level_text(file, &id, l, &mut practice.levels),
+                DefinitionField::Comprehensiveness(l) => {
+                    self.level_text(file, &id, l, &mut practice.levels)
+                }
                 _ => {}
             }
         }
-        self.model.subdomains.get_mut(&subdomain).unwrap().practices.push(id.clone());
+        self.model
+            .subdomains
+            .get_mut(&subdomain)
+            .unwrap()
+            .practices
+            .push(id.clone());
         self.model.practices.insert(id, practice);
     }
 
-    fn level_text(&mut self, file: FileId, practice: &str, l: &ast::LevelText, levels: &mut [Option<String>; 4]) {
-        let (Some(level), Some(words)) = (&l.level, &l.text) else { return };
-        let slot = level.value.filter(|n| (1..=4).contains(n)).map(|n| n as usize - 1);
+    fn level_text(
+        &mut self,
+        file: FileId,
+        practice: &str,
+        l: &ast::LevelText,
+        levels: &mut [Option<String>; 4],
+    ) {
+        let (Some(level), Some(words)) = (&l.level, &l.text) else {
+            return;
+        };
+        let slot = level
+            .value
+            .filter(|n| (1..=4).contains(n))
+            .map(|n| n as usize - 1);
         let Some(slot) = slot else {
             let message = format!("comprehensiveness levels are 1 to 4, not {}", level.text);
-            let e = diagnostic("model::level-out-of-range", Severity::Error, level.span, message)
-                .with_help("level 0 means the practice is absent and has no description");
+            let e = diagnostic(
+                "model::level-out-of-range",
+                Severity::Error,
+                level.span,
+                message,
+            )
+            .with_help("level 0 means the practice is absent and has no description");
             self.report(file, e, Vec::new());
             return;
         };
         if levels[slot].is_some() {
             let message = format!("level {} of `{practice}` is described twice", slot + 1);
-            let e = diagnostic("model::duplicate-level", Severity::Error, l.keyword, message);
+            let e = diagnostic(
+                "model::duplicate-level",
+                Severity::Error,
+                l.keyword,
+                message,
+            );
             self.report(file, e, Vec::new());
             return;
         }
@@ -345,7 +433,11 @@ impl ModelBuilder {
         }
         let mut standard = Standard {
             id: name.text.clone(),
-            title: s.title.as_ref().map(|t| t.value.clone()).unwrap_or_default(),
+            title: s
+                .title
+                .as_ref()
+                .map(|t| t.value.clone())
+                .unwrap_or_default(),
             edition: None,
             source: None,
             description: None,
@@ -353,7 +445,10 @@ impl ModelBuilder {
             supersedes: None,
             annexes: Vec::new(),
             clauses: Vec::new(),
-            location: Location { file, span: name.span },
+            location: Location {
+                file,
+                span: name.span,
+            },
         };
         let mut clauses = Vec::new();
         for field in s.body.iter().flat_map(|b| &b.entries) {
@@ -373,7 +468,9 @@ impl ModelBuilder {
                 }
                 StandardField::Annex(a) => {
                     if let (Some(label), Some(target)) = (&a.label, &a.standard) {
-                        standard.annexes.push((label.value.clone(), target.text.clone()));
+                        standard
+                            .annexes
+                            .push((label.value.clone(), target.text.clone()));
                     }
                 }
                 StandardField::Clause(c) => clauses.push(c),
@@ -394,10 +491,12 @@ impl ModelBuilder {
             value.span,
             format!("unknown role `{}`", value.text),
         );
-        e.help = Some(match smm_syntax::did_you_mean(&value.text, roles.iter().copied()) {
-            Some(near) => format!("did you mean `{near}`? roles are {}", roles.join(", ")),
-            None => format!("roles are {}", roles.join(", ")),
-        });
+        e.help = Some(
+            match smm_syntax::did_you_mean(&value.text, roles.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`? roles are {}", roles.join(", ")),
+                None => format!("roles are {}", roles.join(", ")),
+            },
+        );
         self.report(file, e, Vec::new());
     }
 
@@ -408,8 +507,16 @@ impl ModelBuilder {
                 "clause `{}:{}` is inside standard `{standard}` but names standard `{}`",
                 id.standard, id.clause, id.standard
             );
-            let mut e = diagnostic("model::clause-outside-standard", Severity::Error, id.span, message);
-            e.help = Some(format!("write it as `{standard}:{}`, or move it into its own standard", id.clause));
+            let mut e = diagnostic(
+                "model::clause-outside-standard",
+                Severity::Error,
+                id.span,
+                message,
+            );
+            e.help = Some(format!(
+                "write it as `{standard}:{}`, or move it into its own standard",
+                id.clause
+            ));
             self.report(file, e, Vec::new());
             return;
         }
@@ -425,16 +532,23 @@ impl ModelBuilder {
                 id.span,
                 format!("clause `{key}` has no title"),
             );
-            w.help = Some(format!("add its official short title in quotes: clause {key} \"Title\""));
+            w.help = Some(format!(
+                "add its official short title in quotes: clause {key} \"Title\""
+            ));
             self.report(file, w, Vec::new());
         }
         let user_catalog = !self.is_builtin(file);
-        let allowed: &[&str] = if user_catalog { &["description", "text"] } else { &["description"] };
+        let allowed: &[&str] = if user_catalog {
+            &["description", "text"]
+        } else {
+            &["description"]
+        };
         self.check_fields(file, "a clause", &c.body, allowed);
         if let Some(parent) = &c.parent {
             if let Some(value) = &parent.value {
                 let target = format!("{}:{}", value.standard, value.clause);
-                self.pending_parents.push((key.clone(), (file, value.span, target)));
+                self.pending_parents
+                    .push((key.clone(), (file, value.span, target)));
             }
         }
         let licensed = licensed_text(&c.body, file);
@@ -446,9 +560,17 @@ impl ModelBuilder {
             parent: None,
             children: Vec::new(),
             licensed: licensed.into_iter().collect(),
-            location: Location { file, span: id.span },
+            location: Location {
+                file,
+                span: id.span,
+            },
         };
-        self.model.standards.get_mut(standard).unwrap().clauses.push(id.clause.clone());
+        self.model
+            .standards
+            .get_mut(standard)
+            .unwrap()
+            .clauses
+            .push(id.clause.clone());
         self.model.clauses.insert(key, clause);
     }
 
@@ -461,14 +583,16 @@ impl ModelBuilder {
                 .get(&parent)
                 .is_some_and(|p| p.standard == child_standard);
             if !parent_ok {
-                let message = format!("no clause `{parent}` is defined in standard `{child_standard}`");
+                let message =
+                    format!("no clause `{parent}` is defined in standard `{child_standard}`");
                 let e = diagnostic("model::unknown-parent", Severity::Error, span, message)
                     .with_label("expected a clause of the same standard");
                 self.report(file, e, Vec::new());
                 continue;
             }
             if self.model.is_ancestor(&child, &parent) {
-                let message = format!("`{child}` cannot have `{parent}` as parent: that makes a cycle");
+                let message =
+                    format!("`{child}` cannot have `{parent}` as parent: that makes a cycle");
                 let e = diagnostic("model::parent-cycle", Severity::Error, span, message);
                 self.report(file, e, Vec::new());
                 continue;
@@ -476,17 +600,32 @@ impl ModelBuilder {
             let parent_id = self.model.clauses[&parent].id.clone();
             self.model.clauses.get_mut(&child).unwrap().parent = Some(parent_id);
             let child_id = self.model.clauses[&child].id.clone();
-            self.model.clauses.get_mut(&parent).unwrap().children.push(child_id);
+            self.model
+                .clauses
+                .get_mut(&parent)
+                .unwrap()
+                .children
+                .push(child_id);
         }
     }
 
     fn extension(&mut self, file: FileId, e: &ast::Extension) {
         let Some(target) = &e.clause else { return };
         self.check_fields(file, "an `extend` block", &e.body, &["text"]);
-        let key = self.model.canonical_clause_key(&target.standard, &target.clause);
+        let key = self
+            .model
+            .canonical_clause_key(&target.standard, &target.clause);
         let Some(clause) = key.and_then(|k| self.model.clauses.get_mut(&k)) else {
-            let message = format!("no clause `{}:{}` to extend", target.standard, target.clause);
-            let d = diagnostic("model::unknown-clause", Severity::Error, target.span, message);
+            let message = format!(
+                "no clause `{}:{}` to extend",
+                target.standard, target.clause
+            );
+            let d = diagnostic(
+                "model::unknown-clause",
+                Severity::Error,
+                target.span,
+                message,
+            );
             self.report(file, d, Vec::new());
             return;
         };
@@ -509,8 +648,13 @@ impl ModelBuilder {
         }
         for (location, target) in problems {
             let message = format!("no standard `{target}` is defined");
-            let d = diagnostic("model::unknown-standard", Severity::Error, location.span, message)
-                .with_label(format!("this standard refers to `{target}`"));
+            let d = diagnostic(
+                "model::unknown-standard",
+                Severity::Error,
+                location.span,
+                message,
+            )
+            .with_label(format!("this standard refers to `{target}`"));
             self.report(location.file, d, Vec::new());
         }
     }

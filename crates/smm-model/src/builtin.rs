@@ -13,7 +13,10 @@ pub const FILES: &[(&str, &str)] = &[
     ("smm.smm", include_str!("../data/smm.smm")),
     ("iec62443.smm", include_str!("../data/iec62443.smm")),
     ("iec62443-2-1.smm", include_str!("../data/iec62443-2-1.smm")),
-    ("iec62443-2-1-2010.smm", include_str!("../data/iec62443-2-1-2010.smm")),
+    (
+        "iec62443-2-1-2010.smm",
+        include_str!("../data/iec62443-2-1-2010.smm"),
+    ),
     ("iec62443-2-4.smm", include_str!("../data/iec62443-2-4.smm")),
     ("iec62443-3-3.smm", include_str!("../data/iec62443-3-3.smm")),
     ("iec62443-4-1.smm", include_str!("../data/iec62443-4-1.smm")),

@@ -6,9 +6,10 @@ mod build;
 pub mod builtin;
 mod entities;
 mod lookup;
+mod report;
 mod vocabulary;
 
-pub use build::{ModelBuilder, ModelDiagnostic, Elsewhere};
+pub use build::{Elsewhere, ModelBuilder, ModelDiagnostic};
 pub use entities::*;
 pub use lookup::{Entry, Model};
 pub use vocabulary::{Level, Role, Scope};

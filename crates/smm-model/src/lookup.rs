@@ -175,7 +175,10 @@ impl Model {
                 return true;
             }
             let node = &self.clauses[&key];
-            current = node.parent.as_ref().map(|p| format!("{}:{p}", node.standard));
+            current = node
+                .parent
+                .as_ref()
+                .map(|p| format!("{}:{p}", node.standard));
         }
         false
     }
@@ -200,7 +203,10 @@ impl Model {
             Entry::Subdomain(s) => self.domains.get(&s.domain).map(Entry::Domain),
             Entry::Practice(p) => self.subdomains.get(&p.subdomain).map(Entry::Subdomain),
             Entry::Clause(c) => match &c.parent {
-                Some(p) => self.clauses.get(&format!("{}:{p}", c.standard)).map(Entry::Clause),
+                Some(p) => self
+                    .clauses
+                    .get(&format!("{}:{p}", c.standard))
+                    .map(Entry::Clause),
                 None => self.standards.get(&c.standard).map(Entry::Standard),
             },
         }
@@ -208,7 +214,11 @@ impl Model {
 
     pub fn children<'m>(&'m self, entry: &Entry<'m>) -> Vec<Entry<'m>> {
         match entry {
-            Entry::Framework(f) => f.domains.iter().map(|d| Entry::Domain(&self.domains[d])).collect(),
+            Entry::Framework(f) => f
+                .domains
+                .iter()
+                .map(|d| Entry::Domain(&self.domains[d]))
+                .collect(),
             Entry::Domain(d) => d
                 .subdomains
                 .iter()
@@ -250,7 +260,8 @@ impl Model {
             for (label, target) in self.standards.get(standard).iter().flat_map(|s| &s.annexes) {
                 let aliased = format!("{label}.");
                 let wanted = clause.strip_prefix(aliased.as_str());
-                let Some(rest) = wanted.or_else(|| aliased.starts_with(clause).then_some("")) else {
+                let Some(rest) = wanted.or_else(|| aliased.starts_with(clause).then_some(""))
+                else {
                     continue;
                 };
                 let inner = format!("{target}:{rest}");

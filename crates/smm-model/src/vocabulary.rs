@@ -103,7 +103,11 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::AssetOwner, Role::ProductSupplier, Role::ServiceProvider];
+    pub const ALL: [Role; 3] = [
+        Role::AssetOwner,
+        Role::ProductSupplier,
+        Role::ServiceProvider,
+    ];
 
     pub fn from_id(id: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.id() == id)
@@ -128,8 +132,12 @@ impl Role {
     pub fn meaning(self) -> &'static str {
         match self {
             Role::AssetOwner => "Owns and operates the system, and carries its risk.",
-            Role::ProductSupplier => "Develops and supports the components and products a system is built from.",
-            Role::ServiceProvider => "Integrates, maintains or operates systems on the owner's behalf.",
+            Role::ProductSupplier => {
+                "Develops and supports the components and products a system is built from."
+            }
+            Role::ServiceProvider => {
+                "Integrates, maintains or operates systems on the owner's behalf."
+            }
         }
     }
 }

@@ -13,7 +13,11 @@ fn every_builtin_file_parses_and_is_formatted() {
     for (name, text) in builtin::FILES {
         let parse = smm_syntax::parse(text);
         assert!(parse.errors.is_empty(), "{name}: {:#?}", parse.errors);
-        assert_eq!(smm_syntax::format(text).unwrap(), *text, "{name} is not formatted");
+        assert_eq!(
+            smm_syntax::format(text).unwrap(),
+            *text,
+            "{name} is not formatted"
+        );
     }
 }
 
@@ -42,7 +46,10 @@ fn every_data_file_is_embedded() {
 
 fn count(model: &Model, standard: &str, matches: impl Fn(&str) -> bool) -> usize {
     let standard = model.standard(standard).unwrap();
-    model.clauses_of(standard).filter(|c| matches(&c.id)).count()
+    model
+        .clauses_of(standard)
+        .filter(|c| matches(&c.id))
+        .count()
 }
 
 fn is_match(pattern: &str, id: &str) -> bool {
@@ -68,7 +75,9 @@ fn counts_match_the_published_structure() {
     let practices = ["SM", "SR", "SD", "SI", "SVV", "DM", "SUM", "SG"];
     assert_eq!(count(&m, "iec62443-4-1", |id| practices.contains(&id)), 8);
     assert_eq!(
-        count(&m, "iec62443-4-1", |id| practices.iter().any(|p| is_match(&format!("{p}-#"), id))),
+        count(&m, "iec62443-4-1", |id| practices
+            .iter()
+            .any(|p| is_match(&format!("{p}-#"), id))),
         47
     );
     let elements = ["ORG", "CM", "NET", "COMP", "DATA", "USER", "EVENT", "AVAIL"];
@@ -81,7 +90,11 @@ fn counts_match_the_published_structure() {
     assert_eq!(count(&m, "iso27002", |id| is_match("#.#", id)), 93);
     let smm = m.framework("smm").unwrap();
     assert_eq!(smm.domains.len(), 3);
-    let subdomains: usize = smm.domains.iter().map(|d| m.domain(d).unwrap().subdomains.len()).sum();
+    let subdomains: usize = smm
+        .domains
+        .iter()
+        .map(|d| m.domain(d).unwrap().subdomains.len())
+        .sum();
     assert_eq!(subdomains, 9);
     assert_eq!(m.practices().count(), 18);
 }
@@ -101,12 +114,19 @@ fn every_standard_names_its_source_and_roles() {
     let m = model();
     assert!(m.standards().count() >= 9);
     for s in m.standards() {
-        assert!(s.source.as_deref().is_some_and(|x| !x.is_empty()), "{}", s.id);
+        assert!(
+            s.source.as_deref().is_some_and(|x| !x.is_empty()),
+            "{}",
+            s.id
+        );
         assert!(!s.roles.is_empty(), "{}", s.id);
         assert!(!s.title.is_empty(), "{}", s.id);
         for c in m.clauses_of(s) {
             assert!(!c.title.is_empty(), "{}", c.reference());
-            assert!(c.licensed.is_empty(), "built-in data must not carry requirement text");
+            assert!(
+                c.licensed.is_empty(),
+                "built-in data must not carry requirement text"
+            );
         }
     }
 }
@@ -131,7 +151,11 @@ fn every_clause_in_the_examples_resolves() {
             for token in smm_syntax::lex(&text).tokens {
                 if token.kind == smm_syntax::TokenKind::ClauseRef {
                     let reference = &text[token.span.range()];
-                    assert!(m.clause(reference).is_some(), "{}: {reference}", path.display());
+                    assert!(
+                        m.clause(reference).is_some(),
+                        "{}: {reference}",
+                        path.display()
+                    );
                     seen += 1;
                 }
             }
@@ -156,7 +180,10 @@ fn parents_and_children() {
     let sr = m.resolve("iec62443-3-3:SR1.1").unwrap();
     let parent = m.parent(&sr).unwrap();
     assert_eq!(parent.id(), "iec62443-3-3:FR1");
-    assert!(m.children(&sr).iter().any(|c| c.id() == "iec62443-3-3:SR1.1-RE1"));
+    assert!(m
+        .children(&sr)
+        .iter()
+        .any(|c| c.id() == "iec62443-3-3:SR1.1-RE1"));
     let practice = m.resolve("access-control").unwrap();
     assert!(matches!(practice, Entry::Practice(_)));
     let subdomain = m.parent(&practice).unwrap();
@@ -172,7 +199,9 @@ fn completion_by_prefix() {
     assert!(sr1.iter().all(|c| c.starts_with("iec62443-3-3:SR1.1")));
     let annex = m.complete("iso27001:A.5.1");
     assert!(annex.contains(&"iso27001:A.5.15".to_string()), "{annex:?}");
-    assert!(m.complete("iso27001:").contains(&"iso27001:A.8.34".to_string()));
+    assert!(m
+        .complete("iso27001:")
+        .contains(&"iso27001:A.8.34".to_string()));
     assert_eq!(m.complete("access-c"), ["access-control"]);
     assert_eq!(
         m.complete("iec62443-"),

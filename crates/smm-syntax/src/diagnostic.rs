@@ -71,6 +71,8 @@ pub struct Diagnostic {
     pub label: String,
     pub related: Vec<Label>,
     pub help: Option<String>,
+    /// Further remarks, such as where else something is defined in another file.
+    pub notes: Vec<String>,
 }
 
 impl Diagnostic {
@@ -83,6 +85,7 @@ impl Diagnostic {
             label: String::new(),
             related: Vec::new(),
             help: None,
+            notes: Vec::new(),
         }
     }
 
@@ -96,6 +99,11 @@ impl Diagnostic {
             span,
             message: message.into(),
         });
+        self
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.notes.push(note.into());
         self
     }
 

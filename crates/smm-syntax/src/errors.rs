@@ -126,7 +126,7 @@ fn unexpected(src: &str, span: Span, found: Option<TokenKind>, expected: &[Strin
                 .map(|k| format!("did you mean `{k}`?"))
         }
         Some(TokenKind::LBrace) => {
-            Some("only `profile`, `assessment`, `target` and `practice` open a `{ }` block".into())
+            Some("this line takes no `{ }` block: only items and `target`, `practice`, `domain`, `subdomain` and `clause` lines open one".into())
         }
         _ => None,
     };

@@ -56,6 +56,9 @@ fn write_one(diagnostic: &Diagnostic, path: &str, src: &str, color: bool, out: &
     if let Some(help) = &diagnostic.help {
         report = report.with_help(help);
     }
+    for note in &diagnostic.notes {
+        report = report.with_note(note);
+    }
     report
         .finish()
         .write((path, Source::from(src)), &mut *out)

@@ -109,7 +109,10 @@ fn expectation(keyword: Keyword) -> (&'static str, &'static str) {
             "a clause reference",
             "clause iec62443-3-3:SR1.1 \"Human user identification and authentication\" parent iec62443-3-3:FR1",
         ),
-        Keyword::Parent => ("the id of the parent", "parent iec62443-3-3:FR1"),
+        Keyword::Parent => (
+            "the id of the parent",
+            "parent iec62443-3-3:FR1 (for a clause) or parent governance (for a subdomain)",
+        ),
         Keyword::Annex => ("a quoted annex label and a standard id", "annex \"A\" iso27002"),
         Keyword::Text => ("a quoted text", "text \"A paragraph you hold a licence for\""),
     }

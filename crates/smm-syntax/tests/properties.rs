@@ -129,6 +129,66 @@ fn declaration(
     })
 }
 
+/// `{ fields }`.
+fn block(fields: Vec<Piece>) -> Vec<Piece> {
+    let mut pieces = vec![keyword("{")];
+    pieces.extend(fields);
+    pieces.push(keyword("}"));
+    pieces
+}
+
+/// What a definition's block and an `extend` block hold; the parser accepts every field in
+/// every such block (which fits where is the model's question).
+fn definition_field() -> impl Strategy<Value = Vec<Piece>> {
+    prop_oneof![
+        setting("description", string(), true),
+        setting("objective", string(), true),
+        setting("text", string(), true),
+        ((0u32..6), string()).prop_map(|(level, text)| vec![
+            keyword("comprehensiveness"),
+            (level.to_string(), true),
+            (text, true),
+        ]),
+    ]
+}
+
+/// `KEYWORD ID ["Title"] [parent ID] [{ ... }]`. Identifiers may not start a line; clause
+/// references may.
+fn definition<S: Strategy<Value = String>>(
+    word: &'static str,
+    id: fn() -> S,
+    id_starts_line: bool,
+) -> impl Strategy<Value = Vec<Piece>> {
+    (
+        id(),
+        proptest::option::of(string()),
+        proptest::option::of(id()),
+        proptest::option::of(statements(definition_field(), 5)),
+    )
+        .prop_map(move |(id, title, parent, body)| {
+            let mut pieces = vec![keyword(word), (id, id_starts_line)];
+            pieces.extend(title.map(|t| (t, true)));
+            if let Some(parent) = parent {
+                pieces.extend([keyword("parent"), (parent, id_starts_line)]);
+            }
+            pieces.extend(body.map(block).unwrap_or_default());
+            pieces
+        })
+}
+
+fn annex() -> impl Strategy<Value = Vec<Piece>> {
+    (string(), ident())
+        .prop_map(|(label, standard)| vec![keyword("annex"), (label, true), (standard, false)])
+}
+
+fn extension() -> impl Strategy<Value = Vec<Piece>> {
+    (clause(), statements(definition_field(), 4)).prop_map(|(clause, fields)| {
+        let mut pieces = vec![keyword("extend"), (clause, true)];
+        pieces.extend(block(fields));
+        pieces
+    })
+}
+
 fn file() -> impl Strategy<Value = Vec<Piece>> {
     let target_body = statements(
         prop_oneof![
@@ -153,9 +213,28 @@ fn file() -> impl Strategy<Value = Vec<Piece>> {
         setting("description", string(), true),
         rating("practice", practice_body),
     ];
+    let framework_field = prop_oneof![
+        setting("description", string(), true),
+        setting("source", string(), true),
+        definition("domain", ident, false),
+        definition("subdomain", ident, false),
+        definition("practice", ident, false),
+    ];
+    let standard_field = prop_oneof![
+        setting("description", string(), true),
+        setting("source", string(), true),
+        setting("edition", string(), true),
+        setting("supersedes", ident(), false),
+        setting("role", ident(), false),
+        annex(),
+        definition("clause", clause, true),
+    ];
     let item = prop_oneof![
         declaration("profile", statements(profile_field, 6)),
         declaration("assessment", statements(assessment_field, 6)),
+        declaration("framework", statements(framework_field, 6)),
+        declaration("standard", statements(standard_field, 6)),
+        extension(),
     ];
     statements(item, 4)
 }
@@ -204,6 +283,20 @@ fn soup() -> impl Strategy<Value = String> {
         "industry",
         "role",
         "date",
+        "framework",
+        "standard",
+        "extend",
+        "domain",
+        "subdomain",
+        "clause",
+        "parent",
+        "objective",
+        "comprehensiveness",
+        "source",
+        "edition",
+        "supersedes",
+        "annex",
+        "text",
         "{",
         "}",
         "{",

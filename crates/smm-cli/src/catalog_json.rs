@@ -1,0 +1,258 @@
+//! The catalog as a JSON document for programs. Its shape is a promise, written down in
+//! `schemas/catalog.schema.json`: every field is always present (`null` when the catalog says
+//! nothing), so a consumer never has to guess whether a field is missing or unknown. Change a
+//! field here and the schema (and `SCHEMA_VERSION`, if a consumer could break) with it.
+
+use serde::Serialize;
+use smm_model::{Level, Model, Role, Scope};
+
+/// Bumped whenever a field is removed, renamed or changes meaning.
+pub const SCHEMA_VERSION: &str = "1";
+
+#[derive(Serialize)]
+pub struct CatalogDocument {
+    schema_version: &'static str,
+    frameworks: Vec<FrameworkJson>,
+    levels: Vec<LevelJson>,
+    scopes: Vec<ScopeJson>,
+    roles: Vec<RoleJson>,
+    standards: Vec<StandardJson>,
+}
+
+/// Domains, subdomains and practices are flat lists that point at each other by id, like the
+/// clauses of a standard, so that a program can index any of them without walking a tree.
+#[derive(Serialize)]
+struct FrameworkJson {
+    id: String,
+    title: String,
+    description: Option<String>,
+    source: Option<String>,
+    domains: Vec<DomainJson>,
+    subdomains: Vec<SubdomainJson>,
+    practices: Vec<PracticeJson>,
+}
+
+#[derive(Serialize)]
+struct DomainJson {
+    id: String,
+    title: String,
+    description: Option<String>,
+    subdomains: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct SubdomainJson {
+    id: String,
+    title: String,
+    description: Option<String>,
+    domain: String,
+    practices: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct PracticeJson {
+    id: String,
+    name: String,
+    domain: String,
+    subdomain: String,
+    objective: Option<String>,
+    levels: PracticeLevels,
+}
+
+/// What levels 1–4 mean for one practice. Keyed by the level number as a string, because that is
+/// how JSON keys work and how a reader looks a level up.
+#[derive(Serialize)]
+struct PracticeLevels {
+    #[serde(rename = "1")]
+    one: Option<String>,
+    #[serde(rename = "2")]
+    two: Option<String>,
+    #[serde(rename = "3")]
+    three: Option<String>,
+    #[serde(rename = "4")]
+    four: Option<String>,
+}
+
+#[derive(Serialize)]
+struct LevelJson {
+    level: u8,
+    name: &'static str,
+    meaning: &'static str,
+}
+
+#[derive(Serialize)]
+struct ScopeJson {
+    id: &'static str,
+    meaning: &'static str,
+}
+
+#[derive(Serialize)]
+struct RoleJson {
+    id: &'static str,
+    name: &'static str,
+    meaning: &'static str,
+}
+
+#[derive(Serialize)]
+struct StandardJson {
+    id: String,
+    title: String,
+    edition: Option<String>,
+    source: Option<String>,
+    description: Option<String>,
+    roles: Vec<&'static str>,
+    supersedes: Option<String>,
+    annexes: Vec<AnnexJson>,
+    clauses: Vec<ClauseJson>,
+}
+
+#[derive(Serialize)]
+struct AnnexJson {
+    label: String,
+    standard: String,
+}
+
+/// `parent` and `children` are full references, the same form as `id`, so they can be looked up
+/// directly.
+#[derive(Serialize)]
+struct ClauseJson {
+    id: String,
+    clause: String,
+    title: String,
+    parent: Option<String>,
+    children: Vec<String>,
+    description: Option<String>,
+}
+
+pub fn document(model: &Model) -> CatalogDocument {
+    CatalogDocument {
+        schema_version: SCHEMA_VERSION,
+        frameworks: frameworks(model),
+        levels: Level::ALL
+            .into_iter()
+            .map(|level| LevelJson {
+                level: level.number(),
+                name: level.name(),
+                meaning: level.meaning(),
+            })
+            .collect(),
+        scopes: Scope::ALL
+            .into_iter()
+            .map(|scope| ScopeJson {
+                id: scope.id(),
+                meaning: scope.meaning(),
+            })
+            .collect(),
+        roles: Role::ALL
+            .into_iter()
+            .map(|role| RoleJson {
+                id: role.id(),
+                name: role.name(),
+                meaning: role.meaning(),
+            })
+            .collect(),
+        standards: standards(model),
+    }
+}
+
+fn frameworks(model: &Model) -> Vec<FrameworkJson> {
+    model
+        .frameworks()
+        .map(|framework| {
+            let domains: Vec<_> = framework
+                .domains
+                .iter()
+                .filter_map(|id| model.domain(id))
+                .collect();
+            let subdomains: Vec<_> = domains
+                .iter()
+                .flat_map(|d| &d.subdomains)
+                .filter_map(|id| model.subdomain(id))
+                .collect();
+            let practices = subdomains
+                .iter()
+                .flat_map(|s| &s.practices)
+                .filter_map(|id| model.practice(id))
+                .map(|p| {
+                    let [one, two, three, four] = p.levels.clone();
+                    PracticeJson {
+                        id: p.id.clone(),
+                        name: p.name.clone(),
+                        domain: p.domain.clone(),
+                        subdomain: p.subdomain.clone(),
+                        objective: p.objective.clone(),
+                        levels: PracticeLevels {
+                            one,
+                            two,
+                            three,
+                            four,
+                        },
+                    }
+                })
+                .collect();
+            FrameworkJson {
+                id: framework.id.clone(),
+                title: framework.title.clone(),
+                description: framework.description.clone(),
+                source: framework.source.clone(),
+                domains: domains
+                    .iter()
+                    .map(|d| DomainJson {
+                        id: d.id.clone(),
+                        title: d.title.clone(),
+                        description: d.description.clone(),
+                        subdomains: d.subdomains.clone(),
+                    })
+                    .collect(),
+                subdomains: subdomains
+                    .iter()
+                    .map(|s| SubdomainJson {
+                        id: s.id.clone(),
+                        title: s.title.clone(),
+                        description: s.description.clone(),
+                        domain: s.domain.clone(),
+                        practices: s.practices.clone(),
+                    })
+                    .collect(),
+                practices,
+            }
+        })
+        .collect()
+}
+
+fn standards(model: &Model) -> Vec<StandardJson> {
+    model
+        .standards()
+        .map(|standard| {
+            let local = |clause: &str| format!("{}:{clause}", standard.id);
+            StandardJson {
+                id: standard.id.clone(),
+                title: standard.title.clone(),
+                edition: standard.edition.clone(),
+                source: standard.source.clone(),
+                description: standard.description.clone(),
+                roles: standard.roles.iter().map(|r| r.id()).collect(),
+                supersedes: standard.supersedes.clone(),
+                annexes: standard
+                    .annexes
+                    .iter()
+                    .map(|(label, target)| AnnexJson {
+                        label: label.clone(),
+                        standard: target.clone(),
+                    })
+                    .collect(),
+                clauses: model
+                    .clauses_of(standard)
+                    .map(|c| ClauseJson {
+                        id: c.reference(),
+                        clause: c.id.clone(),
+                        title: c.title.clone(),
+                        parent: c.parent.as_deref().map(local),
+                        children: c.children.iter().map(|child| local(child)).collect(),
+                        description: c.description.clone(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,82 @@
+//! The model of one workspace: the built-in catalogs plus every catalog item found in the
+//! workspace's files and in the folders `catalogs` names in smm.toml. Its problems are
+//! reported on the file that causes them, like syntax errors.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use smm_model::{builtin, FileId, Model, Origin};
+use smm_syntax::Diagnostic;
+
+use crate::config;
+use crate::sources::Sources;
+use crate::workspace;
+
+pub struct WorkspaceModel {
+    pub model: Model,
+    /// Problems of each user catalog file, keyed by absolute path.
+    pub problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
+}
+
+impl WorkspaceModel {
+    pub fn build(sources: &Sources, catalog_folders: &[PathBuf]) -> WorkspaceModel {
+        let mut extra = Vec::new();
+        for folder in catalog_folders {
+            let walk = workspace::walk(folder, folder, &globset::GlobSet::empty());
+            extra.extend(walk.files);
+        }
+        let extra = Sources::load(extra);
+        let mut builder = builtin::builder();
+        // Shared catalog folders first: a clash is then reported in the workspace file.
+        for (path, source) in extra.loaded().chain(sources.loaded()) {
+            builder.add(
+                Origin::User(path.clone()),
+                Cow::Owned(source.text.clone()),
+                &source.parse.file,
+            );
+        }
+        let (model, diagnostics) = builder.finish();
+        let mut problems: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
+        for d in &diagnostics {
+            let Origin::User(path) = &model.file(d.file).origin else {
+                continue;
+            };
+            let diagnostic = d.to_diagnostic(&model, |file| display(&model, file));
+            problems.entry(path.clone()).or_default().push(diagnostic);
+        }
+        WorkspaceModel { model, problems }
+    }
+
+    /// The model of the workspace around the current directory, for commands that ask about
+    /// the model rather than about files. A broken smm.toml is the error.
+    pub fn for_current_dir() -> Result<WorkspaceModel, String> {
+        let cwd = std::env::current_dir().map_err(|e| format!("current directory: {e}"))?;
+        let root = workspace::find_root(&workspace::absolute(&cwd));
+        let config = match &root.config_file {
+            Some(file) => config::load(file, &crate::targets::shown_from_cwd(file))?,
+            None => config::Config::default(),
+        };
+        let walk = workspace::walk(&root.dir, &root.dir, &config.exclude);
+        Ok(WorkspaceModel::build(
+            &Sources::load(walk.files),
+            &config.catalogs,
+        ))
+    }
+
+    pub fn problems_of(&self, path: &Path) -> &[Diagnostic] {
+        self.problems.get(path).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// How a note names a catalog file: a user's by its path from the current directory, a
+/// built-in one by its read-only copy in the cache (so that it can be opened), or by name.
+fn display(model: &Model, file: FileId) -> String {
+    match &model.file(file).origin {
+        Origin::User(path) => crate::targets::shown_from_cwd(path),
+        Origin::Builtin(name) => builtin::cache_dir()
+            .filter(|dir| builtin::write_cache(dir).is_ok())
+            .map(|dir| dir.join(name).display().to_string())
+            .unwrap_or_else(|| format!("<built-in>/{name}")),
+    }
+}

@@ -1,0 +1,292 @@
+//! `smm catalog`: the text listing, and the JSON document against its hand-written schema.
+
+mod common;
+
+use std::path::Path;
+
+use common::Project;
+use jsonschema::Validator;
+use serde_json::{json, Value};
+
+fn schema() -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../schemas/catalog.schema.json");
+    let text = std::fs::read_to_string(&path).expect("schemas/catalog.schema.json");
+    serde_json::from_str(&text).expect("the schema is JSON")
+}
+
+fn validator() -> Validator {
+    jsonschema::draft202012::new(&schema()).expect("the schema compiles")
+}
+
+/// Where each error is and what it says, for assertions and failure messages.
+fn errors(validator: &Validator, document: &Value) -> Vec<String> {
+    validator
+        .iter_errors(document)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
+
+/// The smallest document the schema accepts: one of everything that can nest.
+fn minimal_document() -> Value {
+    let levels: Vec<Value> = (0..=4)
+        .map(|n| json!({ "level": n, "name": "N", "meaning": "M" }))
+        .collect();
+    json!({
+        "schema_version": "1",
+        "frameworks": [{
+            "id": "f", "title": "F", "description": null, "source": null,
+            "domains": [{ "id": "d", "title": "D", "description": null, "subdomains": ["s"] }],
+            "subdomains": [{ "id": "s", "title": "S", "description": null, "domain": "d", "practices": ["p"] }],
+            "practices": [{
+                "id": "p", "name": "P", "domain": "d", "subdomain": "s", "objective": null,
+                "levels": { "1": "a", "2": "b", "3": null, "4": null }
+            }]
+        }],
+        "levels": levels,
+        "scopes": [{ "id": "general", "meaning": "M" }],
+        "roles": [{ "id": "asset-owner", "name": "Asset owner", "meaning": "M" }],
+        "standards": [{
+            "id": "std", "title": "T", "edition": null, "source": null, "description": null,
+            "roles": ["asset-owner"], "supersedes": null,
+            "annexes": [{ "label": "A", "standard": "other" }],
+            "clauses": [{
+                "id": "std:SR1.1", "clause": "SR1.1", "title": "T",
+                "parent": null, "children": ["std:SR1.1-RE1"], "description": null
+            }]
+        }]
+    })
+}
+
+fn catalog_json() -> Value {
+    let out = Project::new().run(&["catalog", "--format", "json"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.stderr, "");
+    serde_json::from_str(&out.stdout).expect("smm catalog --format json prints JSON")
+}
+
+#[test]
+fn the_schema_is_a_valid_draft_2020_12_schema() {
+    let schema = schema();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert!(schema["$id"].is_string());
+    if let Err(e) = jsonschema::meta::validate(&schema) {
+        panic!("{}: {e}", e.instance_path());
+    }
+}
+
+/// Before trusting a pass, show the schema catches what it is meant to catch.
+#[test]
+fn the_schema_rejects_broken_documents() {
+    let validator = validator();
+    let good = minimal_document();
+    assert_eq!(errors(&validator, &good), Vec::<String>::new());
+
+    type Break = fn(&mut Value);
+    let broken: [(&str, Break, &str); 8] = [
+        (
+            "a clause without a title",
+            |d| {
+                d["standards"][0]["clauses"][0].as_object_mut().unwrap().remove("title");
+            },
+            "/standards/0/clauses/0: \"title\" is a required property",
+        ),
+        (
+            "an unknown field in a clause",
+            |d| d["standards"][0]["clauses"][0]["text"] = json!("requirement text"),
+            "/standards/0/clauses/0: Additional properties are not allowed ('text' was unexpected)",
+        ),
+        (
+            "an unknown field at the top",
+            |d| d["mappings"] = json!([]),
+            ": Additional properties are not allowed ('mappings' was unexpected)",
+        ),
+        (
+            "another schema version",
+            |d| d["schema_version"] = json!("2"),
+            "/schema_version: \"1\" was expected",
+        ),
+        (
+            "a level 5 for a practice",
+            |d| d["frameworks"][0]["practices"][0]["levels"]["5"] = json!("x"),
+            "/frameworks/0/practices/0/levels: Additional properties are not allowed ('5' was unexpected)",
+        ),
+        (
+            "a clause reference without its standard",
+            |d| d["standards"][0]["clauses"][0]["parent"] = json!("FR1"),
+            "/standards/0/clauses/0/parent: \"FR1\" is not valid under any of the schemas listed in the 'anyOf' keyword",
+        ),
+        (
+            "an unknown role",
+            |d| d["standards"][0]["roles"] = json!(["integrator"]),
+            "/standards/0/roles/0: \"integrator\" is not one of \"asset-owner\", \"product-supplier\" or \"service-provider\"",
+        ),
+        (
+            "an empty title",
+            |d| d["standards"][0]["title"] = json!(""),
+            "/standards/0/title: \"\" is shorter than 1 character",
+        ),
+    ];
+    for (what, break_it, expected) in broken {
+        let mut document = good.clone();
+        break_it(&mut document);
+        assert_eq!(errors(&validator, &document), [expected], "{what}");
+    }
+}
+
+#[test]
+fn the_json_output_validates_against_the_schema() {
+    let document = catalog_json();
+    assert_eq!(errors(&validator(), &document), Vec::<String>::new());
+}
+
+#[test]
+fn a_broken_copy_of_the_real_output_is_rejected() {
+    let mut document = catalog_json();
+    let clause = document["standards"][0]["clauses"][0]
+        .as_object_mut()
+        .unwrap();
+    clause.remove("title");
+    clause.insert("licensed".into(), json!([]));
+    let found = errors(&validator(), &document);
+    assert_eq!(found.len(), 2, "{found:#?}");
+}
+
+#[test]
+fn the_json_output_holds_the_model() {
+    let document = catalog_json();
+    let smm = &document["frameworks"][0];
+    assert_eq!(smm["id"], "smm");
+    assert_eq!(smm["domains"].as_array().unwrap().len(), 3);
+    assert_eq!(smm["subdomains"].as_array().unwrap().len(), 9);
+    let practices = smm["practices"].as_array().unwrap();
+    assert_eq!(practices.len(), 18);
+    let access = practices
+        .iter()
+        .find(|p| p["id"] == "access-control")
+        .unwrap();
+    assert_eq!(access["domain"], "enablement");
+    assert_eq!(access["subdomain"], "identity-and-access-management");
+    for level in ["1", "2", "3", "4"] {
+        assert!(access["levels"][level].is_string(), "level {level}");
+    }
+    assert_eq!(
+        document["levels"][2],
+        json!({
+            "level": 2,
+            "name": "Ad hoc",
+            "meaning": document["levels"][2]["meaning"],
+        })
+    );
+    let standards = document["standards"].as_array().unwrap();
+    let standard = |id: &str| standards.iter().find(|s| s["id"] == id).unwrap();
+    assert_eq!(
+        standard("iso27001")["annexes"],
+        json!([{ "label": "A", "standard": "iso27002" }])
+    );
+    assert_eq!(standard("iec62443-2-1")["supersedes"], "iec62443-2-1-2010");
+    let clauses = standard("iec62443-3-3")["clauses"].as_array().unwrap();
+    let sr = clauses
+        .iter()
+        .find(|c| c["id"] == "iec62443-3-3:SR1.1")
+        .unwrap();
+    assert_eq!(sr["clause"], "SR1.1");
+    assert_eq!(sr["title"], "Human user identification and authentication");
+    assert_eq!(sr["parent"], "iec62443-3-3:FR1");
+    assert_eq!(
+        sr["children"],
+        json!([
+            "iec62443-3-3:SR1.1-RE1",
+            "iec62443-3-3:SR1.1-RE2",
+            "iec62443-3-3:SR1.1-RE3"
+        ])
+    );
+    assert_eq!(sr["description"], Value::Null);
+    assert_eq!(
+        standard("iso27002")["clauses"].as_array().unwrap().len(),
+        97
+    );
+}
+
+#[test]
+fn every_parent_and_child_in_the_json_output_is_a_clause_of_the_same_standard() {
+    let document = catalog_json();
+    for standard in document["standards"].as_array().unwrap() {
+        let clauses = standard["clauses"].as_array().unwrap();
+        let ids: Vec<&Value> = clauses.iter().map(|c| &c["id"]).collect();
+        for clause in clauses {
+            let related = clause["children"].as_array().unwrap().iter();
+            for other in related.chain(Some(&clause["parent"]).filter(|p| !p.is_null())) {
+                assert!(ids.contains(&other), "{} names {other}", clause["id"]);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_text_listing_nests_the_framework_and_each_standard() {
+    let out = Project::new().run(&["catalog"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.stderr, "");
+    let text = &out.stdout;
+    let (smm, _) = text.split_once("\nLevels\n").unwrap();
+    insta::assert_snapshot!(smm);
+    for expected in [
+        "\n  enablement  Enablement\n    identity-and-access-management  Identity and Access Management\n      identities  Establishing and Maintaining Identities\n      access-control  Access Control\n",
+        "\nLevels\n  0 None        The practice is not carried out",
+        "\n  4 Formalized  The practice is documented",
+        "\nScopes\n  general   Applies to any organization",
+        "\nRoles\n  asset-owner       Asset owner: Owns and operates the system",
+        "\nStandard iec62443-3-3: System security requirements and security levels\n  Edition: 1.0 (2013)\n  Roles: asset-owner, product-supplier\n",
+        "\n  FR1  Identification and authentication control\n    SR1.1  Human user identification and authentication\n      SR1.1-RE1  Unique identification and authentication\n",
+        "\n  Annex A: the clauses of iso27002, by the names iso27001:A.<clause>\n",
+        "\n  Supersedes: iec62443-2-1-2010\n",
+        "\n  Clauses: 97\n  5  Organizational controls\n    5.1  Policies for information security\n",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing from\n{text}");
+    }
+}
+
+#[test]
+fn the_text_listing_shows_every_clause_of_every_standard_once() {
+    let text = Project::new().run(&["catalog"]).stdout;
+    let document = catalog_json();
+    let standards = document["standards"].as_array().unwrap();
+    let sections: Vec<&str> = text.split("\nStandard ").skip(1).collect();
+    assert_eq!(sections.len(), standards.len());
+    for (section, standard) in sections.iter().zip(standards) {
+        let id = standard["id"].as_str().unwrap();
+        assert!(section.starts_with(&format!("{id}: ")), "{section}");
+        let clauses = standard["clauses"].as_array().unwrap();
+        let (head, listing) = section
+            .split_once(&format!("\n  Clauses: {}\n", clauses.len()))
+            .unwrap();
+        assert!(!head.contains("\n\n"), "{head}");
+        let listed: Vec<&str> = listing
+            .lines()
+            .take_while(|l| !l.is_empty())
+            .map(|l| l.trim_start().split("  ").next().unwrap())
+            .collect();
+        let mut expected: Vec<&str> = clauses
+            .iter()
+            .map(|c| c["clause"].as_str().unwrap())
+            .collect();
+        let mut sorted = listed.clone();
+        sorted.sort();
+        expected.sort();
+        assert_eq!(sorted, expected, "{id}");
+    }
+}
+
+#[test]
+fn an_unknown_format_is_a_usage_error() {
+    let out = Project::new().run(&["catalog", "--format", "yaml"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr.contains("possible values: text, json"),
+        "{}",
+        out.stderr
+    );
+}
