@@ -117,6 +117,7 @@ impl Project {
         command
             .args(args)
             .current_dir(self.path(relative_cwd))
+            .env_remove("COLUMNS")
             .env_remove("NO_COLOR")
             .env_remove("CLICOLOR_FORCE");
         command
