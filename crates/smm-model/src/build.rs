@@ -13,7 +13,7 @@ use smm_syntax::{Diagnostic, Severity, Span};
 
 use crate::entities::*;
 use crate::lookup::Model;
-use crate::Role;
+use crate::{Level, Role};
 
 /// Another place a diagnostic refers to, possibly in another file.
 #[derive(Clone, Debug)]
@@ -36,6 +36,8 @@ pub struct ModelBuilder {
     extensions: Vec<(FileId, ast::Extension)>,
     /// Clause parents wait until the whole standard is known.
     pending_parents: Vec<(String, Setting)>,
+    /// Mappings wait until every practice and clause is known.
+    mappings: Vec<(FileId, ast::Mapping)>,
 }
 
 /// A `parent` reference to check later.
@@ -67,6 +69,7 @@ impl ModelBuilder {
             diagnostics: Vec::new(),
             extensions: Vec::new(),
             pending_parents: Vec::new(),
+            mappings: Vec::new(),
         }
     }
 
@@ -80,6 +83,7 @@ impl ModelBuilder {
                 Item::Framework(f) => self.framework(id, f),
                 Item::Standard(s) => self.standard(id, s),
                 Item::Extension(e) => self.extensions.push((id, e.clone())),
+                Item::Mapping(m) => self.mappings.push((id, m.clone())),
                 _ => {}
             }
         }
@@ -92,6 +96,9 @@ impl ModelBuilder {
             self.extension(file, &extension);
         }
         self.check_standard_references();
+        for (file, mapping) in std::mem::take(&mut self.mappings) {
+            self.mapping(file, &mapping);
+        }
         self.diagnostics
             .sort_by_key(|d| (d.file, d.diagnostic.span.start));
         (self.model, self.diagnostics)
@@ -657,6 +664,186 @@ impl ModelBuilder {
             .with_label(format!("this standard refers to `{target}`"));
             self.report(location.file, d, Vec::new());
         }
+    }
+}
+
+impl ModelBuilder {
+    fn mapping(&mut self, file: FileId, m: &ast::Mapping) {
+        let Some(name) = &m.name else { return };
+        let first = self.model.mappings.get(&name.text).map(|x| x.location);
+        if !self.claim(file, name.span, "mapping", &name.text, first) {
+            return;
+        }
+        let mut mapping = Mapping {
+            id: name.text.clone(),
+            title: title(&m.title),
+            description: None,
+            source: None,
+            location: Location {
+                file,
+                span: name.span,
+            },
+        };
+        let mut edges = Vec::new();
+        for field in m.body.iter().flat_map(|b| &b.entries) {
+            match field {
+                ast::MappingField::Description(s) => mapping.description = text(s),
+                ast::MappingField::Source(s) => mapping.source = text(s),
+                ast::MappingField::Map(e) => edges.push(e),
+                ast::MappingField::Error(_) => {}
+            }
+        }
+        self.model.mappings.insert(name.text.clone(), mapping);
+        for edge in edges {
+            if let Some(edge) = self.edge(file, &name.text, edge) {
+                self.model.edges.push(edge);
+            }
+        }
+    }
+
+    fn error(&mut self, file: FileId, code: &'static str, span: Span, message: String) {
+        let d = diagnostic(code, Severity::Error, span, message);
+        self.report(file, d, Vec::new());
+    }
+
+    /// A checked edge, or `None` after reporting why it cannot be one.
+    fn edge(&mut self, file: FileId, mapping: &str, e: &ast::MapEdge) -> Option<MapEdge> {
+        let practice = e.practice.as_ref()?;
+        if !self.model.practices.contains_key(&practice.text) {
+            let message = format!("unknown practice `{}`", practice.text);
+            let mut d = diagnostic(
+                "model::unknown-practice",
+                Severity::Error,
+                practice.span,
+                message,
+            );
+            let ids = self.model.practices.keys().map(String::as_str);
+            d.help = smm_syntax::did_you_mean(&practice.text, ids)
+                .map(|p| format!("did you mean `{p}`?"));
+            self.report(file, d, Vec::new());
+            return None;
+        }
+        let level_value = e.level.as_ref()?.value.as_ref()?;
+        let level = level_value
+            .value
+            .and_then(Level::from_number)
+            .filter(|l| *l != Level::None);
+        let Some(level) = level else {
+            let message = format!("an edge comes in at level 1 to 4, not {}", level_value.text);
+            self.error(file, "model::level-out-of-range", level_value.span, message);
+            return None;
+        };
+        let target = e.clause.as_ref()?.value.as_ref()?;
+        let Some(clause) = self
+            .model
+            .canonical_clause_key(&target.standard, &target.clause)
+        else {
+            let message = format!("unknown clause `{}:{}`", target.standard, target.clause);
+            self.error(file, "model::unknown-clause", target.span, message);
+            return None;
+        };
+        let relationship = match &e.relationship {
+            None => {
+                let message = "a `map` line needs `as equal|subset|superset|intersect`".to_string();
+                self.error(file, "model::missing-relationship", e.keyword, message);
+                return None;
+            }
+            Some(r) => {
+                let value = r.value.as_ref()?;
+                let Some(relationship) = Relationship::from_id(&value.text) else {
+                    let message = format!(
+                        "unknown relationship `{}`: use equal, subset, superset or intersect",
+                        value.text
+                    );
+                    self.error(file, "model::unknown-relationship", value.span, message);
+                    return None;
+                };
+                relationship
+            }
+        };
+        let Some((_, role_names)) = &e.roles else {
+            let message = "a `map` line needs `for ROLE...`: the roles the edge serves".to_string();
+            self.error(file, "model::missing-roles", e.keyword, message);
+            return None;
+        };
+        let mut roles = Vec::new();
+        for role in role_names {
+            match Role::from_id(&role.text) {
+                Some(r) => roles.push(r),
+                None => {
+                    self.unknown_role(file, role);
+                    return None;
+                }
+            }
+        }
+        let via = match &e.via {
+            None => None,
+            Some(v) => {
+                let value = v.value.as_ref()?;
+                let Some(key) = self
+                    .model
+                    .canonical_clause_key(&value.standard, &value.clause)
+                else {
+                    let message = format!("unknown clause `{}:{}`", value.standard, value.clause);
+                    self.error(file, "model::unknown-clause", value.span, message);
+                    return None;
+                };
+                Some(key)
+            }
+        };
+        let duplicate = self.model.edges.iter().find(|x| {
+            x.mapping == mapping
+                && x.practice == practice.text
+                && x.level == level
+                && x.clause == clause
+        });
+        if let Some(first) = duplicate.map(|x| x.location) {
+            let d = diagnostic(
+                "model::duplicate-edge",
+                Severity::Error,
+                e.keyword,
+                format!(
+                    "`{}` at level {} already maps to `{clause}`",
+                    practice.text,
+                    level.number()
+                ),
+            )
+            .with_label("second edge");
+            let first = Elsewhere {
+                location: first,
+                message: "first edge".into(),
+            };
+            self.report(file, d, vec![first]);
+            return None;
+        }
+        let field = |pick: fn(&ast::TargetField) -> Option<&ast::Setting<ast::Text>>| {
+            e.body
+                .iter()
+                .flat_map(|b| &b.entries)
+                .find_map(pick)
+                .and_then(text)
+        };
+        Some(MapEdge {
+            mapping: mapping.to_string(),
+            practice: practice.text.clone(),
+            level,
+            clause,
+            relationship,
+            roles,
+            via,
+            rationale: field(|f| match f {
+                ast::TargetField::Rationale(s) => Some(s),
+                _ => None,
+            }),
+            note: field(|f| match f {
+                ast::TargetField::Note(s) => Some(s),
+                _ => None,
+            }),
+            location: Location {
+                file,
+                span: e.keyword,
+            },
+        })
     }
 }
 

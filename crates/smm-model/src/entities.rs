@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use smm_syntax::Span;
 
-use crate::Role;
+use crate::{Level, Role};
 
 /// Index of a catalog file in the model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -114,4 +114,62 @@ impl Clause {
     pub fn reference(&self) -> String {
         format!("{}:{}", self.standard, self.id)
     }
+}
+
+/// How a clause relates to what a practice asks at a level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Relationship {
+    Equal,
+    Subset,
+    Superset,
+    Intersect,
+}
+
+impl Relationship {
+    pub const ALL: [Relationship; 4] = [
+        Relationship::Equal,
+        Relationship::Subset,
+        Relationship::Superset,
+        Relationship::Intersect,
+    ];
+
+    pub fn from_id(id: &str) -> Option<Relationship> {
+        Relationship::ALL.into_iter().find(|r| r.id() == id)
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Relationship::Equal => "equal",
+            Relationship::Subset => "subset",
+            Relationship::Superset => "superset",
+            Relationship::Intersect => "intersect",
+        }
+    }
+}
+
+/// A set of edges, with the source that every edge of it names.
+#[derive(Clone, Debug)]
+pub struct Mapping {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub source: Option<String>,
+    pub location: Location,
+}
+
+/// One edge: from a practice at the level where the clause comes in, for some roles.
+#[derive(Clone, Debug)]
+pub struct MapEdge {
+    pub mapping: String,
+    pub practice: String,
+    pub level: Level,
+    /// The canonical `standard:clause` (an annex alias is resolved).
+    pub clause: String,
+    pub relationship: Relationship,
+    pub roles: Vec<Role>,
+    /// A security or maturity level that explains the edge (`iec62443:SL2`).
+    pub via: Option<String>,
+    pub rationale: Option<String>,
+    pub note: Option<String>,
+    pub location: Location,
 }

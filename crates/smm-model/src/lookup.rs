@@ -14,6 +14,8 @@ pub struct Model {
     pub(crate) standards: Map<Standard>,
     /// Keyed `standard:clause`.
     pub(crate) clauses: Map<Clause>,
+    pub(crate) mappings: Map<Mapping>,
+    pub(crate) edges: Vec<MapEdge>,
 }
 
 /// Anything an id can name.
@@ -181,6 +183,27 @@ impl Model {
                 .map(|p| format!("{}:{p}", node.standard));
         }
         false
+    }
+
+    pub fn mappings(&self) -> impl Iterator<Item = &Mapping> {
+        self.mappings.values()
+    }
+
+    /// Every mapping edge, in file order.
+    pub fn edges(&self) -> &[MapEdge] {
+        &self.edges
+    }
+
+    pub fn edges_of_practice<'m>(&'m self, practice: &'m str) -> impl Iterator<Item = &'m MapEdge> {
+        self.edges.iter().filter(move |e| e.practice == practice)
+    }
+
+    /// Edges to a clause, by any of its names.
+    pub fn edges_to_clause<'m>(&'m self, reference: &str) -> impl Iterator<Item = &'m MapEdge> {
+        let key = self.clause(reference).map(Clause::reference);
+        self.edges
+            .iter()
+            .filter(move |e| key.as_deref() == Some(e.clause.as_str()))
     }
 
     /// What an id names: a clause reference (aliases followed), a practice, a domain or

@@ -86,3 +86,41 @@ extend iso27001:A.5.15 {
         .licensed
         .is_empty());
 }
+
+#[test]
+fn mapping_edges_are_resolved_and_queryable() {
+    let text = r#"
+mapping ours "Our mapping" {
+  source "smm project"
+  map access-control level 2 to iso27001:A.5.15 as subset for asset-owner service-provider via iec62443:SL2 {
+    rationale "Annex A names resolve to the 27002 control"
+  }
+  map access-control level 3 to iec62443-3-3:SR2.1 as intersect for asset-owner
+}
+"#;
+    let (model, diagnostics) = overlay("ours.smm", text);
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    let edges: Vec<_> = model.edges_of_practice("access-control").collect();
+    assert_eq!(edges.len(), 2);
+    assert_eq!(edges[0].clause, "iso27002:5.15");
+    assert_eq!(edges[0].level, smm_model::Level::AdHoc);
+    assert_eq!(edges[0].relationship, smm_model::Relationship::Subset);
+    assert_eq!(
+        edges[0].roles,
+        [
+            smm_model::Role::AssetOwner,
+            smm_model::Role::ServiceProvider
+        ]
+    );
+    assert_eq!(edges[0].via.as_deref(), Some("iec62443:SL2"));
+    assert_eq!(
+        edges[0].rationale.as_deref(),
+        Some("Annex A names resolve to the 27002 control")
+    );
+    assert_eq!(model.edges_to_clause("iso27002:5.15").count(), 1);
+    assert_eq!(model.edges_to_clause("iso27001:A.5.15").count(), 1);
+    assert_eq!(
+        model.mappings().next().unwrap().source.as_deref(),
+        Some("smm project")
+    );
+}

@@ -15,6 +15,7 @@ pub enum Item {
     Framework(Framework),
     Standard(Standard),
     Extension(Extension),
+    Mapping(Mapping),
     /// Tokens at the top level that form no item; the error was reported.
     Error(Span),
 }
@@ -23,6 +24,7 @@ pub type Profile = Declaration<ProfileField>;
 pub type Assessment = Declaration<AssessmentField>;
 pub type Framework = Declaration<FrameworkField>;
 pub type Standard = Declaration<StandardField>;
+pub type Mapping = Declaration<MappingField>;
 
 /// `profile NAME "Title" { ... }` and `assessment NAME "Title" { ... }`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -182,6 +184,31 @@ pub struct Extension {
     pub span: Span,
 }
 
+/// `mapping ID "Title" { ... }`: edges from practices and levels to clauses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MappingField {
+    Description(Setting<Text>),
+    Source(Setting<Text>),
+    Map(Box<MapEdge>),
+    Error(Span),
+}
+
+/// `map PRACTICE level N to STD:CLAUSE as RELATIONSHIP for ROLE... [via STD:CLAUSE]
+/// [{ rationale "..." }]`; modifiers in any order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MapEdge {
+    pub keyword: Span,
+    pub practice: Option<Name>,
+    pub level: Option<Setting<Int>>,
+    pub clause: Option<Setting<ClauseRef>>,
+    pub relationship: Option<Setting<Name>>,
+    /// The `for` keyword and the roles after it.
+    pub roles: Option<(Span, Vec<Name>)>,
+    pub via: Option<Setting<ClauseRef>>,
+    pub body: Option<Block<TargetField>>,
+    pub span: Span,
+}
+
 /// `keyword value`. `value` is `None` when it was missing or malformed (reported).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Setting<T> {
@@ -236,6 +263,7 @@ impl Item {
             Item::Framework(f) => f.span,
             Item::Standard(s) => s.span,
             Item::Extension(e) => e.span,
+            Item::Mapping(m) => m.span,
             Item::Error(span) => *span,
         }
     }
@@ -246,6 +274,7 @@ impl Item {
             Item::Assessment(a) => a.name.as_ref(),
             Item::Framework(f) => f.name.as_ref(),
             Item::Standard(s) => s.name.as_ref(),
+            Item::Mapping(m) => m.name.as_ref(),
             Item::Extension(_) | Item::Error(_) => None,
         }
     }
@@ -335,6 +364,23 @@ impl StandardField {
     }
 }
 
+impl MappingField {
+    pub fn span(&self) -> Span {
+        match self {
+            MappingField::Description(s) | MappingField::Source(s) => s.span,
+            MappingField::Map(m) => m.span,
+            MappingField::Error(span) => *span,
+        }
+    }
+
+    fn body(&self) -> Option<&Block<TargetField>> {
+        match self {
+            MappingField::Map(m) => m.body.as_ref(),
+            _ => None,
+        }
+    }
+}
+
 impl DefinitionField {
     pub fn span(&self) -> Span {
         match self {
@@ -401,6 +447,13 @@ impl SourceFile {
                     StandardField::span,
                     StandardField::body,
                     DefinitionField::span,
+                ),
+                Item::Mapping(m) => nested(
+                    &mut starts,
+                    &m.body,
+                    MappingField::span,
+                    MappingField::body,
+                    TargetField::span,
                 ),
                 Item::Extension(e) => starts.extend(
                     e.body

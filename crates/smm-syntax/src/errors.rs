@@ -21,7 +21,14 @@ const CONTEXTS: &[Context] = &[
     Context {
         label: "top-level item",
         place: "at the top level of the file",
-        fields: &["profile", "assessment", "framework", "standard", "extend"],
+        fields: &[
+            "profile",
+            "assessment",
+            "framework",
+            "standard",
+            "extend",
+            "mapping",
+        ],
     },
     Context {
         label: "profile field",
@@ -67,6 +74,16 @@ const CONTEXTS: &[Context] = &[
             "annex",
             "clause",
         ],
+    },
+    Context {
+        label: "mapping field",
+        place: "in a mapping",
+        fields: &["description", "source", "map"],
+    },
+    Context {
+        label: "map field",
+        place: "in a map block",
+        fields: &["rationale", "note"],
     },
     Context {
         label: "definition field",
@@ -163,6 +180,10 @@ fn belongs_elsewhere(keyword: Keyword) -> Option<String> {
         }
         Keyword::Text => "`text` goes inside a clause's block or an `extend` block",
         Keyword::Parent => "`parent` continues a `clause`, `subdomain` or `practice` line",
+        Keyword::Map => "`map` lines belong directly inside a `mapping`",
+        Keyword::To | Keyword::As | Keyword::For | Keyword::Via => {
+            "`to`, `as`, `for` and `via` continue a `map` line"
+        }
         _ => return None,
     };
     Some(text.into())

@@ -279,6 +279,7 @@ const TOP: &[Keyword] = &[
     Keyword::Framework,
     Keyword::Standard,
     Keyword::Extend,
+    Keyword::Mapping,
 ];
 const IN_PROFILE: &[Keyword] = &[
     Keyword::Profile,
@@ -286,6 +287,7 @@ const IN_PROFILE: &[Keyword] = &[
     Keyword::Framework,
     Keyword::Standard,
     Keyword::Extend,
+    Keyword::Mapping,
     Keyword::Industry,
     Keyword::Extends,
     Keyword::Role,
@@ -298,6 +300,7 @@ const IN_ASSESSMENT: &[Keyword] = &[
     Keyword::Framework,
     Keyword::Standard,
     Keyword::Extend,
+    Keyword::Mapping,
     Keyword::Role,
     Keyword::Date,
     Keyword::Assessor,
@@ -310,6 +313,7 @@ const IN_FRAMEWORK: &[Keyword] = &[
     Keyword::Framework,
     Keyword::Standard,
     Keyword::Extend,
+    Keyword::Mapping,
     Keyword::Source,
     Keyword::Domain,
     Keyword::Subdomain,
@@ -321,6 +325,7 @@ const IN_STANDARD: &[Keyword] = &[
     Keyword::Framework,
     Keyword::Standard,
     Keyword::Extend,
+    Keyword::Mapping,
     Keyword::Source,
     Keyword::Edition,
     Keyword::Supersedes,
@@ -331,6 +336,23 @@ const IN_STANDARD: &[Keyword] = &[
 const RATING_MODIFIERS: &[Keyword] = &[Keyword::Level, Keyword::Scope];
 const EVIDENCE_MODIFIERS: &[Keyword] = &[Keyword::Implements, Keyword::Expires, Keyword::Link];
 const DEFINITION_MODIFIERS: &[Keyword] = &[Keyword::Parent];
+const MAP_MODIFIERS: &[Keyword] = &[
+    Keyword::Level,
+    Keyword::To,
+    Keyword::As,
+    Keyword::For,
+    Keyword::Via,
+];
+const IN_MAPPING: &[Keyword] = &[
+    Keyword::Profile,
+    Keyword::Assessment,
+    Keyword::Framework,
+    Keyword::Standard,
+    Keyword::Extend,
+    Keyword::Mapping,
+    Keyword::Source,
+    Keyword::Map,
+];
 
 /// Makes a typed node from a raw statement, with the statement's first problem.
 type Build<T> = fn(&str, Raw) -> (T, Option<Diagnostic>);
@@ -525,6 +547,37 @@ fn standard_field<'t>(
     .recover_with(via_parser(junk(TOP, false).map(StandardField::Error)))
 }
 
+fn map_field<'t>(src: &'t str) -> impl Parser<'t, ParserInput<'t>, TargetField, Extra<'t>> + Clone {
+    choice((
+        setting(src, Keyword::Rationale, statement::text_setting).map(TargetField::Rationale),
+        setting(src, Keyword::Note, statement::text_setting).map(TargetField::Note),
+    ))
+    .labelled("map field")
+    .recover_with(via_parser(junk(IN_MAPPING, false).map(TargetField::Error)))
+}
+
+fn mapping_field<'t>(
+    src: &'t str,
+) -> impl Parser<'t, ParserInput<'t>, MappingField, Extra<'t>> + Clone {
+    let body = block(map_field(src), TargetField::span, "map");
+    let edge = typed(raw(Keyword::Map, MAP_MODIFIERS), src, statement::map_edge)
+        .then(body.or_not())
+        .map(|(mut edge, body): (MapEdge, _)| {
+            if let Some(body) = &body {
+                edge.span = edge.span.cover(body.span);
+            }
+            edge.body = body;
+            Box::new(edge)
+        });
+    choice((
+        edge.map(MappingField::Map),
+        setting(src, Keyword::Description, statement::text_setting).map(MappingField::Description),
+        setting(src, Keyword::Source, statement::text_setting).map(MappingField::Source),
+    ))
+    .labelled("mapping field")
+    .recover_with(via_parser(junk(TOP, false).map(MappingField::Error)))
+}
+
 /// How a top-level item is built from its header, and how its body joins it.
 trait Headed<F>: Sized {
     fn build(src: &str, raw: Raw, has_body: bool) -> (Self, Option<Diagnostic>);
@@ -602,6 +655,11 @@ fn file_parser<'t>(src: &'t str) -> impl Parser<'t, ParserInput<'t>, SourceFile,
         Keyword::Standard,
         block(standard_field(src), StandardField::span, "standard"),
     );
+    let mapping = item(
+        src,
+        Keyword::Mapping,
+        block(mapping_field(src), MappingField::span, "mapping"),
+    );
     let extension = item(
         src,
         Keyword::Extend,
@@ -613,6 +671,7 @@ fn file_parser<'t>(src: &'t str) -> impl Parser<'t, ParserInput<'t>, SourceFile,
         framework.map(Item::Framework),
         standard.map(Item::Standard),
         extension.map(Item::Extension),
+        mapping.map(Item::Mapping),
     ))
     .labelled("top-level item")
     .recover_with(via_parser(junk(TOP, true).map(Item::Error)))

@@ -115,6 +115,15 @@ fn expectation(keyword: Keyword) -> (&'static str, &'static str) {
         ),
         Keyword::Annex => ("a quoted annex label and a standard id", "annex \"A\" iso27002"),
         Keyword::Text => ("a quoted text", "text \"A paragraph you hold a licence for\""),
+        Keyword::Mapping => ("a mapping id", "mapping my-mapping \"Our mapping\" { }"),
+        Keyword::Map => (
+            "a practice id",
+            "map access-control level 2 to iec62443-3-3:SR2.1 as subset for asset-owner",
+        ),
+        Keyword::To => ("a clause reference", "to iec62443-3-3:SR2.1"),
+        Keyword::As => ("a relationship", "as subset"),
+        Keyword::For => ("one or more roles", "for asset-owner product-supplier"),
+        Keyword::Via => ("a clause reference", "via iec62443:SL2"),
     }
 }
 
@@ -805,4 +814,113 @@ pub(crate) fn extension(src: &str, raw: Raw, has_body: bool) -> (Extension, Opti
         span: raw.span,
     };
     (node, problem.0)
+}
+
+pub(crate) fn map_edge(src: &str, raw: Raw) -> (MapEdge, Option<Diagnostic>) {
+    let mut problem = Problem::default();
+    let mut edge = MapEdge {
+        keyword: raw.keyword_span,
+        practice: None,
+        level: None,
+        clause: None,
+        relationship: None,
+        roles: None,
+        via: None,
+        body: None,
+        span: raw.span,
+    };
+    if !matches!(raw.parts.first(), Some(Part::Value(_))) {
+        problem.add(missing(raw.keyword, raw.keyword_span));
+    }
+    let mut seen: Vec<(Keyword, Span)> = Vec::new();
+    for (i, part) in raw.parts.iter().enumerate() {
+        let seen_keywords: Vec<Keyword> = seen.iter().map(|(k, _)| *k).collect();
+        match part {
+            Part::Value(word) if i == 0 => {
+                edge.practice = problem.take(name(src, raw.keyword, *word))
+            }
+            Part::Value(word) => problem.add_with(|| stray(src, &raw, *word, &seen_keywords)),
+            Part::Modifier {
+                keyword,
+                span,
+                values,
+            } => {
+                if let Some((_, first)) = seen.iter().find(|(k, _)| k == keyword) {
+                    problem.add(duplicate(*keyword, *span, *first));
+                    continue;
+                }
+                seen.push((*keyword, *span));
+                let slot = (*keyword, *span, values.as_slice());
+                match keyword {
+                    Keyword::Level => {
+                        edge.level = Some(modifier_value(
+                            src,
+                            &raw,
+                            &mut problem,
+                            slot,
+                            &seen_keywords,
+                            int,
+                        ))
+                    }
+                    Keyword::To => {
+                        edge.clause = Some(modifier_value(
+                            src,
+                            &raw,
+                            &mut problem,
+                            slot,
+                            &seen_keywords,
+                            clause_ref,
+                        ))
+                    }
+                    Keyword::Via => {
+                        edge.via = Some(modifier_value(
+                            src,
+                            &raw,
+                            &mut problem,
+                            slot,
+                            &seen_keywords,
+                            clause_ref,
+                        ))
+                    }
+                    Keyword::As => {
+                        edge.relationship = Some(modifier_value(
+                            src,
+                            &raw,
+                            &mut problem,
+                            slot,
+                            &seen_keywords,
+                            name,
+                        ))
+                    }
+                    _ => {
+                        if values.is_empty() {
+                            problem.add(missing(*keyword, *span));
+                        }
+                        let roles = values
+                            .iter()
+                            .filter_map(|w| problem.take(name(src, *keyword, *w)))
+                            .collect();
+                        edge.roles = Some((*span, roles));
+                    }
+                }
+            }
+        }
+    }
+    for (keyword, present) in [
+        (Keyword::Level, edge.level.is_some()),
+        (Keyword::To, edge.clause.is_some()),
+    ] {
+        if !present {
+            problem.add(
+                Diagnostic::syntax(
+                    SyntaxCode::MissingValue,
+                    raw.keyword_span,
+                    format!("`map` needs `{}`", keyword.as_str()),
+                )
+                .with_label(format!("no `{}` in this line", keyword.as_str()))
+                .with_help(format!("for example: {}", expectation(Keyword::Map).1)),
+            );
+        }
+    }
+    (edge, problem.0)
 }

@@ -38,10 +38,16 @@ pub enum Keyword {
     Parent,
     Annex,
     Text,
+    Mapping,
+    Map,
+    To,
+    As,
+    For,
+    Via,
 }
 
 impl Keyword {
-    pub const ALL: [Keyword; 32] = [
+    pub const ALL: [Keyword; 38] = [
         Keyword::Profile,
         Keyword::Assessment,
         Keyword::Industry,
@@ -74,6 +80,12 @@ impl Keyword {
         Keyword::Parent,
         Keyword::Annex,
         Keyword::Text,
+        Keyword::Mapping,
+        Keyword::Map,
+        Keyword::To,
+        Keyword::As,
+        Keyword::For,
+        Keyword::Via,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -110,6 +122,12 @@ impl Keyword {
             Keyword::Parent => "parent",
             Keyword::Annex => "annex",
             Keyword::Text => "text",
+            Keyword::Mapping => "mapping",
+            Keyword::Map => "map",
+            Keyword::To => "to",
+            Keyword::As => "as",
+            Keyword::For => "for",
+            Keyword::Via => "via",
         }
     }
 
@@ -127,6 +145,10 @@ impl Keyword {
                 | Keyword::Expires
                 | Keyword::Link
                 | Keyword::Parent
+                | Keyword::To
+                | Keyword::As
+                | Keyword::For
+                | Keyword::Via
         )
     }
 }

@@ -189,6 +189,41 @@ fn extension() -> impl Strategy<Value = Vec<Piece>> {
     })
 }
 
+/// `map PRACTICE` with its modifiers in a shuffled order and an optional block.
+fn map_edge() -> impl Strategy<Value = Vec<Piece>> {
+    (
+        ident(),
+        0u32..6,
+        clause(),
+        ident(),
+        proptest::collection::vec(ident(), 1..3),
+        proptest::option::of(clause()),
+        any::<u8>(),
+        proptest::option::of(statements(setting("rationale", string(), true), 2)),
+    )
+        .prop_map(
+            |(practice, level, to, relationship, roles, via, order, body)| {
+                let mut modifiers = vec![
+                    vec![keyword("level"), (level.to_string(), true)],
+                    vec![keyword("to"), (to, true)],
+                    vec![keyword("as"), (relationship, false)],
+                    std::iter::once(keyword("for"))
+                        .chain(roles.into_iter().map(|r| (r, false)))
+                        .collect(),
+                ];
+                modifiers.extend(via.map(|v| vec![keyword("via"), (v, true)]));
+                let turn = usize::from(order) % modifiers.len();
+                modifiers.rotate_left(turn);
+                let mut pieces = vec![keyword("map"), (practice, false)];
+                pieces.extend(modifiers.into_iter().flatten());
+                if let Some(body) = body {
+                    pieces.extend(block(body));
+                }
+                pieces
+            },
+        )
+}
+
 fn file() -> impl Strategy<Value = Vec<Piece>> {
     let target_body = statements(
         prop_oneof![
@@ -235,6 +270,13 @@ fn file() -> impl Strategy<Value = Vec<Piece>> {
         declaration("framework", statements(framework_field, 6)),
         declaration("standard", statements(standard_field, 6)),
         extension(),
+        declaration(
+            "mapping",
+            statements(
+                prop_oneof![setting("source", string(), true), map_edge()],
+                5
+            )
+        ),
     ];
     statements(item, 4)
 }
@@ -319,6 +361,12 @@ fn soup() -> impl Strategy<Value = String> {
         "💣",
         "ß",
         "\\",
+        "mapping",
+        "map",
+        "to",
+        "as",
+        "for",
+        "via",
     ];
     proptest::collection::vec(select(fragments), 0..80).prop_map(|parts| parts.join(" "))
 }

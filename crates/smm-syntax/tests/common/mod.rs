@@ -78,6 +78,14 @@ pub fn dump(src: &str, file: &SourceFile) -> String {
                     StandardField::Error(span) => error(out, 1, src, *span),
                 })
             }
+            Item::Mapping(m) => {
+                declaration(&mut out, src, "mapping", m, |out, field| match field {
+                    MappingField::Description(s) => text_setting(out, 1, "description", s),
+                    MappingField::Source(s) => text_setting(out, 1, "source", s),
+                    MappingField::Map(e) => map_edge(out, src, e),
+                    MappingField::Error(span) => error(out, 1, src, *span),
+                })
+            }
             Item::Extension(e) => {
                 let clause = or_missing(&e.clause, clause_text);
                 writeln!(out, "extend {clause} @{:?}", e.span).unwrap();
@@ -279,4 +287,42 @@ pub fn dump_without_spans(src: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+fn map_edge(out: &mut String, src: &str, e: &MapEdge) {
+    let mut line = format!("  map {}", or_missing(&e.practice, |n| n.text.clone()));
+    if let Some(level) = &e.level {
+        write!(
+            line,
+            " level {}",
+            or_missing(&level.value, |i| i.text.clone())
+        )
+        .unwrap();
+    }
+    if let Some(to) = &e.clause {
+        write!(line, " to {}", or_missing(&to.value, clause_text)).unwrap();
+    }
+    if let Some(relationship) = &e.relationship {
+        write!(
+            line,
+            " as {}",
+            or_missing(&relationship.value, |n| n.text.clone())
+        )
+        .unwrap();
+    }
+    if let Some((_, roles)) = &e.roles {
+        let roles: Vec<&str> = roles.iter().map(|r| r.text.as_str()).collect();
+        write!(line, " for {}", roles.join(" ")).unwrap();
+    }
+    if let Some(via) = &e.via {
+        write!(line, " via {}", or_missing(&via.value, clause_text)).unwrap();
+    }
+    writeln!(out, "{line}").unwrap();
+    for field in e.body.iter().flat_map(|b| &b.entries) {
+        match field {
+            TargetField::Rationale(s) => text_setting(out, 2, "rationale", s),
+            TargetField::Note(s) => text_setting(out, 2, "note", s),
+            TargetField::Error(span) => error(out, 2, src, *span),
+        }
+    }
 }
