@@ -399,15 +399,18 @@ fn rating<'t, F: Clone + 't>(
         })
 }
 
+/// `rationale` and `note`, the fields of a target's and of a map edge's block.
 fn target_field<'t>(
     src: &'t str,
+    label: &'static str,
+    stop: &'static [Keyword],
 ) -> impl Parser<'t, ParserInput<'t>, TargetField, Extra<'t>> + Clone {
     choice((
         setting(src, Keyword::Rationale, statement::text_setting).map(TargetField::Rationale),
         setting(src, Keyword::Note, statement::text_setting).map(TargetField::Note),
     ))
-    .labelled("target field")
-    .recover_with(via_parser(junk(IN_PROFILE, false).map(TargetField::Error)))
+    .labelled(label)
+    .recover_with(via_parser(junk(stop, false).map(TargetField::Error)))
 }
 
 fn practice_field<'t>(
@@ -431,7 +434,11 @@ fn practice_field<'t>(
 fn profile_field<'t>(
     src: &'t str,
 ) -> impl Parser<'t, ParserInput<'t>, ProfileField, Extra<'t>> + Clone {
-    let target_body = block(target_field(src), TargetField::span, "target");
+    let target_body = block(
+        target_field(src, "target field", IN_PROFILE),
+        TargetField::span,
+        "target",
+    );
     choice((
         rating(src, Keyword::Target, target_body).map(|t| ProfileField::Target(Box::new(t))),
         setting(src, Keyword::Industry, statement::name_setting).map(ProfileField::Industry),
@@ -547,19 +554,14 @@ fn standard_field<'t>(
     .recover_with(via_parser(junk(TOP, false).map(StandardField::Error)))
 }
 
-fn map_field<'t>(src: &'t str) -> impl Parser<'t, ParserInput<'t>, TargetField, Extra<'t>> + Clone {
-    choice((
-        setting(src, Keyword::Rationale, statement::text_setting).map(TargetField::Rationale),
-        setting(src, Keyword::Note, statement::text_setting).map(TargetField::Note),
-    ))
-    .labelled("map field")
-    .recover_with(via_parser(junk(IN_MAPPING, false).map(TargetField::Error)))
-}
-
 fn mapping_field<'t>(
     src: &'t str,
 ) -> impl Parser<'t, ParserInput<'t>, MappingField, Extra<'t>> + Clone {
-    let body = block(map_field(src), TargetField::span, "map");
+    let body = block(
+        target_field(src, "map field", IN_MAPPING),
+        TargetField::span,
+        "map",
+    );
     let edge = typed(raw(Keyword::Map, MAP_MODIFIERS), src, statement::map_edge)
         .then(body.or_not())
         .map(|(mut edge, body): (MapEdge, _)| {

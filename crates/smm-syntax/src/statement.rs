@@ -298,6 +298,21 @@ fn duplicate(keyword: Keyword, span: Span, first: Span) -> Diagnostic {
     .with_help("keep one of them")
 }
 
+/// Records a modifier, or reports it as given twice.
+fn first_time(
+    seen: &mut Vec<(Keyword, Span)>,
+    problem: &mut Problem,
+    keyword: Keyword,
+    span: Span,
+) -> bool {
+    if let Some((_, first)) = seen.iter().find(|(k, _)| *k == keyword) {
+        problem.add(duplicate(keyword, span, *first));
+        return false;
+    }
+    seen.push((keyword, span));
+    true
+}
+
 fn name(src: &str, keyword: Keyword, word: Word) -> Result<Name, Box<Diagnostic>> {
     match word.kind {
         TokenKind::Ident => Ok(Name {
@@ -567,11 +582,9 @@ pub(crate) fn evidence(src: &str, raw: Raw) -> (Evidence, Option<Diagnostic>) {
                 span,
                 values,
             } => {
-                if let Some((_, first)) = seen.iter().find(|(k, _)| k == keyword) {
-                    problem.add(duplicate(*keyword, *span, *first));
+                if !first_time(&mut seen, &mut problem, *keyword, *span) {
                     continue;
                 }
-                seen.push((*keyword, *span));
                 match keyword {
                     Keyword::Implements => {
                         evidence.implements = Some(*span);
@@ -845,11 +858,9 @@ pub(crate) fn map_edge(src: &str, raw: Raw) -> (MapEdge, Option<Diagnostic>) {
                 span,
                 values,
             } => {
-                if let Some((_, first)) = seen.iter().find(|(k, _)| k == keyword) {
-                    problem.add(duplicate(*keyword, *span, *first));
+                if !first_time(&mut seen, &mut problem, *keyword, *span) {
                     continue;
                 }
-                seen.push((*keyword, *span));
                 let slot = (*keyword, *span, values.as_slice());
                 match keyword {
                     Keyword::Level => {
