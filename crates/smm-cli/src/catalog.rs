@@ -5,19 +5,13 @@ use std::io::{self, Write};
 
 use crate::cli::{CatalogArgs, CatalogFormat};
 use crate::status::Status;
-use crate::workspace_model::WorkspaceModel;
+use crate::workspace_model;
 use crate::{catalog_json, catalog_text};
 
 pub fn run(args: &CatalogArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Status> {
-    let model = match WorkspaceModel::for_current_dir() {
-        Ok(workspace) => workspace.model,
-        Err(message) => {
-            writeln!(err, "error: {message}")?;
-            return Ok(Status {
-                failures: 1,
-                ..Status::default()
-            });
-        }
+    let model = match workspace_model::model_or_report(err)? {
+        Ok(model) => model,
+        Err(status) => return Ok(status),
     };
     match args.format {
         CatalogFormat::Text => out.write_all(catalog_text::render(&model).as_bytes())?,

@@ -11,19 +11,13 @@ use crate::defined_at::Places;
 use crate::page::Page;
 use crate::status::Status;
 use crate::suggest;
-use crate::workspace_model::WorkspaceModel;
+use crate::workspace_model;
 
 pub fn run(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Status> {
     // The user's catalogs count: their standards, and text they attached to built-in clauses.
-    let model = match WorkspaceModel::for_current_dir() {
-        Ok(workspace) => workspace.model,
-        Err(message) => {
-            writeln!(err, "error: {message}")?;
-            return Ok(Status {
-                failures: 1,
-                ..Status::default()
-            });
-        }
+    let model = match workspace_model::model_or_report(err)? {
+        Ok(model) => model,
+        Err(status) => return Ok(status),
     };
     let Some(entry) = model.resolve(&args.id) else {
         writeln!(err, "error: unknown id `{}`", args.id)?;

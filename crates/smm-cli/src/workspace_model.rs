@@ -3,14 +3,18 @@
 //! reported on the file that causes them, like syntax errors.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use smm_model::{builtin, FileId, Model, Origin};
+use smm_syntax::ast::Item;
 use smm_syntax::Diagnostic;
 
 use crate::config;
 use crate::sources::Sources;
+use crate::status::Status;
 use crate::workspace;
 
 pub struct WorkspaceModel {
@@ -28,8 +32,23 @@ impl WorkspaceModel {
         }
         let extra = Sources::load(extra);
         let mut builder = builtin::builder();
-        // Shared catalog folders first: a clash is then reported in the workspace file.
-        for (path, source) in extra.loaded().chain(sources.loaded()) {
+        // Shared catalog folders first: a clash is then reported in the workspace file. Only
+        // files that define something are copied into the model.
+        let catalogs = extra
+            .loaded()
+            .chain(sources.loaded())
+            .filter(|(_, source)| {
+                source.parse.file.items.iter().any(|item| {
+                    matches!(
+                        item,
+                        Item::Framework(_)
+                            | Item::Standard(_)
+                            | Item::Extension(_)
+                            | Item::Mapping(_)
+                    )
+                })
+            });
+        for (path, source) in catalogs {
             builder.add(
                 Origin::User(path.clone()),
                 Cow::Owned(source.text.clone()),
@@ -38,11 +57,12 @@ impl WorkspaceModel {
         }
         let (model, diagnostics) = builder.finish();
         let mut problems: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
+        let cache = OnceCell::new();
         for d in &diagnostics {
             let Origin::User(path) = &model.file(d.file).origin else {
                 continue;
             };
-            let diagnostic = d.to_diagnostic(&model, |file| display(&model, file));
+            let diagnostic = d.to_diagnostic(&model, |file| display(&model, file, &cache));
             problems.entry(path.clone()).or_default().push(diagnostic);
         }
         WorkspaceModel { model, problems }
@@ -71,12 +91,28 @@ impl WorkspaceModel {
 
 /// How a note names a catalog file: a user's by its path from the current directory, a
 /// built-in one by its read-only copy in the cache (so that it can be opened), or by name.
-fn display(model: &Model, file: FileId) -> String {
+/// `cache` holds the cache folder once written, so the files are written at most once a run.
+fn display(model: &Model, file: FileId, cache: &OnceCell<Option<PathBuf>>) -> String {
     match &model.file(file).origin {
         Origin::User(path) => crate::targets::shown_from_cwd(path),
-        Origin::Builtin(name) => builtin::cache_dir()
-            .filter(|dir| builtin::write_cache(dir).is_ok())
+        Origin::Builtin(name) => cache
+            .get_or_init(|| builtin::cache_dir().filter(|dir| builtin::write_cache(dir).is_ok()))
+            .as_ref()
             .map(|dir| dir.join(name).display().to_string())
             .unwrap_or_else(|| format!("<built-in>/{name}")),
+    }
+}
+
+/// The model around the current directory, or the error already reported and its status.
+pub fn model_or_report(err: &mut dyn Write) -> io::Result<Result<Model, Status>> {
+    match WorkspaceModel::for_current_dir() {
+        Ok(workspace) => Ok(Ok(workspace.model)),
+        Err(message) => {
+            writeln!(err, "error: {message}")?;
+            Ok(Err(Status {
+                failures: 1,
+                ..Status::default()
+            }))
+        }
     }
 }

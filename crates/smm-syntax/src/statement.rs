@@ -298,6 +298,10 @@ fn duplicate(keyword: Keyword, span: Span, first: Span) -> Diagnostic {
     .with_help("keep one of them")
 }
 
+fn keywords(seen: &[(Keyword, Span)]) -> Vec<Keyword> {
+    seen.iter().map(|(k, _)| *k).collect()
+}
+
 /// Records a modifier, or reports it as given twice.
 fn first_time(
     seen: &mut Vec<(Keyword, Span)>,
@@ -571,12 +575,11 @@ pub(crate) fn evidence(src: &str, raw: Raw) -> (Evidence, Option<Diagnostic>) {
     }
     let mut seen: Vec<(Keyword, Span)> = Vec::new();
     for (i, part) in raw.parts.iter().enumerate() {
-        let seen_keywords: Vec<Keyword> = seen.iter().map(|(k, _)| *k).collect();
         match part {
             Part::Value(word) if i == 0 => {
                 evidence.description = problem.take(text(src, raw.keyword, *word))
             }
-            Part::Value(word) => problem.add_with(|| stray(src, &raw, *word, &seen_keywords)),
+            Part::Value(word) => problem.add_with(|| stray(src, &raw, *word, &keywords(&seen))),
             Part::Modifier {
                 keyword,
                 span,
@@ -847,12 +850,11 @@ pub(crate) fn map_edge(src: &str, raw: Raw) -> (MapEdge, Option<Diagnostic>) {
     }
     let mut seen: Vec<(Keyword, Span)> = Vec::new();
     for (i, part) in raw.parts.iter().enumerate() {
-        let seen_keywords: Vec<Keyword> = seen.iter().map(|(k, _)| *k).collect();
         match part {
             Part::Value(word) if i == 0 => {
                 edge.practice = problem.take(name(src, raw.keyword, *word))
             }
-            Part::Value(word) => problem.add_with(|| stray(src, &raw, *word, &seen_keywords)),
+            Part::Value(word) => problem.add_with(|| stray(src, &raw, *word, &keywords(&seen))),
             Part::Modifier {
                 keyword,
                 span,
@@ -869,7 +871,7 @@ pub(crate) fn map_edge(src: &str, raw: Raw) -> (MapEdge, Option<Diagnostic>) {
                             &raw,
                             &mut problem,
                             slot,
-                            &seen_keywords,
+                            &keywords(&seen),
                             int,
                         ))
                     }
@@ -879,7 +881,7 @@ pub(crate) fn map_edge(src: &str, raw: Raw) -> (MapEdge, Option<Diagnostic>) {
                             &raw,
                             &mut problem,
                             slot,
-                            &seen_keywords,
+                            &keywords(&seen),
                             clause_ref,
                         ))
                     }
@@ -889,7 +891,7 @@ pub(crate) fn map_edge(src: &str, raw: Raw) -> (MapEdge, Option<Diagnostic>) {
                             &raw,
                             &mut problem,
                             slot,
-                            &seen_keywords,
+                            &keywords(&seen),
                             clause_ref,
                         ))
                     }
@@ -899,7 +901,7 @@ pub(crate) fn map_edge(src: &str, raw: Raw) -> (MapEdge, Option<Diagnostic>) {
                             &raw,
                             &mut problem,
                             slot,
-                            &seen_keywords,
+                            &keywords(&seen),
                             name,
                         ))
                     }
