@@ -17,6 +17,7 @@ pub struct CatalogDocument {
     scopes: Vec<ScopeJson>,
     roles: Vec<RoleJson>,
     standards: Vec<StandardJson>,
+    mappings: Vec<MappingJson>,
 }
 
 /// Domains, subdomains and practices are flat lists that point at each other by id, like the
@@ -124,6 +125,27 @@ struct ClauseJson {
     description: Option<String>,
 }
 
+#[derive(Serialize)]
+struct MappingJson {
+    id: String,
+    title: String,
+    description: Option<String>,
+    source: Option<String>,
+    edges: Vec<EdgeJson>,
+}
+
+#[derive(Serialize)]
+struct EdgeJson {
+    practice: String,
+    level: u8,
+    clause: String,
+    relationship: &'static str,
+    roles: Vec<&'static str>,
+    via: Option<String>,
+    rationale: Option<String>,
+    note: Option<String>,
+}
+
 pub fn document(model: &Model) -> CatalogDocument {
     CatalogDocument {
         schema_version: SCHEMA_VERSION,
@@ -152,6 +174,7 @@ pub fn document(model: &Model) -> CatalogDocument {
             })
             .collect(),
         standards: standards(model),
+        mappings: mappings(model),
     }
 }
 
@@ -253,6 +276,33 @@ fn standards(model: &Model) -> Vec<StandardJson> {
                     })
                     .collect(),
             }
+        })
+        .collect()
+}
+
+fn mappings(model: &Model) -> Vec<MappingJson> {
+    model
+        .mappings()
+        .map(|mapping| MappingJson {
+            id: mapping.id.clone(),
+            title: mapping.title.clone(),
+            description: mapping.description.clone(),
+            source: mapping.source.clone(),
+            edges: model
+                .edges()
+                .iter()
+                .filter(|e| e.mapping == mapping.id)
+                .map(|e| EdgeJson {
+                    practice: e.practice.clone(),
+                    level: e.level.number(),
+                    clause: e.clause.clone(),
+                    relationship: e.relationship.id(),
+                    roles: e.roles.iter().map(|r| r.id()).collect(),
+                    via: e.via.clone(),
+                    rationale: e.rationale.clone(),
+                    note: e.note.clone(),
+                })
+                .collect(),
         })
         .collect()
 }

@@ -55,7 +55,8 @@ pub struct FmtArgs {
 
 #[derive(Debug, Args)]
 pub struct CatalogArgs {
-    /// `text` to read, `json` for programs (described by schemas/catalog.schema.json)
+    /// `text` to read, `json` for programs (described by schemas/catalog.schema.json),
+    /// `markdown` for the mapping tables that reviewers read
     #[arg(long, value_enum, default_value_t = CatalogFormat::Text)]
     pub format: CatalogFormat,
 }
@@ -64,6 +65,7 @@ pub struct CatalogArgs {
 pub enum CatalogFormat {
     Text,
     Json,
+    Markdown,
 }
 
 #[derive(Debug, Args)]
@@ -72,6 +74,19 @@ pub struct ExplainArgs {
     /// standard (`iso27002`), a domain, a subdomain or a framework (`smm`)
     #[arg(value_name = "ID")]
     pub id: String,
+
+    /// For a practice or clause: only the mapping edges for this role
+    #[arg(long, value_name = "ROLE", value_parser = ["asset-owner", "product-supplier", "service-provider"])]
+    pub role: Option<String>,
+
+    /// For a practice: the clauses up to this level (levels are cumulative)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub level: Option<u8>,
+
+    /// For a practice: follow this edition of a standard with several (`iec62443-2-1-2010`), or
+    /// `all` to show every edition side by side; the newest editions by default
+    #[arg(long, value_name = "STANDARD")]
+    pub edition: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,7 @@ use smm_model::{Clause, Domain, Entry, Framework, Level, Model, Practice, Standa
 
 use crate::cli::ExplainArgs;
 use crate::defined_at::Places;
+use crate::explain_mapping::{self, MappingView};
 use crate::page::Page;
 use crate::status::Status;
 use crate::suggest;
@@ -27,9 +28,20 @@ pub fn run(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::
             ..Status::default()
         });
     };
+    let view = match options_for(&entry, args).and_then(|()| MappingView::from_args(&model, args)) {
+        Ok(view) => view,
+        Err(message) => {
+            writeln!(err, "error: {message}")?;
+            return Ok(Status {
+                failures: 1,
+                ..Status::default()
+            });
+        }
+    };
     let explain = Explain {
         model: &model,
         places: Places::new(),
+        view,
     };
     let text = match entry {
         Entry::Framework(f) => explain.framework(f),
@@ -43,9 +55,30 @@ pub fn run(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::
     Ok(Status::default())
 }
 
+/// `--role`, `--level` and `--edition` narrow a mapping listing: refuse them where there is
+/// none rather than ignore them.
+fn options_for(entry: &Entry<'_>, args: &ExplainArgs) -> Result<(), String> {
+    let narrowing = args.level.is_some() || !args.edition.is_empty();
+    match entry {
+        Entry::Practice(_) => Ok(()),
+        Entry::Clause(_) if !narrowing => Ok(()),
+        Entry::Clause(_) => Err(format!(
+            "`--level` and `--edition` narrow a practice's mapping; `{}` is a clause (`--role` works)",
+            args.id
+        )),
+        _ if narrowing || args.role.is_some() => Err(format!(
+            "`--role`, `--level` and `--edition` narrow a practice's mapping; `{}` is a {}",
+            args.id,
+            entry.kind()
+        )),
+        _ => Ok(()),
+    }
+}
+
 struct Explain<'m> {
     model: &'m Model,
     places: Places,
+    view: MappingView,
 }
 
 impl Explain<'_> {
@@ -104,6 +137,9 @@ impl Explain<'_> {
                 page.field(&label, &format!("{}: {meaning}", level.name()));
             }
         }
+        page.line("", "");
+        explain_mapping::practice(&mut page, self.model, practice, &self.view);
+        page.line("", "");
         self.finish(page, Entry::Practice(practice))
     }
 
@@ -185,6 +221,7 @@ impl Explain<'_> {
         }
         page.list("Children", self.children(entry));
         optional(&mut page, "Description", &clause.description);
+        explain_mapping::clause(&mut page, self.model, clause, self.view.role());
         for licensed in &clause.licensed {
             page.paragraphs("Licensed text", &licensed.paragraphs);
             page.line(
@@ -266,6 +303,7 @@ mod tests {
         let explain = Explain {
             model: &model,
             places: Places::uncached(),
+            view: MappingView::newest(),
         };
         let clause = model.clause("iec62443-3-3:SR1.1").unwrap();
         let page = explain.clause(clause, "iec62443-3-3:SR1.1");

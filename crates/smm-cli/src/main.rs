@@ -4,6 +4,7 @@
 mod atomic;
 mod catalog;
 mod catalog_json;
+mod catalog_markdown;
 mod catalog_text;
 mod check;
 mod cli;
@@ -12,6 +13,7 @@ mod config;
 mod defined_at;
 mod diff;
 mod explain;
+mod explain_mapping;
 mod fmt;
 mod input;
 mod page;

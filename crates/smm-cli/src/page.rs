@@ -41,6 +41,26 @@ impl Page {
         self
     }
 
+    /// A heading line on its own, with nothing in the value column.
+    pub fn heading(&mut self, text: &str) -> &mut Page {
+        self.text.push('\n');
+        self.text.push_str(text);
+        self.text.push('\n');
+        self
+    }
+
+    /// A list value whose first line is `head` and whose `detail` is wrapped beneath it, indented
+    /// as a list value's continuation; `label` only on the first entry of a list.
+    pub fn entry(&mut self, label: &str, head: &str, detail: &str) -> &mut Page {
+        let first = format!("{label:VALUE_COLUMN$}");
+        let continued = " ".repeat(VALUE_COLUMN + LIST_HANG);
+        self.text.push_str(&wrap(head, &first, &continued));
+        if !detail.is_empty() {
+            self.text.push_str(&wrap(detail, &continued, &continued));
+        }
+        self
+    }
+
     /// A value that must not be wrapped, such as a path that may hold spaces.
     pub fn line(&mut self, label: &str, value: &str) -> &mut Page {
         let line = format!("{label:VALUE_COLUMN$}{value}");

@@ -53,6 +53,13 @@ fn minimal_document() -> Value {
                 "id": "std:SR1.1", "clause": "SR1.1", "title": "T",
                 "parent": null, "children": ["std:SR1.1-RE1"], "description": null
             }]
+        }],
+        "mappings": [{
+            "id": "m", "title": "", "description": null, "source": null,
+            "edges": [{
+                "practice": "p", "level": 2, "clause": "std:SR1.1", "relationship": "subset",
+                "roles": ["asset-owner"], "via": null, "rationale": null, "note": null
+            }]
         }]
     })
 }
@@ -85,7 +92,7 @@ fn the_schema_rejects_broken_documents() {
     assert_eq!(errors(&validator, &good), Vec::<String>::new());
 
     type Break = fn(&mut Value);
-    let broken: [(&str, Break, &str); 8] = [
+    let broken: [(&str, Break, &str); 11] = [
         (
             "a clause without a title",
             |d| {
@@ -100,8 +107,23 @@ fn the_schema_rejects_broken_documents() {
         ),
         (
             "an unknown field at the top",
-            |d| d["mappings"] = json!([]),
-            ": Additional properties are not allowed ('mappings' was unexpected)",
+            |d| d["requirements"] = json!([]),
+            ": Additional properties are not allowed ('requirements' was unexpected)",
+        ),
+        (
+            "an edge at level 0",
+            |d| d["mappings"][0]["edges"][0]["level"] = json!(0),
+            "/mappings/0/edges/0/level: 0 is less than the minimum of 1",
+        ),
+        (
+            "an edge with an unknown relationship",
+            |d| d["mappings"][0]["edges"][0]["relationship"] = json!("related"),
+            "/mappings/0/edges/0/relationship: \"related\" is not one of \"equal\", \"subset\" or 2 other candidates",
+        ),
+        (
+            "an edge for no role",
+            |d| d["mappings"][0]["edges"][0]["roles"] = json!([]),
+            "/mappings/0/edges/0/roles: [] has less than 1 item",
         ),
         (
             "another schema version",
@@ -208,6 +230,27 @@ fn the_json_output_holds_the_model() {
         standard("iso27002")["clauses"].as_array().unwrap().len(),
         97
     );
+
+    let mappings = document["mappings"].as_array().unwrap();
+    assert!(mappings.len() >= 3);
+    for mapping in mappings {
+        let source = mapping["source"].as_str().unwrap();
+        assert!(source.contains("not the IIC's or ISA's"), "{source}");
+        assert!(!mapping["edges"].as_array().unwrap().is_empty());
+    }
+    let edges: Vec<&Value> = mappings
+        .iter()
+        .flat_map(|m| m["edges"].as_array().unwrap())
+        .collect();
+    let total: usize = smm_model::builtin::model().edges().len();
+    assert_eq!(
+        edges.len(),
+        total,
+        "every edge of the model is in the output"
+    );
+    let first = &edges[0];
+    assert!(first["rationale"].is_string());
+    assert!(first["roles"].as_array().is_some_and(|r| !r.is_empty()));
 }
 
 #[test]
@@ -288,5 +331,52 @@ fn an_unknown_format_is_a_usage_error() {
         out.stderr.contains("possible values: text, json"),
         "{}",
         out.stderr
+    );
+}
+
+fn mapping_table() -> String {
+    let out = Project::new().run(&["catalog", "--format", "markdown"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.stderr, "");
+    out.stdout
+}
+
+/// Reviewers read the committed table; it must be what the model holds now.
+#[test]
+fn the_committed_mapping_table_is_up_to_date() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../smm-model/data/MAPPING.md");
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    let generated = mapping_table();
+    if committed != generated {
+        let changed = similar::TextDiff::from_lines(&committed, &generated)
+            .unified_diff()
+            .context_radius(1)
+            .to_string();
+        panic!(
+            "crates/smm-model/data/MAPPING.md is out of date. Regenerate it from the repository \
+             root with\n  cargo run -q -p smm-cli -- catalog --format markdown > crates/smm-model/data/MAPPING.md\n\
+             and review the change:\n{changed}"
+        );
+    }
+}
+
+#[test]
+fn the_mapping_table_has_a_well_formed_row_for_every_practice_and_level() {
+    let table = mapping_table();
+    let model = smm_model::builtin::model();
+    for practice in model.practices() {
+        let heading = format!("\n### `{}`: {}\n", practice.id, practice.name);
+        assert!(table.contains(&heading), "{heading}");
+    }
+    let rows: Vec<&str> = table.lines().filter(|l| l.starts_with("| ")).collect();
+    // A header and four levels per practice.
+    assert_eq!(rows.len(), 5 * model.practices().count());
+    for row in rows {
+        let cells = row.replace("\\|", "").matches('|').count() - 1;
+        assert_eq!(cells, 4, "{row}");
+    }
+    assert!(
+        table.contains("| 3 Consistent | `iec62443-"),
+        "cells start with 62443 clauses"
     );
 }

@@ -170,3 +170,193 @@ fn the_id_is_required() {
     assert_eq!(out.code, 2, "{out:?}");
     assert!(out.stderr.contains("<ID>"), "{}", out.stderr);
 }
+
+/// The clause references an explain page lists, in order (the first word of each entry).
+fn listed_clauses(page: &str) -> Vec<String> {
+    page.lines()
+        .filter(|l| !l.starts_with("                   ") && !l.starts_with("Defined at"))
+        .filter_map(|l| l.get(15..))
+        .filter_map(|v| v.split("  ").next())
+        .filter(|w| w.contains(':') && !w.contains(' '))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_practice_lists_the_clauses_of_each_role_level_by_level() {
+    let p = Project::new();
+    let out = explain(&p, "identities");
+    assert_eq!(out.code, 0, "{out:?}");
+    let headings: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.ends_with(')') && !l.contains("  "))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Asset owner (asset-owner)",
+            "Product supplier (product-supplier)",
+            "Service provider (service-provider)"
+        ]
+    );
+    assert!(out
+        .stdout
+        .contains("\nMapping        smm-project-enablement: smm project mapping"));
+}
+
+#[test]
+fn role_and_level_narrow_the_listing_to_what_the_model_maps() {
+    let p = Project::new();
+    let model = smm_model::builtin::model();
+    for (practice, role, level) in [
+        ("identities", "asset-owner", 2),
+        ("patch-management", "product-supplier", 4),
+        ("threat-modeling", "service-provider", 1),
+    ] {
+        let mut command = p.smm(&[
+            "explain",
+            practice,
+            "--role",
+            role,
+            "--level",
+            &level.to_string(),
+        ]);
+        command.env("SMM_CACHE_DIR", p.path("cache"));
+        let out = p.output(&mut command);
+        assert_eq!(out.code, 0, "{out:?}");
+        let expected: Vec<String> = model
+            .mapped_clauses(
+                practice,
+                smm_model::Level::from_number(level).unwrap(),
+                smm_model::Role::from_id(role).unwrap(),
+                &smm_model::Editions::newest(),
+            )
+            .iter()
+            .map(|m| m.clause.reference())
+            .collect();
+        assert!(!expected.is_empty());
+        assert_eq!(
+            listed_clauses(&out.stdout),
+            expected,
+            "{practice} {role} {level}"
+        );
+        let listing = out
+            .stdout
+            .split_once("\nLevels ")
+            .map_or("", |(_, rest)| rest);
+        assert!(listing.contains(&format!("\nLevel {level}  ")), "{listing}");
+        assert!(
+            !listing.contains(&format!("\nLevel {}  ", level + 1)),
+            "{listing}"
+        );
+    }
+}
+
+#[test]
+fn the_first_edition_of_62443_2_1_is_shown_only_when_asked() {
+    let p = Project::new();
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "explain",
+            "security-program-management",
+            "--role",
+            "asset-owner",
+        ];
+        args.extend_from_slice(extra);
+        let mut command = p.smm(&args);
+        command.env("SMM_CACHE_DIR", p.path("cache"));
+        let out = p.output(&mut command);
+        assert_eq!(out.code, 0, "{out:?}");
+        listed_clauses(&out.stdout)
+    };
+    let newest = run(&[]);
+    let first = run(&["--edition", "iec62443-2-1-2010"]);
+    let all = run(&["--edition", "all"]);
+    let of = |clauses: &[String], standard: &str| {
+        clauses
+            .iter()
+            .filter(|c| c.starts_with(&format!("{standard}:")))
+            .count()
+    };
+    assert!(of(&newest, "iec62443-2-1") > 0 && of(&newest, "iec62443-2-1-2010") == 0);
+    assert!(of(&first, "iec62443-2-1") == 0 && of(&first, "iec62443-2-1-2010") > 0);
+    assert_eq!(of(&all, "iec62443-2-1"), of(&newest, "iec62443-2-1"));
+    assert_eq!(
+        of(&all, "iec62443-2-1-2010"),
+        of(&first, "iec62443-2-1-2010")
+    );
+    let page = explain(&p, "security-program-management").stdout;
+    assert!(
+        page.contains("iec62443-2-1-2010 hidden: --edition\n               iec62443-2-1-2010 or --edition all shows it"),
+        "{page}"
+    );
+}
+
+#[test]
+fn mapping_options_that_cannot_apply_are_refused() {
+    let p = Project::new();
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["patch-management", "--edition", "iso27002"],
+            "error: --edition iso27002: `iso27002` has a single edition: there is nothing to choose\n",
+        ),
+        (
+            &["patch-management", "--edition", "iec62443-2-2"],
+            "error: --edition iec62443-2-2: unknown standard `iec62443-2-2`\n",
+        ),
+        (
+            &["patch-management", "--edition", "all", "--edition", "iec62443-2-1-2010"],
+            "error: `--edition all` already shows every edition: give it alone\n",
+        ),
+        (
+            &["iso27002", "--role", "asset-owner"],
+            "error: `--role`, `--level` and `--edition` narrow a practice's mapping; `iso27002` is a standard\n",
+        ),
+        (
+            &["iec62443-3-3:SR1.1", "--level", "2"],
+            "error: `--level` and `--edition` narrow a practice's mapping; `iec62443-3-3:SR1.1` is a clause (`--role` works)\n",
+        ),
+    ];
+    for (args, expected) in cases {
+        let mut all = vec!["explain"];
+        all.extend_from_slice(args);
+        let out = p.run(&all);
+        assert_eq!(out.code, 2, "{args:?}: {out:?}");
+        assert_eq!(out.stdout, "", "{args:?}");
+        assert_eq!(out.stderr, expected, "{args:?}");
+    }
+    for bad in [["--level", "5"], ["--role", "owner"]] {
+        let out = p.run(&["explain", "patch-management", bad[0], bad[1]]);
+        assert_eq!(out.code, 2, "{bad:?}: {out:?}");
+        assert!(out.stderr.contains(bad[1]), "{}", out.stderr);
+    }
+}
+
+#[test]
+fn a_clause_lists_the_practices_and_levels_that_map_to_it() {
+    let p = Project::new();
+    let model = smm_model::builtin::model();
+    let clause = "iec62443-3-3:SR1.1";
+    let edges = model.practices_mapped_to(clause);
+    assert!(!edges.is_empty());
+    let out = explain(&p, clause);
+    let listed: Vec<String> = out
+        .stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("Mapped from"))
+        .filter_map(|l| l.get(15..))
+        .filter(|l| !l.starts_with("    ") && !l.contains('/'))
+        .map(|l| l.split("  ").next().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = edges
+        .iter()
+        .map(|e| format!("{} level {}", e.practice, e.level.number()))
+        .collect();
+    assert_eq!(listed, expected, "{}", out.stdout);
+
+    // 3-3 does not serve service providers, so nothing maps it for them.
+    let out = p.run(&["explain", clause, "--role", "service-provider"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(!out.stdout.contains("Mapped from"), "{}", out.stdout);
+}

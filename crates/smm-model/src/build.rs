@@ -507,6 +507,40 @@ impl ModelBuilder {
         self.report(file, e, Vec::new());
     }
 
+    /// A part of 62443 is written for some roles only (4-1 for product suppliers, 2-4 for service
+    /// providers…): an edge for another role is likely a slip, but may be a deliberate choice
+    /// (an owner asking for 4-2 in procurement), so it is a warning.
+    fn check_roles_served(&mut self, file: FileId, clause: &str, roles: &[Name]) {
+        let standard = clause.split_once(':').map_or(clause, |(s, _)| s);
+        let Some(served) = self.model.standards.get(standard).map(|s| s.roles.clone()) else {
+            return;
+        };
+        for role in roles {
+            let Some(r) = Role::from_id(&role.text) else {
+                continue;
+            };
+            if served.contains(&r) {
+                continue;
+            }
+            let names: Vec<&str> = served.iter().map(|r| r.id()).collect();
+            let mut d = diagnostic(
+                "model::role-not-served",
+                Severity::Warning,
+                role.span,
+                format!("`{standard}` is not written for the role `{}`", role.text),
+            );
+            d.help = Some(format!(
+                "`{standard}` serves {}; map this clause for those roles only",
+                if names.is_empty() {
+                    "no role".to_string()
+                } else {
+                    names.join(", ")
+                }
+            ));
+            self.report(file, d, Vec::new());
+        }
+    }
+
     fn clause(&mut self, file: FileId, standard: &str, c: &Definition<ClauseRef>) {
         let Some(id) = &c.id else { return };
         if id.standard != standard {
@@ -776,6 +810,7 @@ impl ModelBuilder {
                 }
             }
         }
+        self.check_roles_served(file, &clause, role_names);
         let via = match &e.via {
             None => None,
             Some(v) => {

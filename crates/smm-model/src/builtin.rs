@@ -23,6 +23,18 @@ pub const FILES: &[(&str, &str)] = &[
     ("iec62443-4-2.smm", include_str!("../data/iec62443-4-2.smm")),
     ("iso27001.smm", include_str!("../data/iso27001.smm")),
     ("iso27002.smm", include_str!("../data/iso27002.smm")),
+    (
+        "mapping-governance.smm",
+        include_str!("../data/mapping-governance.smm"),
+    ),
+    (
+        "mapping-enablement.smm",
+        include_str!("../data/mapping-enablement.smm"),
+    ),
+    (
+        "mapping-hardening.smm",
+        include_str!("../data/mapping-hardening.smm"),
+    ),
 ];
 
 /// A builder holding the built-in catalogs, ready for the user's files.

@@ -1,15 +1,19 @@
 //! The model: what the SMM practices, levels, scopes and roles are, which standards and clauses
-//! exist, and (later) how they map to each other. Built once from the built-in catalog files
+//! exist, and how the practices map to clauses. Built once from the built-in catalog files
 //! plus the user's catalog files, then shared read-only.
 
 mod build;
 pub mod builtin;
+mod editions;
 mod entities;
 mod lookup;
+mod mapped;
 mod report;
 mod vocabulary;
 
 pub use build::{Elsewhere, ModelBuilder, ModelDiagnostic};
+pub use editions::{EditionError, Editions};
 pub use entities::*;
 pub use lookup::{Entry, Model};
+pub use mapped::MappedClause;
 pub use vocabulary::{Level, Role, Scope};

@@ -100,7 +100,10 @@ mapping ours "Our mapping" {
 "#;
     let (model, diagnostics) = overlay("ours.smm", text);
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
-    let edges: Vec<_> = model.edges_of_practice("access-control").collect();
+    let edges: Vec<_> = model
+        .edges_of_practice("access-control")
+        .filter(|e| e.mapping == "ours")
+        .collect();
     assert_eq!(edges.len(), 2);
     assert_eq!(edges[0].clause, "iso27002:5.15");
     assert_eq!(edges[0].level, smm_model::Level::AdHoc);
@@ -117,10 +120,109 @@ mapping ours "Our mapping" {
         edges[0].rationale.as_deref(),
         Some("Annex A names resolve to the 27002 control")
     );
-    assert_eq!(model.edges_to_clause("iso27002:5.15").count(), 1);
-    assert_eq!(model.edges_to_clause("iso27001:A.5.15").count(), 1);
+    let ours = |e: &&smm_model::MapEdge| e.mapping == "ours";
     assert_eq!(
-        model.mappings().next().unwrap().source.as_deref(),
+        model.edges_to_clause("iso27002:5.15").filter(ours).count(),
+        1
+    );
+    assert_eq!(
+        model
+            .edges_to_clause("iso27001:A.5.15")
+            .filter(ours)
+            .count(),
+        1
+    );
+    assert_eq!(
+        model
+            .mappings()
+            .find(|m| m.id == "ours")
+            .unwrap()
+            .source
+            .as_deref(),
         Some("smm project")
     );
+
+    // The user's edges join the built-in ones in the cumulative query, from their level on.
+    use smm_model::{Editions, Level, Role};
+    let ours_in = |level: Level, role: Role| {
+        model
+            .mapped_clauses("access-control", level, role, &Editions::newest())
+            .iter()
+            .filter(|m| m.edge.mapping == "ours")
+            .map(|m| m.clause.reference())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ours_in(Level::Minimum, Role::AssetOwner),
+        Vec::<String>::new()
+    );
+    assert_eq!(ours_in(Level::AdHoc, Role::AssetOwner), ["iso27002:5.15"]);
+    assert_eq!(
+        ours_in(Level::Formalized, Role::AssetOwner),
+        ["iso27002:5.15", "iec62443-3-3:SR2.1"]
+    );
+    assert_eq!(
+        ours_in(Level::Formalized, Role::ServiceProvider),
+        ["iso27002:5.15"]
+    );
+    assert_eq!(
+        ours_in(Level::Formalized, Role::ProductSupplier),
+        Vec::<String>::new()
+    );
+    let at_3: Vec<_> = model
+        .introduced_clauses(
+            "access-control",
+            Level::Consistent,
+            Role::AssetOwner,
+            &Editions::newest(),
+        )
+        .into_iter()
+        .filter(|m| m.edge.mapping == "ours")
+        .map(|m| m.clause.reference())
+        .collect();
+    assert_eq!(at_3, ["iec62443-3-3:SR2.1"]);
+    let reverse: Vec<_> = model
+        .practices_mapped_to("iso27001:A.5.15")
+        .into_iter()
+        .filter(|e| e.mapping == "ours")
+        .map(|e| (e.practice.as_str(), e.level.number()))
+        .collect();
+    assert_eq!(reverse, [("access-control", 2)]);
+}
+
+#[test]
+fn the_built_in_queries_are_cumulative_and_ordered() {
+    use smm_model::{Editions, Level, Role};
+    let model = builtin::model();
+    let newest = Editions::newest();
+    for practice in model.practices() {
+        for role in Role::ALL {
+            let mut below = Vec::new();
+            for level in &Level::ALL[1..] {
+                let all = model.mapped_clauses(&practice.id, *level, role, &newest);
+                let added = model.introduced_clauses(&practice.id, *level, role, &newest);
+                let refs = |v: &[smm_model::MappedClause]| {
+                    v.iter().map(|m| m.clause.reference()).collect::<Vec<_>>()
+                };
+                let mut expected = below.clone();
+                expected.extend(refs(&added));
+                assert_eq!(refs(&all), expected, "{} {level:?} {role:?}", practice.id);
+                assert!(all
+                    .iter()
+                    .all(|m| m.edge.level <= *level && m.edge.roles.contains(&role)));
+                below = refs(&all);
+            }
+        }
+    }
+    // Reverse: every edge to a clause is found from the clause, in practice order.
+    let order: Vec<&str> = model.practices().map(|p| p.id.as_str()).collect();
+    for edge in model.edges() {
+        let found = model.practices_mapped_to(&edge.clause);
+        assert!(found.iter().any(|e| std::ptr::eq(*e, edge)));
+        let ranks: Vec<usize> = found
+            .iter()
+            .map(|e| order.iter().position(|p| *p == e.practice).unwrap())
+            .collect();
+        assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{}", edge.clause);
+    }
 }

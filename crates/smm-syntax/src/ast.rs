@@ -50,6 +50,8 @@ pub struct Block<F> {
 pub enum ProfileField {
     Industry(Setting<Name>),
     Extends(Setting<Name>),
+    /// `follows iec62443-2-1-2010`: an older edition this file follows instead of the newest.
+    Follows(Setting<Name>),
     Role(Setting<Name>),
     Description(Setting<Text>),
     Target(Box<Target>),
@@ -59,6 +61,7 @@ pub enum ProfileField {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AssessmentField {
     Profile(Setting<Name>),
+    Follows(Setting<Name>),
     Role(Setting<Name>),
     Date(Setting<Date>),
     Assessor(Setting<Text>),
@@ -283,7 +286,10 @@ impl Item {
 impl ProfileField {
     pub fn span(&self) -> Span {
         match self {
-            ProfileField::Industry(s) | ProfileField::Extends(s) | ProfileField::Role(s) => s.span,
+            ProfileField::Industry(s)
+            | ProfileField::Extends(s)
+            | ProfileField::Follows(s)
+            | ProfileField::Role(s) => s.span,
             ProfileField::Description(s) => s.span,
             ProfileField::Target(t) => t.span,
             ProfileField::Error(span) => *span,
@@ -294,7 +300,9 @@ impl ProfileField {
 impl AssessmentField {
     pub fn span(&self) -> Span {
         match self {
-            AssessmentField::Profile(s) | AssessmentField::Role(s) => s.span,
+            AssessmentField::Profile(s)
+            | AssessmentField::Follows(s)
+            | AssessmentField::Role(s) => s.span,
             AssessmentField::Date(s) => s.span,
             AssessmentField::Assessor(s) | AssessmentField::Description(s) => s.span,
             AssessmentField::Practice(p) => p.span,

@@ -33,13 +33,21 @@ const CONTEXTS: &[Context] = &[
     Context {
         label: "profile field",
         place: "in a profile",
-        fields: &["industry", "extends", "role", "description", "target"],
+        fields: &[
+            "industry",
+            "extends",
+            "follows",
+            "role",
+            "description",
+            "target",
+        ],
     },
     Context {
         label: "assessment field",
         place: "in an assessment",
         fields: &[
             "profile",
+            "follows",
             "role",
             "date",
             "assessor",
@@ -167,6 +175,7 @@ fn belongs_elsewhere(keyword: Keyword) -> Option<String> {
         Keyword::Practice => "`practice` lines belong in an assessment; a profile sets `target` lines",
         Keyword::Industry | Keyword::Extends => "this line belongs directly inside a profile",
         Keyword::Date | Keyword::Assessor => "this line belongs directly inside an assessment",
+        Keyword::Follows => "`follows` belongs directly inside a profile or an assessment",
         Keyword::Level | Keyword::Scope => "`level` and `scope` continue a `target` or `practice` line",
         Keyword::Implements | Keyword::Expires | Keyword::Link => {
             "`implements`, `expires` and `link` continue an `evidence` line"

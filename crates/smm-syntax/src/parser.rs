@@ -290,6 +290,7 @@ const IN_PROFILE: &[Keyword] = &[
     Keyword::Mapping,
     Keyword::Industry,
     Keyword::Extends,
+    Keyword::Follows,
     Keyword::Role,
     Keyword::Description,
     Keyword::Target,
@@ -301,6 +302,7 @@ const IN_ASSESSMENT: &[Keyword] = &[
     Keyword::Standard,
     Keyword::Extend,
     Keyword::Mapping,
+    Keyword::Follows,
     Keyword::Role,
     Keyword::Date,
     Keyword::Assessor,
@@ -443,6 +445,7 @@ fn profile_field<'t>(
         rating(src, Keyword::Target, target_body).map(|t| ProfileField::Target(Box::new(t))),
         setting(src, Keyword::Industry, statement::name_setting).map(ProfileField::Industry),
         setting(src, Keyword::Extends, statement::name_setting).map(ProfileField::Extends),
+        setting(src, Keyword::Follows, statement::name_setting).map(ProfileField::Follows),
         setting(src, Keyword::Role, statement::name_setting).map(ProfileField::Role),
         setting(src, Keyword::Description, statement::text_setting).map(ProfileField::Description),
     ))
@@ -461,6 +464,7 @@ fn assessment_field<'t>(
         rating(src, Keyword::Practice, practice_body)
             .map(|p| AssessmentField::Practice(Box::new(p))),
         profile_ref.map(AssessmentField::Profile),
+        setting(src, Keyword::Follows, statement::name_setting).map(AssessmentField::Follows),
         setting(src, Keyword::Role, statement::name_setting).map(AssessmentField::Role),
         setting(src, Keyword::Date, statement::date_setting).map(AssessmentField::Date),
         setting(src, Keyword::Assessor, statement::text_setting).map(AssessmentField::Assessor),

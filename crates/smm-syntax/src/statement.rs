@@ -66,6 +66,10 @@ fn expectation(keyword: Keyword) -> (&'static str, &'static str) {
             "the name of the profile to extend",
             "extends general-baseline",
         ),
+        Keyword::Follows => (
+            "the id of the edition to follow",
+            "follows iec62443-2-1-2010",
+        ),
         Keyword::Role => ("a role", "role asset-owner"),
         Keyword::Description => ("a quoted description", "description \"Why this exists\""),
         Keyword::Target => (

@@ -10,6 +10,7 @@ pub enum Keyword {
     Assessment,
     Industry,
     Extends,
+    Follows,
     Role,
     Description,
     Target,
@@ -47,11 +48,12 @@ pub enum Keyword {
 }
 
 impl Keyword {
-    pub const ALL: [Keyword; 38] = [
+    pub const ALL: [Keyword; 39] = [
         Keyword::Profile,
         Keyword::Assessment,
         Keyword::Industry,
         Keyword::Extends,
+        Keyword::Follows,
         Keyword::Role,
         Keyword::Description,
         Keyword::Target,
@@ -94,6 +96,7 @@ impl Keyword {
             Keyword::Assessment => "assessment",
             Keyword::Industry => "industry",
             Keyword::Extends => "extends",
+            Keyword::Follows => "follows",
             Keyword::Role => "role",
             Keyword::Description => "description",
             Keyword::Target => "target",

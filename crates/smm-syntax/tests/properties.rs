@@ -235,6 +235,7 @@ fn file() -> impl Strategy<Value = Vec<Piece>> {
     let profile_field = prop_oneof![
         setting("industry", ident(), false),
         setting("extends", ident(), false),
+        setting("follows", ident(), false),
         setting("role", ident(), false),
         setting("description", string(), true),
         rating("target", target_body),
@@ -242,6 +243,7 @@ fn file() -> impl Strategy<Value = Vec<Piece>> {
     let practice_body = statements(prop_oneof![evidence(), setting("note", string(), true)], 3);
     let assessment_field = prop_oneof![
         setting("profile", ident(), false),
+        setting("follows", ident(), false),
         setting("role", ident(), false),
         setting("date", date(), true),
         setting("assessor", string(), true),

@@ -16,6 +16,7 @@ pub fn dump(src: &str, file: &SourceFile) -> String {
                 declaration(&mut out, src, "profile", p, |out, field| match field {
                     ProfileField::Industry(s) => name_setting(out, "industry", s),
                     ProfileField::Extends(s) => name_setting(out, "extends", s),
+                    ProfileField::Follows(s) => name_setting(out, "follows", s),
                     ProfileField::Role(s) => name_setting(out, "role", s),
                     ProfileField::Description(s) => text_setting(out, 1, "description", s),
                     ProfileField::Target(t) => rating(out, "target", t, |out, f| match f {
@@ -29,6 +30,7 @@ pub fn dump(src: &str, file: &SourceFile) -> String {
             Item::Assessment(a) => {
                 declaration(&mut out, src, "assessment", a, |out, field| match field {
                     AssessmentField::Profile(s) => name_setting(out, "profile", s),
+                    AssessmentField::Follows(s) => name_setting(out, "follows", s),
                     AssessmentField::Role(s) => name_setting(out, "role", s),
                     AssessmentField::Date(s) => {
                         let value = s.value.as_ref().map_or("<missing>".to_string(), |d| {
