@@ -60,6 +60,25 @@ pub fn render(model: &Model) -> String {
         text.push('\n');
         render_standard(&mut text, model, standard);
     }
+
+    // The edges themselves are per practice, where `smm explain PRACTICE` shows them.
+    for mapping in model.mappings() {
+        text.push('\n');
+        let edges = model.edges().iter().filter(|e| e.mapping == mapping.id);
+        line(
+            &mut text,
+            0,
+            &format!(
+                "Mapping {}: {} ({} edges)",
+                mapping.id,
+                mapping.title,
+                edges.count()
+            ),
+        );
+        if let Some(source) = &mapping.source {
+            line(&mut text, 1, &format!("Source: {source}"));
+        }
+    }
     text
 }
 

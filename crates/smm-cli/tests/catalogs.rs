@@ -161,3 +161,58 @@ fn explain_reports_a_broken_smm_toml() {
     assert_eq!(out.code, 2, "{out:?}");
     assert!(out.stderr.starts_with("error: smm.toml:1:"), "{out:?}");
 }
+
+#[test]
+fn a_workspace_mapping_joins_the_built_in_one_in_explain_and_the_table() {
+    let p = Project::new();
+    p.file("catalogs/acme.smm", ACME).file(
+        "catalogs/acme-mapping.smm",
+        r#"mapping acme-map "ACME's own mapping" {
+  source "ACME security office, 2026"
+  map access-control level 3 to acme:R1.1 as subset for asset-owner {
+    rationale "Our zone inventory decides who may reach which zone"
+  }
+  map patch-management level 3 to iec62443-4-1:SUM-4 as subset for asset-owner
+}
+"#,
+    );
+    let check = p.run(&["check"]);
+    assert_eq!(
+        check.code, 0,
+        "a role-not-served edge is a warning: {check:?}"
+    );
+    assert!(
+        check.stdout.contains("[model::role-not-served]"),
+        "{}",
+        check.stdout
+    );
+
+    let out = p.run(&["explain", "access-control", "--role", "asset-owner"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        out.stdout.contains("acme-map: ACME security office, 2026"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(
+            "acme:R1.1  Zone inventory\n                   subset: Our zone inventory decides who may reach which zone\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    let clause = p.run(&["explain", "acme:R1.1"]);
+    assert!(
+        clause.stdout.contains(
+            "Mapped from    access-control level 3  Access Control: subset for asset-owner\n"
+        ),
+        "{}",
+        clause.stdout
+    );
+    let table = p.run(&["catalog", "--format", "markdown"]).stdout;
+    assert!(
+        table.contains("- `acme-map` (2 edges): ACME security office, 2026\n"),
+        "{table}"
+    );
+    assert!(table.contains("`acme:R1.1` Zone inventory *(subset)*"));
+}
