@@ -3,7 +3,7 @@
 //! duplicate).
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use smm_syntax::ast::{
     self, ClauseRef, Definition, DefinitionField, FrameworkField, Item, Name, SourceFile,
@@ -38,6 +38,8 @@ pub struct ModelBuilder {
     pending_parents: Vec<(String, Setting)>,
     /// Mappings wait until every practice and clause is known.
     mappings: Vec<(FileId, ast::Mapping)>,
+    /// (mapping, practice, level, clause) → index of the edge, to find a repeated one.
+    edge_index: HashMap<(String, String, Level, String), usize>,
 }
 
 /// A `parent` reference to check later.
@@ -70,6 +72,7 @@ impl ModelBuilder {
             extensions: Vec::new(),
             pending_parents: Vec::new(),
             mappings: Vec::new(),
+            edge_index: HashMap::new(),
         }
     }
 
@@ -730,6 +733,13 @@ impl ModelBuilder {
         self.model.mappings.insert(name.text.clone(), mapping);
         for edge in edges {
             if let Some(edge) = self.edge(file, &name.text, edge) {
+                let key = (
+                    edge.mapping.clone(),
+                    edge.practice.clone(),
+                    edge.level,
+                    edge.clause.clone(),
+                );
+                self.edge_index.insert(key, self.model.edges.len());
                 self.model.edges.push(edge);
             }
         }
@@ -826,12 +836,13 @@ impl ModelBuilder {
                 Some(key)
             }
         };
-        let duplicate = self.model.edges.iter().find(|x| {
-            x.mapping == mapping
-                && x.practice == practice.text
-                && x.level == level
-                && x.clause == clause
-        });
+        let key = (
+            mapping.to_string(),
+            practice.text.clone(),
+            level,
+            clause.clone(),
+        );
+        let duplicate = self.edge_index.get(&key).map(|i| &self.model.edges[*i]);
         if let Some(first) = duplicate.map(|x| x.location) {
             let d = diagnostic(
                 "model::duplicate-edge",

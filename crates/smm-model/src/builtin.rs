@@ -40,11 +40,40 @@ pub const FILES: &[(&str, &str)] = &[
 /// A builder holding the built-in catalogs, ready for the user's files.
 pub fn builder() -> ModelBuilder {
     let mut builder = ModelBuilder::new();
-    for (name, text) in FILES {
-        let parse = smm_syntax::parse(text);
+    for ((name, text), parse) in FILES.iter().zip(parse_all()) {
         builder.add(Origin::Builtin(name), Cow::Borrowed(text), &parse.file);
     }
     builder
+}
+
+/// Parsing is most of the cost of loading, and each file parses on its own: spread the files
+/// over the cores there are. Results come back in the order of `FILES`.
+fn parse_all() -> Vec<smm_syntax::Parse> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(FILES.len());
+    let mut parses: Vec<Option<smm_syntax::Parse>> = (0..FILES.len()).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|first| {
+                scope.spawn(move || {
+                    (first..FILES.len())
+                        .step_by(workers)
+                        .map(|i| (i, smm_syntax::parse(FILES[i].1)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for handle in handles {
+            let done = handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            for (i, parse) in done {
+                parses[i] = Some(parse);
+            }
+        }
+    });
+    parses.into_iter().flatten().collect()
 }
 
 /// The built-in model alone, built once per process.

@@ -135,6 +135,11 @@ impl Keyword {
     }
 
     pub fn from_word(word: &str) -> Option<Keyword> {
+        // Every word of a file is looked up here; most are not keywords, and no keyword is
+        // longer than 17 bytes or starts with an upper-case letter or a digit.
+        if word.len() > 17 || !word.starts_with(|c: char| c.is_ascii_lowercase()) {
+            return None;
+        }
         Keyword::ALL.into_iter().find(|k| k.as_str() == word)
     }
 
@@ -201,4 +206,20 @@ impl TokenKind {
 pub struct Token {
     pub kind: TokenKind,
     pub span: Span,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Keyword;
+
+    /// `from_word` skips words that cannot be keywords; every keyword must still be found.
+    #[test]
+    fn every_keyword_is_found_by_its_word() {
+        for keyword in Keyword::ALL {
+            assert_eq!(Keyword::from_word(keyword.as_str()), Some(keyword));
+        }
+        for word in ["Profile", "profiles", "comprehensivenesses", "1", "", "-"] {
+            assert_eq!(Keyword::from_word(word), None, "{word}");
+        }
+    }
 }
