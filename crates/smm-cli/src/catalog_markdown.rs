@@ -97,7 +97,13 @@ fn practice_section(out: &mut String, model: &Model, practice: &Practice) {
             escape(edge.rationale.as_deref().unwrap_or("no rationale given"))
         );
         if let Some(note) = &edge.note {
-            let _ = write!(out, " *Note:* {}", escape(note));
+            let rationale = edge.rationale.as_deref().unwrap_or_default();
+            let end = if rationale.ends_with(['.', '!', '?']) {
+                ""
+            } else {
+                "."
+            };
+            let _ = write!(out, "{end} *Note:* {}", escape(note));
         }
         out.push('\n');
     }

@@ -112,7 +112,12 @@ fn describe(mapped: &MappedClause<'_>) -> (String, String) {
         detail.push_str(&format!(": {rationale}"));
     }
     if let Some(note) = &edge.note {
-        detail.push_str(&format!(" Note: {note}"));
+        let end = if detail.ends_with(['.', '!', '?']) {
+            " "
+        } else {
+            ". "
+        };
+        detail.push_str(&format!("{end}Note: {note}"));
     }
     (head, detail)
 }
