@@ -15,25 +15,27 @@ pub fn run(
 ) -> io::Result<Status> {
     let mut tally = Tally::default();
     let resolved = targets::resolve(&args.input, err)?;
-    let mut status = resolved.for_each_source(err, true, |target, source, problems, _, _| {
-        tally.files += 1;
-        let mut diagnostics: Vec<Diagnostic> = source.parse.errors.clone();
-        diagnostics.extend(problems.iter().cloned());
-        diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
-        if diagnostics.is_empty() {
-            return Ok(());
-        }
-        tally.files_with_problems += 1;
-        for d in &diagnostics {
-            match d.severity {
-                Severity::Error => tally.errors += 1,
-                Severity::Warning => tally.warnings += 1,
-                Severity::Info | Severity::Hint => {}
+    let semantic = targets::Semantic { as_of: args.as_of };
+    let mut status =
+        resolved.for_each_source(err, Some(&semantic), |target, source, problems, _, _| {
+            tally.files += 1;
+            let mut diagnostics: Vec<Diagnostic> = source.parse.errors.clone();
+            diagnostics.extend(problems.iter().cloned());
+            diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+            if diagnostics.is_empty() {
+                return Ok(());
             }
-        }
-        let text = smm_syntax::render(&diagnostics, &target.shown, &source.text, color);
-        out.write_all(text.as_bytes())
-    })?;
+            tally.files_with_problems += 1;
+            for d in &diagnostics {
+                match d.severity {
+                    Severity::Error => tally.errors += 1,
+                    Severity::Warning => tally.warnings += 1,
+                    Severity::Info | Severity::Hint => {}
+                }
+            }
+            let text = smm_syntax::render(&diagnostics, &target.shown, &source.text, color);
+            out.write_all(text.as_bytes())
+        })?;
     status.problems = tally.errors > 0;
     writeln!(out, "{}", tally.summary(status.failures))?;
     Ok(status)

@@ -41,6 +41,15 @@ pub enum Command {
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
+
+    /// Judge expiry dates as of this day (YYYY-MM-DD) instead of each assessment's `date`
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub as_of: Option<smm_check::Day>,
+}
+
+fn parse_day(text: &str) -> Result<smm_check::Day, String> {
+    smm_check::Day::parse(text)
+        .ok_or_else(|| "expected a date on the calendar, as YYYY-MM-DD".into())
 }
 
 #[derive(Debug, Args)]

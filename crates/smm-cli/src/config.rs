@@ -16,6 +16,8 @@ pub struct Config {
     pub exclude: GlobSet,
     /// Folders of catalog files outside the workspace, absolute.
     pub catalogs: Vec<PathBuf>,
+    /// Report evidence that expires within this many days of the assessment's date.
+    pub expiry_warning_days: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -26,6 +28,8 @@ struct RawConfig {
     /// Relative to the folder holding smm.toml.
     #[serde(default)]
     catalogs: Vec<toml::Spanned<String>>,
+    #[serde(default, rename = "expiry-warning-days")]
+    expiry_warning_days: Option<u32>,
 }
 
 /// Loads `path`; the error is a whole message such as `smm.toml:2:11: unknown field ...`,
@@ -69,7 +73,11 @@ fn parse(text: &str, root: &Path) -> Result<Config, (usize, String)> {
         }
         catalogs.push(path);
     }
-    Ok(Config { exclude, catalogs })
+    Ok(Config {
+        exclude,
+        catalogs,
+        expiry_warning_days: raw.expiry_warning_days,
+    })
 }
 
 #[cfg(test)]
@@ -101,7 +109,7 @@ mod tests {
     fn unknown_key_is_located() {
         assert_eq!(
             error("exclude = []\nincluded = 1\n"),
-            "2:1: unknown field `included`, expected `exclude` or `catalogs`"
+            "2:1: unknown field `included`, expected one of `exclude`, `catalogs`, `expiry-warning-days`"
         );
     }
 

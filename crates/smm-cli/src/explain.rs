@@ -8,6 +8,7 @@ use smm_model::{Clause, Domain, Entry, Framework, Level, Model, Practice, Standa
 
 use crate::cli::ExplainArgs;
 use crate::defined_at::Places;
+use crate::explain_code;
 use crate::explain_mapping::{self, MappingView};
 use crate::page::Page;
 use crate::status::Status;
@@ -15,6 +16,10 @@ use crate::suggest;
 use crate::workspace_model;
 
 pub fn run(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Status> {
+    // Diagnostic codes (`check::unmet-target`) need no model; ids never contain `::`.
+    if args.id.contains("::") {
+        return explain_code::run(args, out, err);
+    }
     // The user's catalogs count: their standards, and text they attached to built-in clauses.
     let model = match workspace_model::model_or_report(err)? {
         Ok(model) => model,

@@ -13,6 +13,7 @@ mod config;
 mod defined_at;
 mod diff;
 mod explain;
+mod explain_code;
 mod explain_mapping;
 mod fmt;
 mod input;

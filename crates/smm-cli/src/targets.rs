@@ -51,12 +51,12 @@ pub struct Resolved {
 
 impl Resolved {
     /// Loads each group's workspace and hands every target's source to `visit` (with the
-    /// model's problems for that file when `with_model`, and `err`); a target that cannot be
-    /// read is reported on `err` and skipped.
+    /// model's problems and the checker's findings for that file when `semantic` says how to
+    /// check, and `err`); a target that cannot be read is reported on `err` and skipped.
     pub fn for_each_source(
         self,
         err: &mut dyn Write,
-        with_model: bool,
+        semantic: Option<&Semantic>,
         mut visit: impl FnMut(
             &Target,
             &Source,
@@ -68,18 +68,79 @@ impl Resolved {
         let mut status = self.status;
         for mut group in self.groups {
             let mut sources = group.load();
-            let model = with_model.then(|| WorkspaceModel::build(&sources, &group.config.catalogs));
+            let checked = semantic.map(|s| Checked::run(s, &group, &sources));
             for target in &group.targets {
-                let problems = model
+                let problems = checked
                     .as_ref()
-                    .map_or(&[][..], |m| m.problems_of(&target.path));
+                    .map_or_else(Vec::new, |c| c.problems_of(&target.path));
                 match sources.get_or_load(&target.path) {
-                    Ok(source) => visit(target, source, problems, &mut status, err)?,
+                    Ok(source) => visit(target, source, &problems, &mut status, err)?,
                     Err(e) => status.fail(err, &target.shown, e)?,
                 }
             }
         }
         Ok(status)
+    }
+}
+
+/// How `smm check` judges the files beyond their syntax.
+pub struct Semantic {
+    pub as_of: Option<smm_check::Day>,
+}
+
+/// One group's model and the checker's analysis of its files.
+struct Checked {
+    model: WorkspaceModel,
+    workspace: smm_check::Workspace,
+    analysis: smm_check::Analysis,
+}
+
+impl Checked {
+    fn run(semantic: &Semantic, group: &Group, sources: &Sources) -> Checked {
+        let model = WorkspaceModel::build(sources, &group.config.catalogs);
+        let mut workspace = smm_check::Workspace::new();
+        for (path, source) in sources.loaded() {
+            workspace.set(path.clone(), source.text.clone());
+        }
+        let options = smm_check::CheckOptions {
+            as_of: semantic.as_of,
+            expiry_warning_days: group.config.expiry_warning_days,
+        };
+        let analysis = smm_check::check(&workspace, &model.model, &Disk, &options);
+        Checked {
+            model,
+            workspace,
+            analysis,
+        }
+    }
+
+    /// The model's problems and the checker's findings for one file.
+    fn problems_of(&self, path: &Path) -> Vec<Diagnostic> {
+        let mut problems = self.model.problems_of(path).to_vec();
+        if let Some(file) = self.workspace.id(path) {
+            let shown = |p: &Path| shown_from_cwd(p);
+            problems.extend(
+                self.analysis
+                    .findings_of(file)
+                    .map(|f| f.to_diagnostic(&self.workspace, &shown)),
+            );
+        }
+        problems
+    }
+}
+
+/// The checker reads the disk only to see whether a linked file exists; the texts are given.
+struct Disk;
+
+impl smm_check::Loader for Disk {
+    fn files(&self) -> Vec<PathBuf> {
+        Vec::new()
+    }
+    fn read(&self, path: &Path) -> Result<String, String> {
+        input::read_file(path).map_err(|e| e.to_string())
+    }
+    fn exists(&self, path: &Path) -> bool {
+        path.exists()
     }
 }
 

@@ -2,12 +2,12 @@
 
 mod common;
 
-use common::{Project, GOOD, THREE_MISTAKES, TWO_MISTAKES};
+use common::{Project, GOOD, GOOD_TOO, THREE_MISTAKES, TWO_MISTAKES};
 
 #[test]
 fn clean_files_exit_0() {
     let p = Project::new();
-    p.file("a.smm", GOOD).file("sub/b.smm", GOOD);
+    p.file("a.smm", GOOD).file("sub/b.smm", GOOD_TOO);
     let out = p.run(&["check"]);
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(out.stdout, "checked 2 files: no problems\n");
@@ -156,7 +156,7 @@ fn stdin_filename_starts_the_root_search() {
     assert_eq!(out.code, 2, "{out:?}");
     assert_eq!(
         out.stderr,
-        "error: [ROOT]/site/smm.toml:1:1: unknown field `unknown`, expected `exclude` or `catalogs`\n"
+        "error: [ROOT]/site/smm.toml:1:1: unknown field `unknown`, expected one of `exclude`, `catalogs`, `expiry-warning-days`\n"
     );
 }
 

@@ -360,3 +360,28 @@ fn a_clause_lists_the_practices_and_levels_that_map_to_it() {
     assert_eq!(out.code, 0, "{out:?}");
     assert!(!out.stdout.contains("Mapped from"), "{}", out.stdout);
 }
+
+#[test]
+fn a_diagnostic_code_is_explained_from_the_shared_table() {
+    let p = Project::new();
+    for code in smm_check::codes::CODES {
+        let out = p.run(&["explain", code.id]);
+        assert_eq!(out.code, 0, "{}: {out:?}", code.id);
+        assert!(
+            out.stdout.starts_with(&format!(
+                "{}  {}\n\nKind           diagnostic code\nSeverity       {}\n",
+                code.id,
+                code.summary,
+                code.severity.as_str()
+            )),
+            "{}",
+            out.stdout
+        );
+    }
+    let out = p.run(&["explain", "check::unmet-targt"]);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: unknown code `check::unmet-targt`\nhelp: did you mean `check::unmet-target`?\n"
+    );
+}

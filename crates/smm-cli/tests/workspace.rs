@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Project, GOOD, THREE_MISTAKES};
+use common::{Project, GOOD, GOOD_TOO, THREE_MISTAKES};
 
 #[test]
 fn hidden_build_and_vendored_directories_are_skipped() {
@@ -26,7 +26,7 @@ fn exclude_globs_are_relative_to_the_root() {
         .file("drafts/a.smm", THREE_MISTAKES)
         .file("drafts/deep/b.smm", THREE_MISTAKES)
         .file("sub/c.wip.smm", THREE_MISTAKES)
-        .file("sub/drafts/kept.smm", GOOD);
+        .file("sub/drafts/kept.smm", GOOD_TOO);
     let out = p.run(&["check"]);
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(out.stdout, "checked 2 files: no problems\n");

@@ -38,6 +38,20 @@ pub enum SyntaxCode {
 }
 
 impl SyntaxCode {
+    pub const ALL: [SyntaxCode; 11] = [
+        SyntaxCode::UnexpectedCharacter,
+        SyntaxCode::UnterminatedString,
+        SyntaxCode::InvalidEscape,
+        SyntaxCode::UnterminatedComment,
+        SyntaxCode::UnexpectedToken,
+        SyntaxCode::MissingValue,
+        SyntaxCode::InvalidValue,
+        SyntaxCode::MissingLevel,
+        SyntaxCode::DuplicateModifier,
+        SyntaxCode::MissingBody,
+        SyntaxCode::UnclosedBlock,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             SyntaxCode::UnexpectedCharacter => "syntax::unexpected-character",
@@ -76,10 +90,15 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn syntax(code: SyntaxCode, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub fn new(
+        severity: Severity,
+        code: &'static str,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic {
-            severity: Severity::Error,
-            code: code.as_str(),
+            severity,
+            code,
             message: message.into(),
             span,
             label: String::new(),
@@ -87,6 +106,10 @@ impl Diagnostic {
             help: None,
             notes: Vec::new(),
         }
+    }
+
+    pub fn syntax(code: SyntaxCode, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Error, code.as_str(), span, message)
     }
 
     pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {

@@ -10,14 +10,39 @@ pub fn render(diagnostics: &[Diagnostic], path: &str, src: &str, color: bool) ->
     for diagnostic in diagnostics {
         write_one(diagnostic, path, src, color, &mut out);
     }
-    String::from_utf8(out).expect("ariadne writes UTF-8")
+    let text = String::from_utf8(out).expect("ariadne writes UTF-8");
+    if color {
+        text
+    } else {
+        // ariadne paints a custom kind's name (our `Hint`) whatever its colour setting says.
+        strip_colour(&text)
+    }
+}
+
+/// `text` without ANSI colour sequences (`ESC [ … m`).
+fn strip_colour(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('\x1b') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        match after.find('m') {
+            Some(end) if after[1..end].starts_with('[') => rest = &after[end + 1..],
+            _ => {
+                out.push('\x1b');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn write_one(diagnostic: &Diagnostic, path: &str, src: &str, color: bool, out: &mut Vec<u8>) {
     let (kind, paint) = match diagnostic.severity {
         Severity::Error => (ReportKind::Error, Color::Red),
         Severity::Warning => (ReportKind::Warning, Color::Yellow),
-        Severity::Info => (ReportKind::Advice, Color::Blue),
+        Severity::Info => (ReportKind::Custom("Info", Color::Blue), Color::Blue),
         Severity::Hint => (ReportKind::Custom("Hint", Color::Cyan), Color::Cyan),
     };
     let clamp = |r: std::ops::Range<usize>| r.start.min(src.len())..r.end.min(src.len());
@@ -63,4 +88,26 @@ fn write_one(diagnostic: &Diagnostic, path: &str, src: &str, color: bool, out: &
         .finish()
         .write((path, Source::from(src)), &mut *out)
         .expect("writing to a Vec cannot fail");
+}
+
+#[cfg(test)]
+mod colour_tests {
+    use crate::{Diagnostic, Severity, Span, SyntaxCode};
+
+    #[test]
+    fn no_colour_means_no_escape_sequences_for_any_severity() {
+        for severity in [
+            Severity::Error,
+            Severity::Warning,
+            Severity::Info,
+            Severity::Hint,
+        ] {
+            let mut d = Diagnostic::syntax(SyntaxCode::UnexpectedToken, Span::new(0, 1), "x");
+            d.severity = severity;
+            let plain = super::render(&[d.clone()], "f.smm", "ab\n", false);
+            assert!(!plain.contains('\x1b'), "{severity:?}: {plain:?}");
+            let coloured = super::render(&[d], "f.smm", "ab\n", true);
+            assert!(coloured.contains('\x1b'), "{severity:?}");
+        }
+    }
 }

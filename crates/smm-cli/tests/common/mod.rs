@@ -21,23 +21,38 @@ pub const GOOD: &str = r#"profile factory-baseline "Smart factory baseline" {
 assessment line-4 "Plant 7, packaging line 4" {
   profile factory-baseline
   date 2026-10-01
-  practice access-control level 2 scope industry {
-    evidence "Quarterly review" implements iec62443-3-3:SR1.1 iso27002:5.15 expires 2027-09-30 link "docs/hmi-review.pdf"
+  practice patch-management level 2 scope system {
+    evidence "Patch log" implements iec62443-2-1:COMP3.2 iso27002:8.8 expires 2027-09-30 link "https://example.org/patch-log.pdf"
+  }
+}
+"#;
+
+/// Like `GOOD`, with names of its own, for a second clean file in one workspace.
+pub const GOOD_TOO: &str = r#"profile office-baseline "Office baseline" {
+  role asset-owner
+  target patch-management level 1
+}
+
+assessment office "Head office" {
+  profile office-baseline
+  date 2026-10-01
+  practice patch-management level 1 {
+    evidence "Patch log" implements iso27002:8.8
   }
 }
 "#;
 
 /// `GOOD` with a misspelt keyword (3:3), a level without its number (11:27) and a clause
 /// without its standard (13:33).
-pub const THREE_MISTAKES: &str = r#"profile factory-baseline "Smart factory baseline" {
-  industry manufacturing
+pub const THREE_MISTAKES: &str = r#"profile mistakes-baseline "Smart factory baseline" {
+  role asset-owner
   targt patch-management level 2 scope system {
     rationale "Firmware updates only in maintenance windows"
   }
 }
 
-assessment line-4 "Plant 7, packaging line 4" {
-  profile factory-baseline
+assessment line-5 "Plant 7, packaging line 5" {
+  profile mistakes-baseline
   date 2026-10-01
   practice access-control level scope industry {
     evidence "Quarterly review"
@@ -47,8 +62,8 @@ assessment line-4 "Plant 7, packaging line 4" {
 "#;
 
 /// An unterminated string (3:15) and a stray `}` (6:1).
-pub const TWO_MISTAKES: &str = r#"profile p "P" {
-  target a level 1 {
+pub const TWO_MISTAKES: &str = r#"profile two "P" {
+  target access-control level 1 {
     rationale "never closed
   }
 }
@@ -57,10 +72,10 @@ pub const TWO_MISTAKES: &str = r#"profile p "P" {
 
 /// Valid, but laid out by hand.
 pub const MESSY: &str =
-    "profile p \"T\" {   industry x\n  target a level 1 scope system { rationale \"r\" }\n}\n";
+    "profile messy \"T\" {   industry x\n  target access-control level 1 scope system { rationale \"r\" }\n}\n";
 
 pub const MESSY_FORMATTED: &str =
-    "profile p \"T\" {\n  industry x\n  target a level 1 scope system {\n    rationale \"r\"\n  }\n}\n";
+    "profile messy \"T\" {\n  industry x\n  target access-control level 1 scope system {\n    rationale \"r\"\n  }\n}\n";
 
 pub struct Project {
     _dir: TempDir,

@@ -1,0 +1,116 @@
+//! One run of the checker over a workspace, and what it found.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use smm_model::Model;
+
+use crate::assessments::{AssessmentReport, Checker};
+use crate::dates::Day;
+use crate::profiles::{self, ResolvedProfile};
+use crate::{declared, FileId, Finding, Loader, Workspace};
+
+/// Settings of a run. Dates are never judged against the system clock: the same files and
+/// options always give the same findings.
+#[derive(Clone, Debug, Default)]
+pub struct CheckOptions {
+    /// Judge expiry dates as of this day instead of each assessment's date.
+    pub as_of: Option<Day>,
+    /// Report evidence that expires within this many days of that day.
+    pub expiry_warning_days: Option<u32>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// Sorted by file, then position, then code.
+    pub findings: Vec<Finding>,
+    pub profiles: BTreeMap<String, ResolvedProfile>,
+    pub assessments: Vec<AssessmentReport>,
+    /// For each file, the files it uses: the profiles an assessment or profile builds on.
+    pub uses: BTreeMap<FileId, BTreeSet<FileId>>,
+}
+
+impl Analysis {
+    pub fn findings_of(&self, file: FileId) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.file == file)
+    }
+
+    /// The files whose findings may change when `file` changes: those that use it, directly
+    /// or through other files, and the file itself.
+    pub fn dependents(&self, file: FileId) -> BTreeSet<FileId> {
+        let mut found = BTreeSet::from([file]);
+        let mut queue = vec![file];
+        while let Some(changed) = queue.pop() {
+            for (user, used) in &self.uses {
+                if used.contains(&changed) && found.insert(*user) {
+                    queue.push(*user);
+                }
+            }
+        }
+        found
+    }
+}
+
+pub fn check(
+    workspace: &Workspace,
+    model: &Model,
+    loader: &dyn Loader,
+    options: &CheckOptions,
+) -> Analysis {
+    let mut findings = Vec::new();
+    let declared = declared::collect(workspace, &mut findings);
+    let profiles = profiles::resolve(model, &declared, &mut findings);
+    let checker = Checker {
+        model,
+        workspace,
+        loader,
+        options,
+        profiles: &profiles,
+    };
+    let assessments: Vec<AssessmentReport> = declared
+        .assessments
+        .iter()
+        .map(|a| checker.check(a, &mut findings))
+        .collect();
+
+    let mut uses: BTreeMap<FileId, BTreeSet<FileId>> = BTreeMap::new();
+    let file_of = |name: &String| profiles.get(name).map(|p| p.file);
+    for profile in profiles.values() {
+        let used = profile.chain.iter().skip(1).filter_map(file_of);
+        uses.entry(profile.file).or_default().extend(used);
+    }
+    for report in &assessments {
+        let chain = report
+            .profile
+            .as_ref()
+            .and_then(|p| profiles.get(p))
+            .map(|p| p.chain.clone())
+            .unwrap_or_default();
+        let used = chain.iter().filter_map(file_of);
+        uses.entry(report.file).or_default().extend(used);
+    }
+    // A file's own items are not a dependency.
+    for (file, used) in uses.iter_mut() {
+        used.remove(file);
+    }
+
+    findings.sort_by(|a, b| {
+        (
+            a.file,
+            a.diagnostic.span.start,
+            a.diagnostic.span.end,
+            a.code(),
+        )
+            .cmp(&(
+                b.file,
+                b.diagnostic.span.start,
+                b.diagnostic.span.end,
+                b.code(),
+            ))
+    });
+    Analysis {
+        findings,
+        profiles,
+        assessments,
+        uses,
+    }
+}

@@ -1,0 +1,501 @@
+//! An assessment against its profile: its own fields, each practice's level and evidence, and
+//! each target met, unmet or not assessed.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use smm_model::{Level, Model, Role, Scope};
+use smm_syntax::ast::{Assessment, AssessmentField, Practice, PracticeField};
+use smm_syntax::Span;
+
+use crate::dates::Day;
+use crate::declared::Declared;
+use crate::editions::Follows;
+use crate::evidence::{self, EvidenceContext};
+use crate::profiles::{ResolvedProfile, ResolvedTarget};
+use crate::values::{self, Values};
+use crate::{CheckOptions, FileId, Finding, Loader, Workspace};
+
+/// The level and scope an assessment records for a practice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Current {
+    pub level: Level,
+    pub scope: Scope,
+    /// The `practice` line.
+    pub span: Span,
+}
+
+/// One practice of an assessment: what the profile asks and what was found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PracticeStatus {
+    pub practice: String,
+    pub target: Option<ResolvedTarget>,
+    pub current: Option<Current>,
+    /// Canonical keys of the clauses the practice's evidence implements.
+    pub implemented: BTreeSet<String>,
+    /// Clauses mapped up to the target level for the role that no evidence implements.
+    pub missing: Vec<String>,
+}
+
+impl PracticeStatus {
+    /// Levels still to go; 0 when the level is reached, `None` without target or rating.
+    pub fn gap(&self) -> Option<u8> {
+        let (target, current) = (self.target.as_ref()?, self.current?);
+        Some(target.level.number().saturating_sub(current.level.number()))
+    }
+
+    /// Reached at the target's level and at least as specific a scope.
+    pub fn met(&self) -> Option<bool> {
+        let (target, current) = (self.target.as_ref()?, self.current?);
+        Some(current.level >= target.level && current.scope >= target.scope)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct AssessmentReport {
+    pub name: String,
+    pub file: FileId,
+    pub name_span: Span,
+    pub profile: Option<String>,
+    pub role: Option<Role>,
+    pub follows: Follows,
+    pub date: Option<Day>,
+    /// Targeted and assessed practices, in the framework's order.
+    pub practices: Vec<PracticeStatus>,
+}
+
+pub struct Checker<'a> {
+    pub model: &'a Model,
+    pub workspace: &'a Workspace,
+    pub loader: &'a dyn Loader,
+    pub options: &'a CheckOptions,
+    pub profiles: &'a BTreeMap<String, ResolvedProfile>,
+}
+
+impl Checker<'_> {
+    pub fn check(
+        &self,
+        assessment: &Declared<'_, Assessment>,
+        findings: &mut Vec<Finding>,
+    ) -> AssessmentReport {
+        let file = assessment.file;
+        let model = self.model;
+        let mut settings: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
+        let mut profile = None;
+        let mut own_role = None;
+        let mut date = None;
+        let mut follows = Follows::default();
+        let mut ratings: Vec<&Practice> = Vec::new();
+        for field in assessment.item.body.iter().flat_map(|b| &b.entries) {
+            let mut values = Values {
+                model,
+                file,
+                findings,
+            };
+            match field {
+                AssessmentField::Profile(s) => {
+                    settings.entry("profile").or_default().push(s.span);
+                    if profile.is_none() {
+                        profile = s.value.as_ref();
+                    }
+                }
+                AssessmentField::Role(s) => {
+                    settings.entry("role").or_default().push(s.span);
+                    if own_role.is_none() {
+                        own_role = values.role(s).map(|r| (r, s.span));
+                    }
+                }
+                AssessmentField::Date(s) => {
+                    settings.entry("date").or_default().push(s.span);
+                    let Some(value) = &s.value else { continue };
+                    match Day::from_ast(value) {
+                        Some(day) => date = date.or(Some(day)),
+                        None => findings.push(impossible_date(file, value)),
+                    }
+                }
+                AssessmentField::Assessor(s) => {
+                    settings.entry("assessor").or_default().push(s.span)
+                }
+                AssessmentField::Description(s) => {
+                    settings.entry("description").or_default().push(s.span)
+                }
+                AssessmentField::Follows(s) => follows.add(model, file, s, findings),
+                AssessmentField::Practice(p) => ratings.push(p),
+                AssessmentField::Error(_) => {}
+            }
+        }
+        for (keyword, spans) in &settings {
+            values::duplicates(file, findings, keyword, spans);
+        }
+
+        let resolved = self.profile(file, profile, findings);
+        if profile.is_none() && !settings.contains_key("profile") {
+            findings.push(missing(
+                file,
+                assessment,
+                "profile",
+                "add `profile NAME`: the profile whose targets this assessment is measured against",
+            ));
+        }
+        if date.is_none() && !settings.contains_key("date") {
+            findings.push(missing(file, assessment, "date", "add `date YYYY-MM-DD`: the day the assessment describes; expiry dates are judged as of it"));
+        }
+        let role = self.role(file, assessment, own_role, resolved, findings);
+        let mut all_follows = resolved.map(|p| p.follows.clone()).unwrap_or_default();
+        all_follows.inherit(model, &follows);
+        let editions = all_follows.editions(model);
+
+        let context = EvidenceContext {
+            model,
+            loader: self.loader,
+            file,
+            dir: self
+                .workspace
+                .source(file)
+                .and_then(|s| s.path.parent().map(|p| p.to_path_buf())),
+            role,
+            as_of: self.options.as_of.or(date),
+            expiry_window: self.options.expiry_warning_days,
+        };
+        let mut statuses: BTreeMap<String, PracticeStatus> = BTreeMap::new();
+        let mut first_line: BTreeMap<String, Span> = BTreeMap::new();
+        for rating in ratings {
+            let Some(practice) = &rating.practice else {
+                continue;
+            };
+            let mut values = Values {
+                model,
+                file,
+                findings,
+            };
+            let known = values.practice(practice);
+            let level = values.level(&rating.level);
+            let scope = values.scope(&rating.scope);
+            if let Some(first) = first_line.get(&practice.text) {
+                findings.push(
+                    Finding::new(
+                        file,
+                        "check::duplicate-practice",
+                        practice.span,
+                        format!("`{}` is assessed twice", practice.text),
+                    )
+                    .related(file, *first, "first assessment of it")
+                    .help("record each practice once"),
+                );
+                continue;
+            }
+            first_line.insert(practice.text.clone(), line_span(rating));
+            let mut implemented = BTreeSet::new();
+            let mut has_evidence = false;
+            for field in rating.body.iter().flat_map(|b| &b.entries) {
+                if let PracticeField::Evidence(e) = field {
+                    has_evidence = true;
+                    let practice_id = known.then_some(practice.text.as_str());
+                    implemented.extend(evidence::check(&context, practice_id, e, findings));
+                }
+            }
+            let (true, Some(level), Some(scope)) = (known, level, scope) else {
+                continue;
+            };
+            if level > Level::None && !has_evidence {
+                findings.push(
+                    Finding::new(
+                        file,
+                        "check::no-evidence",
+                        line_span(rating),
+                        format!(
+                            "`{}` is rated level {} without evidence",
+                            practice.text,
+                            level.number()
+                        ),
+                    )
+                    .label("no evidence")
+                    .help("add `evidence \"…\" implements CLAUSE…` lines to its block"),
+                );
+            }
+            statuses.insert(
+                practice.text.clone(),
+                PracticeStatus {
+                    practice: practice.text.clone(),
+                    target: None,
+                    current: Some(Current {
+                        level,
+                        scope,
+                        span: line_span(rating),
+                    }),
+                    implemented,
+                    missing: Vec::new(),
+                },
+            );
+        }
+
+        if let Some(resolved) = resolved {
+            for (practice, target) in &resolved.targets {
+                let status = statuses
+                    .entry(practice.clone())
+                    .or_insert_with(|| PracticeStatus {
+                        practice: practice.clone(),
+                        target: None,
+                        current: None,
+                        implemented: BTreeSet::new(),
+                        missing: Vec::new(),
+                    });
+                status.target = Some(target.clone());
+                if let Some(role) = role {
+                    status.missing = model
+                        .mapped_clauses(practice, target.level, role, &editions)
+                        .iter()
+                        .map(|m| m.clause.reference())
+                        .filter(|c| !status.implemented.contains(c))
+                        .collect::<BTreeSet<_>>()
+                        .into_iter()
+                        .collect();
+                }
+            }
+            for status in statuses.values() {
+                findings.extend(self.compare(file, assessment, status, role));
+            }
+        }
+
+        let order: BTreeMap<&str, usize> = model
+            .practices()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let mut practices: Vec<PracticeStatus> = statuses.into_values().collect();
+        practices.sort_by_key(|s| order.get(s.practice.as_str()).copied());
+        AssessmentReport {
+            name: assessment.name.to_string(),
+            file,
+            name_span: assessment.name_span,
+            profile: resolved.map(|p| p.name.clone()),
+            role,
+            follows: all_follows,
+            date,
+            practices,
+        }
+    }
+
+    fn profile(
+        &self,
+        file: FileId,
+        name: Option<&smm_syntax::ast::Name>,
+        findings: &mut Vec<Finding>,
+    ) -> Option<&ResolvedProfile> {
+        let name = name?;
+        if let Some(profile) = self.profiles.get(&name.text) {
+            return Some(profile);
+        }
+        let finding = Finding::new(
+            file,
+            "check::unknown-profile",
+            name.span,
+            format!("no profile named `{}` in the workspace", name.text),
+        );
+        findings.push(values::with_suggestion(
+            finding,
+            &name.text,
+            self.profiles.keys().map(String::as_str),
+            "an assessment's `profile` names a profile defined in a file of the workspace",
+        ));
+        None
+    }
+
+    /// The assessment's role: its own, else its profile's; a disagreement is reported.
+    fn role(
+        &self,
+        file: FileId,
+        assessment: &Declared<'_, Assessment>,
+        own: Option<(Role, Span)>,
+        profile: Option<&ResolvedProfile>,
+        findings: &mut Vec<Finding>,
+    ) -> Option<Role> {
+        let inherited = profile.and_then(|p| p.role.clone());
+        match (own, inherited) {
+            (Some((mine, span)), Some((theirs, set_by))) if mine != theirs => {
+                let profile = profile.expect("an inherited role has a profile");
+                let set_in = self.profiles.get(&set_by).unwrap_or(profile);
+                findings.push(
+                    Finding::new(
+                        file,
+                        "check::role-mismatch",
+                        span,
+                        format!(
+                            "the assessment is for `{}`, but profile `{set_by}` is for `{}`",
+                            mine.id(),
+                            theirs.id()
+                        ),
+                    )
+                    .label("not the profile's role")
+                    .related(set_in.file, set_in.name_span, format!("profile `{set_by}`"))
+                    .replace_with(
+                        format!("Use the profile's role `{}`", theirs.id()),
+                        format!("role {}", theirs.id()),
+                    ),
+                );
+                Some(mine)
+            }
+            (Some((mine, _)), _) => Some(mine),
+            (None, Some((theirs, _))) => Some(theirs),
+            (None, None) => {
+                findings.push(missing(
+                    file,
+                    assessment,
+                    "role",
+                    "add `role asset-owner`, `role product-supplier` or `role service-provider` here or in the profile: the mapped clauses depend on it",
+                ));
+                None
+            }
+        }
+    }
+
+    /// Target against rating: unmet, above, not assessed, or without a target.
+    fn compare(
+        &self,
+        file: FileId,
+        assessment: &Declared<'_, Assessment>,
+        status: &PracticeStatus,
+        role: Option<Role>,
+    ) -> Option<Finding> {
+        let practice = &status.practice;
+        match (&status.target, status.current) {
+            (Some(target), None) => Some(
+                Finding::new(
+                    file,
+                    "check::not-assessed",
+                    assessment.name_span,
+                    format!(
+                        "`{practice}` is targeted at level {} by `{}` but not assessed",
+                        target.level.number(),
+                        target.set_by
+                    ),
+                )
+                .label(format!("`{practice}` is not assessed"))
+                .related(target.file, target.span, "target set here")
+                .help(format!(
+                    "add `practice {practice} level N` (level 0 if nothing is done)"
+                )),
+            ),
+            (None, Some(current)) => Some(
+                Finding::new(
+                    file,
+                    "check::no-target",
+                    current.span,
+                    format!("`{practice}` has no target in the profile"),
+                )
+                .label("no target"),
+            ),
+            (Some(target), Some(current)) if status.met() == Some(false) => {
+                let mut gaps = Vec::new();
+                if current.level < target.level {
+                    gaps.push(format!(
+                        "level {}, target {}",
+                        current.level.number(),
+                        target.level.number()
+                    ));
+                }
+                if current.scope < target.scope {
+                    gaps.push(format!(
+                        "scope {}, target {}",
+                        current.scope.id(),
+                        target.scope.id()
+                    ));
+                }
+                let mut finding = Finding::new(
+                    file,
+                    "check::unmet-target",
+                    current.span,
+                    format!(
+                        "`{practice}` is below its target: {} set by `{}`",
+                        gaps.join("; "),
+                        target.set_by
+                    ),
+                )
+                .label(gaps.join("; "))
+                .related(target.file, target.span, "target set here");
+                finding = match role {
+                    Some(role) if !status.missing.is_empty() => finding.note(format!(
+                        "clauses mapped up to level {} for {} that no evidence implements yet: {}",
+                        target.level.number(),
+                        role.id(),
+                        self.titled(&status.missing)
+                    )),
+                    Some(_) => finding,
+                    None => {
+                        finding.note("no role is known, so the clauses to implement are not listed")
+                    }
+                };
+                Some(finding)
+            }
+            (Some(target), Some(current)) if current.level > target.level => Some(
+                Finding::new(
+                    file,
+                    "check::above-target",
+                    current.span,
+                    format!(
+                        "`{practice}` is at level {}, above its target {} set by `{}`",
+                        current.level.number(),
+                        target.level.number(),
+                        target.set_by
+                    ),
+                )
+                .label("above the target")
+                .related(target.file, target.span, "target set here"),
+            ),
+            _ => None,
+        }
+    }
+
+    fn titled(&self, clauses: &[String]) -> String {
+        clauses
+            .iter()
+            .map(|c| match self.model.clause(c) {
+                Some(clause) => format!("{c} ({})", clause.title),
+                None => c.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A `target` or `practice` line without its block: where a finding about the rating points.
+pub(crate) fn line_span<F>(rating: &smm_syntax::ast::Rating<F>) -> Span {
+    let ends = [
+        rating.practice.as_ref().map(|p| p.span.end),
+        rating.level.as_ref().map(|l| l.span.end),
+        rating.scope.as_ref().map(|s| s.span.end),
+    ];
+    let end = ends
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(rating.keyword.end);
+    Span::new(rating.keyword.start, end)
+}
+
+fn missing(
+    file: FileId,
+    assessment: &Declared<'_, Assessment>,
+    field: &str,
+    help: &str,
+) -> Finding {
+    Finding::new(
+        file,
+        "check::missing-field",
+        assessment.name_span,
+        format!("assessment `{}` has no `{field}`", assessment.name),
+    )
+    .help(help)
+}
+
+pub fn impossible_date(file: FileId, date: &smm_syntax::ast::Date) -> Finding {
+    Finding::new(
+        file,
+        "check::impossible-date",
+        date.span,
+        format!(
+            "{:04}-{:02}-{:02} is not on the calendar",
+            date.year, date.month, date.day
+        ),
+    )
+    .help("check the month and the day")
+}

@@ -1,0 +1,161 @@
+//! The files of a workspace as the checker sees them: an id, a path, the text and its parse.
+//! Where the text comes from is the caller's business, through `Loader`: the CLI reads the
+//! disk, the language server prefers its open buffers.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use smm_syntax::Parse;
+
+/// Index of a file in a `Workspace`; stable for the workspace's lifetime, also when the
+/// file's text changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub u32);
+
+/// Where the workspace's files and their texts come from.
+pub trait Loader {
+    /// Every `.smm` file of the workspace, as absolute paths.
+    fn files(&self) -> Vec<PathBuf>;
+    /// The text of one file, or why it cannot be read (said in a few words).
+    fn read(&self, path: &Path) -> Result<String, String>;
+    /// Whether a path (a file an evidence `link` points at) exists.
+    fn exists(&self, path: &Path) -> bool;
+}
+
+/// One file: its text and its parse, computed once per text.
+#[derive(Debug)]
+pub struct Source {
+    pub path: PathBuf,
+    pub text: Arc<str>,
+    pub parse: Arc<Parse>,
+}
+
+#[derive(Debug, Default)]
+pub struct Workspace {
+    /// Indexed by `FileId`; `None` once a file is removed, so ids are never reused.
+    sources: Vec<Option<Source>>,
+    ids: HashMap<PathBuf, FileId>,
+    /// Files the loader listed but could not read, with the reason.
+    unreadable: Vec<(PathBuf, String)>,
+}
+
+impl Workspace {
+    pub fn new() -> Workspace {
+        Workspace::default()
+    }
+
+    /// Every file the loader lists; unreadable ones are kept aside with their reason.
+    pub fn load(loader: &dyn Loader) -> Workspace {
+        let mut workspace = Workspace::new();
+        for path in loader.files() {
+            match loader.read(&path) {
+                Ok(text) => {
+                    workspace.set(path, text);
+                }
+                Err(reason) => workspace.unreadable.push((path, reason)),
+            }
+        }
+        workspace
+    }
+
+    /// Sets a file's text, parsing it only when it changed; returns its id.
+    pub fn set(&mut self, path: PathBuf, text: String) -> FileId {
+        if let Some(&id) = self.ids.get(&path) {
+            let slot = &mut self.sources[id.0 as usize];
+            if slot.as_ref().is_some_and(|s| *s.text == *text) {
+                return id;
+            }
+            *slot = Some(Source::new(path, text));
+            return id;
+        }
+        let id = FileId(self.sources.len() as u32);
+        self.ids.insert(path.clone(), id);
+        self.sources.push(Some(Source::new(path, text)));
+        id
+    }
+
+    /// Forgets a file (deleted, or no longer part of the workspace).
+    pub fn remove(&mut self, path: &Path) {
+        if let Some(id) = self.ids.remove(path) {
+            self.sources[id.0 as usize] = None;
+        }
+    }
+
+    pub fn id(&self, path: &Path) -> Option<FileId> {
+        self.ids.get(path).copied()
+    }
+
+    pub fn source(&self, id: FileId) -> Option<&Source> {
+        self.sources.get(id.0 as usize).and_then(Option::as_ref)
+    }
+
+    /// Every file present, by id.
+    pub fn sources(&self) -> impl Iterator<Item = (FileId, &Source)> {
+        self.sources
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.as_ref().map(|s| (FileId(i as u32), s)))
+    }
+
+    pub fn unreadable(&self) -> &[(PathBuf, String)] {
+        &self.unreadable
+    }
+}
+
+impl Source {
+    fn new(path: PathBuf, text: String) -> Source {
+        let parse = smm_syntax::parse(&text);
+        Source {
+            path,
+            text: text.into(),
+            parse: Arc::new(parse),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fixed(Vec<(&'static str, Result<&'static str, &'static str>)>);
+
+    impl Loader for Fixed {
+        fn files(&self) -> Vec<PathBuf> {
+            self.0.iter().map(|(p, _)| PathBuf::from(p)).collect()
+        }
+        fn read(&self, path: &Path) -> Result<String, String> {
+            let (_, text) = self.0.iter().find(|(p, _)| Path::new(p) == path).unwrap();
+            text.map(str::to_string).map_err(str::to_string)
+        }
+        fn exists(&self, path: &Path) -> bool {
+            self.0.iter().any(|(p, _)| Path::new(p) == path)
+        }
+    }
+
+    #[test]
+    fn ids_are_stable_and_parses_are_reused_for_the_same_text() {
+        let loader = Fixed(vec![
+            ("/w/a.smm", Ok("profile a {}\n")),
+            ("/w/b.smm", Err("permission denied")),
+            ("/w/c.smm", Ok("profile c {}\n")),
+        ]);
+        let mut workspace = Workspace::load(&loader);
+        assert_eq!(
+            workspace.unreadable(),
+            [(PathBuf::from("/w/b.smm"), "permission denied".to_string())]
+        );
+        let a = workspace.id(Path::new("/w/a.smm")).unwrap();
+        let c = workspace.id(Path::new("/w/c.smm")).unwrap();
+        let parse = workspace.source(a).unwrap().parse.clone();
+        assert_eq!(workspace.set("/w/a.smm".into(), "profile a {}\n".into()), a);
+        assert!(Arc::ptr_eq(&parse, &workspace.source(a).unwrap().parse));
+        workspace.set("/w/a.smm".into(), "profile b {}\n".into());
+        assert!(!Arc::ptr_eq(&parse, &workspace.source(a).unwrap().parse));
+        workspace.remove(Path::new("/w/a.smm"));
+        assert!(workspace.source(a).is_none());
+        let d = workspace.set("/w/d.smm".into(), String::new());
+        assert!(d != a && d != c);
+        assert_eq!(workspace.sources().count(), 2);
+    }
+}

@@ -1,0 +1,140 @@
+//! What the checker reports: a diagnostic in one file, places in other files that explain it,
+//! and an edit that fixes it where one is certain.
+
+use smm_syntax::{Diagnostic, Severity, Span};
+
+use crate::codes;
+use crate::FileId;
+
+/// A place in another (or the same) file that explains a finding: the profile that set a
+/// target, the first of two duplicates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    pub file: FileId,
+    pub span: Span,
+    pub message: String,
+}
+
+/// One replacement of a byte range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub file: FileId,
+    pub span: Span,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub file: FileId,
+    pub diagnostic: Diagnostic,
+    pub related: Vec<Related>,
+    pub fix: Option<Fix>,
+}
+
+impl Finding {
+    /// A finding with the table's default severity for `code`.
+    pub fn new(
+        file: FileId,
+        code: &'static str,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Finding {
+        let severity = codes::lookup(code).map_or(Severity::Error, |c| c.severity);
+        Finding {
+            file,
+            diagnostic: Diagnostic::new(severity, code, span, message),
+            related: Vec::new(),
+            fix: None,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.diagnostic.code
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.diagnostic.severity
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Finding {
+        self.diagnostic.label = label.into();
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Finding {
+        self.diagnostic.help = Some(help.into());
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Finding {
+        self.diagnostic.notes.push(note.into());
+        self
+    }
+
+    pub fn related(mut self, file: FileId, span: Span, message: impl Into<String>) -> Finding {
+        self.related.push(Related {
+            file,
+            span,
+            message: message.into(),
+        });
+        self
+    }
+
+    /// Replace the finding's own span with `text`.
+    pub fn replace_with(mut self, title: impl Into<String>, text: impl Into<String>) -> Finding {
+        self.fix = Some(Fix {
+            title: title.into(),
+            edits: vec![Edit {
+                file: self.file,
+                span: self.diagnostic.span,
+                text: text.into(),
+            }],
+        });
+        self
+    }
+}
+
+impl Finding {
+    /// The finding as one file's diagnostic: related places in the same file become labels,
+    /// places in other files become notes naming them by `shown(path):line:column`.
+    pub fn to_diagnostic(
+        &self,
+        workspace: &crate::Workspace,
+        shown: &dyn Fn(&std::path::Path) -> String,
+    ) -> Diagnostic {
+        let mut diagnostic = self.diagnostic.clone();
+        for related in &self.related {
+            if related.file == self.file {
+                diagnostic.related.push(smm_syntax::Label {
+                    span: related.span,
+                    message: related.message.clone(),
+                });
+                continue;
+            }
+            let Some(source) = workspace.source(related.file) else {
+                continue;
+            };
+            let (line, column) = line_column(&source.text, related.span.start);
+            diagnostic.notes.push(format!(
+                "{}: {}:{line}:{column}",
+                related.message,
+                shown(&source.path)
+            ));
+        }
+        diagnostic
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}

@@ -1,0 +1,24 @@
+//! Semantic checks over a workspace of `.smm` files: profiles resolved through `extends`,
+//! assessments measured against them, evidence checked against the model. Plain data in and
+//! out: the caller supplies the files (`Loader`, `Workspace`) and the model, and gets findings
+//! with stable codes (`codes::CODES`) and a report per assessment.
+
+mod analysis;
+mod assessments;
+pub mod codes;
+mod dates;
+mod declared;
+mod editions;
+mod evidence;
+mod files;
+mod finding;
+mod profiles;
+mod values;
+
+pub use analysis::{check, Analysis, CheckOptions};
+pub use assessments::{AssessmentReport, Current, PracticeStatus};
+pub use dates::Day;
+pub use editions::Follows;
+pub use files::{FileId, Loader, Source, Workspace};
+pub use finding::{Edit, Finding, Fix, Related};
+pub use profiles::{ResolvedProfile, ResolvedTarget};
