@@ -30,6 +30,24 @@ pub fn replace(path: &Path, contents: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Writes `path` whole, creating it if needed (a report file), atomically like `replace`.
+pub fn write(path: &Path, contents: &str) -> Result<(), String> {
+    if path.exists() {
+        return replace(path, contents);
+    }
+    let cannot = |e: io::Error| format!("cannot write: {}", io_reason(&e));
+    let (temp_path, mut temp) = create_temp(path).map_err(cannot)?;
+    let result = temp
+        .write_all(contents.as_bytes())
+        .and_then(|()| temp.sync_all())
+        .and_then(|()| fs::rename(&temp_path, path));
+    if let Err(e) = result {
+        let _ = fs::remove_file(&temp_path);
+        return Err(cannot(e));
+    }
+    Ok(())
+}
+
 /// A new file beside `path`, so that the rename stays on one file system. Its name is hidden
 /// and does not end in `.smm`, so that a concurrent walk ignores it.
 fn create_temp(path: &Path) -> io::Result<(PathBuf, File)> {

@@ -1,11 +1,16 @@
-//! `smm check`: syntax errors and catalog problems of the files asked for.
+//! `smm check`: every problem of the files asked for (syntax, catalogs, profiles and
+//! assessments), printed in one format and optionally written in others, with an exit code
+//! that a pipeline can act on.
 
 use std::io::{self, Write};
 
-use crate::cli::CheckArgs;
+use smm_syntax::Severity;
+
+use crate::cli::{CheckArgs, FailOn, OutputFormat};
+use crate::report::{Counts, FileReport, Report};
 use crate::status::{count, Status};
-use crate::targets;
-use smm_syntax::{Diagnostic, Severity};
+use crate::workspace::relative_slash;
+use crate::{atomic, out_github, out_json, out_junit, out_sarif, targets};
 
 pub fn run(
     args: &CheckArgs,
@@ -13,99 +18,208 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Status> {
-    let mut tally = Tally::default();
     let resolved = targets::resolve(&args.input, err)?;
     let semantic = targets::Semantic { as_of: args.as_of };
+    let mut report = Report::default();
+    let mut fail_on = args.fail_on;
     let mut status =
-        resolved.for_each_source(err, Some(&semantic), |target, source, problems, _, _| {
-            tally.files += 1;
-            let mut diagnostics: Vec<Diagnostic> = source.parse.errors.clone();
-            diagnostics.extend(problems.iter().cloned());
-            diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
-            if diagnostics.is_empty() {
-                return Ok(());
-            }
-            tally.files_with_problems += 1;
-            for d in &diagnostics {
-                match d.severity {
-                    Severity::Error => tally.errors += 1,
-                    Severity::Warning => tally.warnings += 1,
-                    Severity::Info | Severity::Hint => {}
+        resolved.for_each_source(err, Some(&semantic), |at, source, checks, _, _| {
+            let root = match report.roots.iter().position(|r| r == at.root) {
+                Some(i) => i,
+                None => {
+                    report.roots.push(at.root.to_path_buf());
+                    report.roots.len() - 1
+                }
+            };
+            let mut checks = checks.clone();
+            checks
+                .diagnostics
+                .extend(source.parse.errors.iter().map(|d| crate::report::Reported {
+                    diagnostic: d.clone(),
+                    fix: None,
+                }));
+            for reported in &mut checks.diagnostics {
+                if let Some(severity) = at.config.severity.get(reported.diagnostic.code) {
+                    reported.diagnostic.severity = *severity;
                 }
             }
-            let text = smm_syntax::render(&diagnostics, &target.shown, &source.text, color);
-            out.write_all(text.as_bytes())
+            checks.diagnostics.sort_by_key(|d| {
+                (
+                    d.diagnostic.span.start,
+                    d.diagnostic.span.end,
+                    d.diagnostic.code,
+                )
+            });
+            // The first workspace's setting applies when the flag is absent.
+            fail_on = fail_on.or(at.config.fail_on);
+            report.files.push(FileReport {
+                root,
+                relative: relative_slash(&at.target.path, at.root),
+                shown: at.target.shown.clone(),
+                text: source.text.clone(),
+                checks,
+            });
+            Ok(())
         })?;
-    status.problems = tally.errors > 0;
-    writeln!(out, "{}", tally.summary(status.failures))?;
+
+    for (format, path) in &args.outputs {
+        let text = render(*format, &report, false, status.failures);
+        if let Err(e) = atomic::write(path, &text) {
+            status.fail(err, path.display(), e)?;
+        }
+    }
+    out.write_all(render(args.format, &report, color, status.failures).as_bytes())?;
+    status.problems = fails(&report.counts(), fail_on.unwrap_or(FailOn::Error));
     Ok(status)
 }
 
-#[derive(Default)]
-struct Tally {
-    files: usize,
-    errors: usize,
-    warnings: usize,
-    files_with_problems: usize,
+fn render(format: OutputFormat, report: &Report, color: bool, failures: usize) -> String {
+    match format {
+        OutputFormat::Human => human(report, color, failures),
+        OutputFormat::Json => out_json::render(report),
+        OutputFormat::Sarif => out_sarif::render(report),
+        OutputFormat::Junit => out_junit::render(report),
+        OutputFormat::Github => out_github::render(report),
+    }
 }
 
-impl Tally {
-    fn summary(&self, failures: usize) -> String {
-        let mut line = format!("checked {}: ", count(self.files, "file"));
-        let mut found = Vec::new();
-        if self.errors > 0 {
-            found.push(count(self.errors, "error"));
-        }
-        if self.warnings > 0 {
-            found.push(count(self.warnings, "warning"));
-        }
-        if found.is_empty() {
-            line.push_str("no problems");
-        } else {
-            line.push_str(&format!(
-                "{} in {}",
-                found.join(", "),
-                count(self.files_with_problems, "file")
-            ));
-        }
-        if failures > 0 {
-            line.push_str(&format!("; {}", count(failures, "input error")));
-        }
-        line
+fn fails(counts: &Counts, fail_on: FailOn) -> bool {
+    match fail_on {
+        FailOn::Error => counts.errors > 0,
+        FailOn::Warning => counts.errors + counts.warnings > 0,
+        FailOn::Info => counts.errors + counts.warnings + counts.infos > 0,
+        FailOn::Never => false,
     }
+}
+
+fn human(report: &Report, color: bool, failures: usize) -> String {
+    let mut text = String::new();
+    for file in &report.files {
+        let diagnostics: Vec<_> = file
+            .checks
+            .diagnostics
+            .iter()
+            .map(|d| d.diagnostic.clone())
+            .collect();
+        text.push_str(&smm_syntax::render(
+            &diagnostics,
+            &file.shown,
+            &file.text,
+            color,
+        ));
+    }
+    text.push_str(&summary(report, failures));
+    text.push('\n');
+    text
+}
+
+fn summary(report: &Report, failures: usize) -> String {
+    let counts = report.counts();
+    let mut line = format!("checked {}: ", count(report.files.len(), "file"));
+    let mut found = Vec::new();
+    if counts.errors > 0 {
+        found.push(count(counts.errors, "error"));
+    }
+    if counts.warnings > 0 {
+        found.push(count(counts.warnings, "warning"));
+    }
+    let with_problems = report
+        .files
+        .iter()
+        .filter(|f| {
+            f.checks
+                .diagnostics
+                .iter()
+                .any(|d| d.diagnostic.severity >= Severity::Warning)
+        })
+        .count();
+    if found.is_empty() {
+        line.push_str("no problems");
+    } else {
+        line.push_str(&format!(
+            "{} in {}",
+            found.join(", "),
+            count(with_problems, "file")
+        ));
+    }
+    if failures > 0 {
+        line.push_str(&format!("; {}", count(failures, "input error")));
+    }
+    line
 }
 
 #[cfg(test)]
 mod tests {
-    use super::Tally;
+    use super::*;
+    use crate::report::{FileChecks, Reported};
+    use smm_syntax::{Diagnostic, Span, SyntaxCode};
+
+    fn report(severities: &[Severity], files: usize) -> Report {
+        let mut report = Report {
+            roots: vec!["/w".into()],
+            files: Vec::new(),
+        };
+        for i in 0..files {
+            let diagnostics = if i == 0 {
+                severities
+                    .iter()
+                    .map(|s| {
+                        let mut d =
+                            Diagnostic::syntax(SyntaxCode::UnexpectedToken, Span::new(0, 1), "x");
+                        d.severity = *s;
+                        Reported {
+                            diagnostic: d,
+                            fix: None,
+                        }
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            report.files.push(FileReport {
+                root: 0,
+                relative: format!("f{i}.smm"),
+                shown: format!("f{i}.smm"),
+                text: "x\n".into(),
+                checks: FileChecks {
+                    diagnostics,
+                    assessments: Vec::new(),
+                },
+            });
+        }
+        report
+    }
 
     #[test]
     fn summaries() {
-        let clean = Tally {
-            files: 5,
-            ..Tally::default()
-        };
-        assert_eq!(clean.summary(0), "checked 5 files: no problems");
-        let dirty = Tally {
-            files: 1,
-            errors: 2,
-            files_with_problems: 1,
-            ..Tally::default()
-        };
-        assert_eq!(dirty.summary(0), "checked 1 file: 2 errors in 1 file");
+        assert_eq!(summary(&report(&[], 5), 0), "checked 5 files: no problems");
+        let dirty = report(&[Severity::Error, Severity::Error], 1);
+        assert_eq!(summary(&dirty, 0), "checked 1 file: 2 errors in 1 file");
         assert_eq!(
-            dirty.summary(1),
+            summary(&dirty, 1),
             "checked 1 file: 2 errors in 1 file; 1 input error"
         );
-        let warned = Tally {
-            files: 3,
-            errors: 1,
-            warnings: 2,
-            files_with_problems: 2,
-        };
+        let warned = report(&[Severity::Error, Severity::Warning, Severity::Hint], 3);
         assert_eq!(
-            warned.summary(0),
-            "checked 3 files: 1 error, 2 warnings in 2 files"
+            summary(&warned, 0),
+            "checked 3 files: 1 error, 1 warning in 1 file"
         );
+    }
+
+    #[test]
+    fn fail_on_thresholds() {
+        let counts = |e, w, i| Counts {
+            errors: e,
+            warnings: w,
+            infos: i,
+            hints: 3,
+        };
+        assert!(!fails(&counts(0, 1, 1), FailOn::Error));
+        assert!(fails(&counts(1, 0, 0), FailOn::Error));
+        assert!(fails(&counts(0, 1, 0), FailOn::Warning));
+        assert!(!fails(&counts(0, 0, 1), FailOn::Warning));
+        assert!(fails(&counts(0, 0, 1), FailOn::Info));
+        assert!(!fails(&counts(0, 0, 0), FailOn::Info), "hints never fail");
+        assert!(!fails(&counts(9, 9, 9), FailOn::Never));
     }
 }

@@ -45,6 +45,55 @@ pub struct CheckArgs {
     /// Judge expiry dates as of this day (YYYY-MM-DD) instead of each assessment's `date`
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub as_of: Option<smm_check::Day>,
+
+    /// How to print the findings on standard output
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+
+    /// Also write the findings in FORMAT to FILE (repeatable: `--output sarif=smm.sarif`)
+    #[arg(long = "output", value_name = "FORMAT=FILE", value_parser = parse_output)]
+    pub outputs: Vec<(OutputFormat, PathBuf)>,
+
+    /// Exit 1 when a finding of this severity or worse remains [default: error, or
+    /// `fail-on` in smm.toml]
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Annotated source, for people
+    Human,
+    /// The findings and assessments (schemas/check.schema.json)
+    Json,
+    /// SARIF 2.1.0, for code scanning tools
+    Sarif,
+    /// JUnit XML: a test case per targeted practice and per file with errors
+    Junit,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    /// Always exit 0 for findings (input errors still exit 2)
+    Never,
+}
+
+fn parse_output(text: &str) -> Result<(OutputFormat, PathBuf), String> {
+    let (format, file) = text
+        .split_once('=')
+        .ok_or("expected FORMAT=FILE, for example sarif=smm.sarif")?;
+    let format = OutputFormat::from_str(format, true).map_err(|_| {
+        format!("unknown format `{format}`: use human, json, sarif, junit or github")
+    })?;
+    if file.is_empty() {
+        return Err("the file name after `=` is missing".into());
+    }
+    Ok((format, PathBuf::from(file)))
 }
 
 fn parse_day(text: &str) -> Result<smm_check::Day, String> {

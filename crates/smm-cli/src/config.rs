@@ -18,6 +18,10 @@ pub struct Config {
     pub catalogs: Vec<PathBuf>,
     /// Report evidence that expires within this many days of the assessment's date.
     pub expiry_warning_days: Option<u32>,
+    /// The lowest severity that fails `smm check`, unless `--fail-on` says otherwise.
+    pub fail_on: Option<crate::cli::FailOn>,
+    /// Severities that replace a code's default.
+    pub severity: std::collections::BTreeMap<String, smm_syntax::Severity>,
 }
 
 #[derive(Deserialize)]
@@ -30,6 +34,10 @@ struct RawConfig {
     catalogs: Vec<toml::Spanned<String>>,
     #[serde(default, rename = "expiry-warning-days")]
     expiry_warning_days: Option<u32>,
+    #[serde(default, rename = "fail-on")]
+    fail_on: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    severity: std::collections::BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
 }
 
 /// Loads `path`; the error is a whole message such as `smm.toml:2:11: unknown field ...`,
@@ -73,10 +81,44 @@ fn parse(text: &str, root: &Path) -> Result<Config, (usize, String)> {
         }
         catalogs.push(path);
     }
+    let fail_on = match &raw.fail_on {
+        None => None,
+        Some(value) => Some(
+            <crate::cli::FailOn as clap::ValueEnum>::from_str(value.get_ref(), false).map_err(
+                |_| {
+                    let message = format!(
+                        "fail-on is `{}`: use error, warning, info or never",
+                        value.get_ref()
+                    );
+                    (value.span().start, message)
+                },
+            )?,
+        ),
+    };
+    let mut severity = std::collections::BTreeMap::new();
+    for (code, level) in &raw.severity {
+        if smm_check::codes::lookup(code.get_ref()).is_none() {
+            let message = format!("unknown code `{}` (see `smm explain CODE`)", code.get_ref());
+            return Err((code.span().start, message));
+        }
+        let level_value = match level.get_ref().as_str() {
+            "error" => smm_syntax::Severity::Error,
+            "warning" => smm_syntax::Severity::Warning,
+            "info" => smm_syntax::Severity::Info,
+            "hint" => smm_syntax::Severity::Hint,
+            other => {
+                let message = format!("severity `{other}`: use error, warning, info or hint");
+                return Err((level.span().start, message));
+            }
+        };
+        severity.insert(code.get_ref().clone(), level_value);
+    }
     Ok(Config {
         exclude,
         catalogs,
         expiry_warning_days: raw.expiry_warning_days,
+        fail_on,
+        severity,
     })
 }
 
@@ -109,7 +151,7 @@ mod tests {
     fn unknown_key_is_located() {
         assert_eq!(
             error("exclude = []\nincluded = 1\n"),
-            "2:1: unknown field `included`, expected one of `exclude`, `catalogs`, `expiry-warning-days`"
+            "2:1: unknown field `included`, expected one of `exclude`, `catalogs`, `expiry-warning-days`, `fail-on`, `severity`"
         );
     }
 

@@ -15,7 +15,8 @@ pub fn run(
 ) -> io::Result<Status> {
     let mut tally = Tally::default();
     let resolved = targets::resolve(&args.input, err)?;
-    let mut status = resolved.for_each_source(err, None, |target, source, _, status, err| {
+    let mut status = resolved.for_each_source(err, None, |at, source, _, status, err| {
+        let target = at.target;
         let formatted = match smm_syntax::format(&source.text) {
             Ok(formatted) => formatted,
             Err(errors) => {

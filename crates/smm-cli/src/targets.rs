@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 use crate::cli::InputArgs;
 use crate::config::{self, Config};
 use crate::input::{self, io_reason};
+use crate::report::{self, FileChecks, Fix, Reported};
 use crate::sources::{Source, Sources};
 use crate::status::Status;
 use crate::workspace::{self, absolute, absolute_file, find_root, Root};
 use crate::workspace_model::WorkspaceModel;
-use smm_syntax::Diagnostic;
 
 pub const STDIN_NAME: &str = "<stdin>";
 
@@ -58,9 +58,9 @@ impl Resolved {
         err: &mut dyn Write,
         semantic: Option<&Semantic>,
         mut visit: impl FnMut(
-            &Target,
+            &Visit<'_>,
             &Source,
-            &[Diagnostic],
+            &FileChecks,
             &mut Status,
             &mut dyn Write,
         ) -> io::Result<()>,
@@ -70,17 +70,29 @@ impl Resolved {
             let mut sources = group.load();
             let checked = semantic.map(|s| Checked::run(s, &group, &sources));
             for target in &group.targets {
-                let problems = checked
+                let checks = checked
                     .as_ref()
-                    .map_or_else(Vec::new, |c| c.problems_of(&target.path));
+                    .map_or_else(FileChecks::default, |c| c.checks_of(&target.path));
+                let at = Visit {
+                    target,
+                    root: &group.root,
+                    config: &group.config,
+                };
                 match sources.get_or_load(&target.path) {
-                    Ok(source) => visit(target, source, &problems, &mut status, err)?,
+                    Ok(source) => visit(&at, source, &checks, &mut status, err)?,
                     Err(e) => status.fail(err, &target.shown, e)?,
                 }
             }
         }
         Ok(status)
     }
+}
+
+/// A file being visited, with its workspace.
+pub struct Visit<'a> {
+    pub target: &'a Target,
+    pub root: &'a Path,
+    pub config: &'a Config,
 }
 
 /// How `smm check` judges the files beyond their syntax.
@@ -114,18 +126,48 @@ impl Checked {
         }
     }
 
-    /// The model's problems and the checker's findings for one file.
-    fn problems_of(&self, path: &Path) -> Vec<Diagnostic> {
-        let mut problems = self.model.problems_of(path).to_vec();
-        if let Some(file) = self.workspace.id(path) {
-            let shown = |p: &Path| shown_from_cwd(p);
-            problems.extend(
-                self.analysis
-                    .findings_of(file)
-                    .map(|f| f.to_diagnostic(&self.workspace, &shown)),
-            );
-        }
-        problems
+    /// The model's problems, the checker's findings and the assessments of one file.
+    fn checks_of(&self, path: &Path) -> FileChecks {
+        let mut checks = FileChecks {
+            diagnostics: self
+                .model
+                .problems_of(path)
+                .iter()
+                .map(|d| Reported {
+                    diagnostic: d.clone(),
+                    fix: None,
+                })
+                .collect(),
+            assessments: Vec::new(),
+        };
+        let Some(file) = self.workspace.id(path) else {
+            return checks;
+        };
+        let shown = |p: &Path| shown_from_cwd(p);
+        checks
+            .diagnostics
+            .extend(self.analysis.findings_of(file).map(|f| Reported {
+                diagnostic: f.to_diagnostic(&self.workspace, &shown),
+                fix: f.fix.as_ref().map(|fix| {
+                    Fix {
+                        title: fix.title.clone(),
+                        edits: fix
+                            .edits
+                            .iter()
+                            .filter(|e| e.file == file)
+                            .map(|e| (e.span, e.text.clone()))
+                            .collect(),
+                    }
+                }),
+            }));
+        checks.assessments = self
+            .analysis
+            .assessments
+            .iter()
+            .filter(|a| a.file == file)
+            .map(report::assessment)
+            .collect();
+        checks
     }
 }
 

@@ -1,0 +1,223 @@
+//! `--format json`: the findings and the assessments for programs. Its shape is written down in
+//! `schemas/check.schema.json`; every field is always present (`null` when there is nothing),
+//! and paths are relative to the workspace root so that two clones give the same bytes.
+
+use serde::Serialize;
+
+use crate::position::line_column;
+use crate::report::{FileReport, Report, Reported};
+
+/// Bumped whenever a field is removed, renamed or changes meaning.
+pub const SCHEMA_VERSION: &str = "1";
+
+#[derive(Serialize)]
+struct Document<'r> {
+    schema_version: &'static str,
+    tool: Tool,
+    summary: Summary,
+    files: Vec<FileJson<'r>>,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    hints: usize,
+}
+
+#[derive(Serialize)]
+struct FileJson<'r> {
+    path: &'r str,
+    diagnostics: Vec<DiagnosticJson<'r>>,
+    assessments: Vec<AssessmentJson<'r>>,
+}
+
+#[derive(Serialize)]
+pub struct Position {
+    /// 1-based.
+    line: usize,
+    /// 1-based, in Unicode characters.
+    column: usize,
+    /// 0-based byte offset in the file's UTF-8 text.
+    byte: usize,
+}
+
+#[derive(Serialize)]
+pub struct Range {
+    start: Position,
+    end: Position,
+}
+
+#[derive(Serialize)]
+struct DiagnosticJson<'r> {
+    code: &'static str,
+    severity: &'static str,
+    message: &'r str,
+    range: Range,
+    label: Option<&'r str>,
+    help: Option<&'r str>,
+    notes: Vec<&'r str>,
+    related: Vec<RelatedJson<'r>>,
+    fix: Option<FixJson<'r>>,
+}
+
+#[derive(Serialize)]
+struct RelatedJson<'r> {
+    message: &'r str,
+    range: Range,
+}
+
+#[derive(Serialize)]
+struct FixJson<'r> {
+    title: &'r str,
+    edits: Vec<EditJson<'r>>,
+}
+
+#[derive(Serialize)]
+struct EditJson<'r> {
+    range: Range,
+    text: &'r str,
+}
+
+#[derive(Serialize)]
+struct AssessmentJson<'r> {
+    name: &'r str,
+    profile: Option<&'r str>,
+    role: Option<&'static str>,
+    practices: Vec<PracticeJson<'r>>,
+}
+
+#[derive(Serialize)]
+struct PracticeJson<'r> {
+    practice: &'r str,
+    target: Option<TargetJson<'r>>,
+    current: Option<LevelJson>,
+    gap: Option<u8>,
+    met: Option<bool>,
+    missing_clauses: &'r [String],
+}
+
+#[derive(Serialize)]
+struct TargetJson<'r> {
+    level: u8,
+    scope: &'static str,
+    set_by: &'r str,
+}
+
+#[derive(Serialize)]
+struct LevelJson {
+    level: u8,
+    scope: &'static str,
+}
+
+pub fn range(text: &str, span: smm_syntax::Span) -> Range {
+    let at = |byte: usize| {
+        let byte = byte.min(text.len());
+        let (line, column) = line_column(text, byte);
+        Position { line, column, byte }
+    };
+    Range {
+        start: at(span.start),
+        end: at(span.end),
+    }
+}
+
+pub fn render(report: &Report) -> String {
+    let counts = report.counts();
+    let document = Document {
+        schema_version: SCHEMA_VERSION,
+        tool: Tool {
+            name: "smm",
+            version: env!("CARGO_PKG_VERSION"),
+        },
+        summary: Summary {
+            files: report.files.len(),
+            errors: counts.errors,
+            warnings: counts.warnings,
+            infos: counts.infos,
+            hints: counts.hints,
+        },
+        files: report.files.iter().map(file).collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&document).expect("plain data serializes");
+    text.push('\n');
+    text
+}
+
+fn file(file: &FileReport) -> FileJson<'_> {
+    FileJson {
+        path: &file.relative,
+        diagnostics: file
+            .checks
+            .diagnostics
+            .iter()
+            .map(|d| diagnostic(&file.text, d))
+            .collect(),
+        assessments: file
+            .checks
+            .assessments
+            .iter()
+            .map(|a| AssessmentJson {
+                name: &a.name,
+                profile: a.profile.as_deref(),
+                role: a.role,
+                practices: a
+                    .practices
+                    .iter()
+                    .map(|p| PracticeJson {
+                        practice: &p.practice,
+                        target: p.target.as_ref().map(|(level, scope, set_by)| TargetJson {
+                            level: *level,
+                            scope,
+                            set_by,
+                        }),
+                        current: p.current.map(|(level, scope)| LevelJson { level, scope }),
+                        gap: p.gap,
+                        met: p.met,
+                        missing_clauses: &p.missing,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+fn diagnostic<'r>(text: &str, reported: &'r Reported) -> DiagnosticJson<'r> {
+    let d = &reported.diagnostic;
+    DiagnosticJson {
+        code: d.code,
+        severity: d.severity.as_str(),
+        message: &d.message,
+        range: range(text, d.span),
+        label: (!d.label.is_empty()).then_some(d.label.as_str()),
+        help: d.help.as_deref(),
+        notes: d.notes.iter().map(String::as_str).collect(),
+        related: d
+            .related
+            .iter()
+            .map(|r| RelatedJson {
+                message: &r.message,
+                range: range(text, r.span),
+            })
+            .collect(),
+        fix: reported.fix.as_ref().map(|fix| FixJson {
+            title: &fix.title,
+            edits: fix
+                .edits
+                .iter()
+                .map(|(span, new)| EditJson {
+                    range: range(text, *span),
+                    text: new,
+                })
+                .collect(),
+        }),
+    }
+}
