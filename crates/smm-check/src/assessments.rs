@@ -12,6 +12,7 @@ use crate::declared::Declared;
 use crate::editions::Follows;
 use crate::evidence::{self, EvidenceContext};
 use crate::profiles::{ResolvedProfile, ResolvedTarget};
+use crate::summary::{summarize, Summary};
 use crate::values::{self, Values};
 use crate::{CheckOptions, FileId, Finding, Loader, Workspace};
 
@@ -61,6 +62,7 @@ pub struct AssessmentReport {
     pub date: Option<Day>,
     /// Targeted and assessed practices, in the framework's order.
     pub practices: Vec<PracticeStatus>,
+    pub summary: Summary,
 }
 
 pub struct Checker<'a> {
@@ -263,6 +265,7 @@ impl Checker<'_> {
             .collect();
         let mut practices: Vec<PracticeStatus> = statuses.into_values().collect();
         practices.sort_by_key(|s| order.get(s.practice.as_str()).copied());
+        let summary = summarize(model, &practices, role, &editions);
         AssessmentReport {
             name: assessment.name.to_string(),
             file,
@@ -272,6 +275,7 @@ impl Checker<'_> {
             follows: all_follows,
             date,
             practices,
+            summary,
         }
     }
 

@@ -13,6 +13,7 @@ mod evidence;
 mod files;
 mod finding;
 mod profiles;
+mod summary;
 mod values;
 
 pub use analysis::{check, Analysis, CheckOptions};
@@ -22,3 +23,4 @@ pub use editions::Follows;
 pub use files::{FileId, Loader, Source, Workspace};
 pub use finding::{Edit, Finding, Fix, Related};
 pub use profiles::{ResolvedProfile, ResolvedTarget};
+pub use summary::{GroupSummary, StandardCoverage, Summary};

@@ -68,7 +68,11 @@ pub fn run(
             status.fail(err, path.display(), e)?;
         }
     }
-    out.write_all(render(args.format, &report, color, status.failures).as_bytes())?;
+    let mut text = render(args.format, &report, color, status.failures);
+    if args.summary && args.format == OutputFormat::Human {
+        text = with_assessment_lines(&report, text);
+    }
+    out.write_all(text.as_bytes())?;
     status.problems = fails(&report.counts(), fail_on.unwrap_or(FailOn::Error));
     Ok(status)
 }
@@ -111,6 +115,47 @@ fn human(report: &Report, color: bool, failures: usize) -> String {
     text.push_str(&summary(report, failures));
     text.push('\n');
     text
+}
+
+/// The human report with a line per assessment before its closing summary line.
+fn with_assessment_lines(report: &Report, text: String) -> String {
+    let body = text.trim_end_matches('\n');
+    let (findings, last) = body.rsplit_once('\n').map_or(("", body), |(a, b)| (a, b));
+    let mut out = String::new();
+    if !findings.is_empty() {
+        out.push_str(findings);
+        out.push('\n');
+    }
+    for file in &report.files {
+        for assessment in &file.checks.assessments {
+            out.push_str(&assessment_line(assessment));
+            out.push('\n');
+        }
+    }
+    out.push_str(last);
+    out.push('\n');
+    out
+}
+
+/// `assessment line-4: 7 of 11 targets met; clauses implemented of mapped: iec62443-2-1 3/19, …`
+fn assessment_line(assessment: &crate::report::AssessmentResult) -> String {
+    let summary = &assessment.summary;
+    let mut line = format!(
+        "assessment {}: {} of {} targets met",
+        assessment.name, summary.met, summary.targeted
+    );
+    if !summary.standards.is_empty() {
+        let coverage: Vec<String> = summary
+            .standards
+            .iter()
+            .map(|c| format!("{} {}/{}", c.standard, c.implemented, c.mapped))
+            .collect();
+        line.push_str(&format!(
+            "; clauses implemented of mapped: {}",
+            coverage.join(", ")
+        ));
+    }
+    line
 }
 
 fn summary(report: &Report, failures: usize) -> String {

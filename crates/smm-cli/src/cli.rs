@@ -54,6 +54,11 @@ pub struct CheckArgs {
     #[arg(long = "output", value_name = "FORMAT=FILE", value_parser = parse_output)]
     pub outputs: Vec<(OutputFormat, PathBuf)>,
 
+    /// In human output, one line per assessment: targets met and, per standard, the clauses
+    /// implemented of those mapped up to the targets
+    #[arg(long)]
+    pub summary: bool,
+
     /// Exit 1 when a finding of this severity or worse remains [default: error, or
     /// `fail-on` in smm.toml]
     #[arg(long, value_enum)]

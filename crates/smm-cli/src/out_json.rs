@@ -93,6 +93,34 @@ struct AssessmentJson<'r> {
     profile: Option<&'r str>,
     role: Option<&'static str>,
     practices: Vec<PracticeJson<'r>>,
+    summary: SummaryJson<'r>,
+}
+
+#[derive(Serialize)]
+struct SummaryJson<'r> {
+    targeted: usize,
+    met: usize,
+    groups: Vec<GroupJson<'r>>,
+    standards: Vec<CoverageJson<'r>>,
+}
+
+#[derive(Serialize)]
+struct GroupJson<'r> {
+    kind: &'static str,
+    id: &'r str,
+    title: &'r str,
+    targeted: usize,
+    met: usize,
+    not_assessed: usize,
+    level: Option<u8>,
+    gap: u8,
+}
+
+#[derive(Serialize)]
+struct CoverageJson<'r> {
+    standard: &'r str,
+    implemented: usize,
+    mapped: usize,
 }
 
 #[derive(Serialize)]
@@ -185,6 +213,35 @@ fn file(file: &FileReport) -> FileJson<'_> {
                         missing_clauses: &p.missing,
                     })
                     .collect(),
+                summary: SummaryJson {
+                    targeted: a.summary.targeted,
+                    met: a.summary.met,
+                    groups: a
+                        .summary
+                        .groups
+                        .iter()
+                        .map(|g| GroupJson {
+                            kind: g.kind,
+                            id: &g.id,
+                            title: &g.title,
+                            targeted: g.targeted,
+                            met: g.met,
+                            not_assessed: g.not_assessed,
+                            level: g.level.map(|l| l.number()),
+                            gap: g.gap,
+                        })
+                        .collect(),
+                    standards: a
+                        .summary
+                        .standards
+                        .iter()
+                        .map(|c| CoverageJson {
+                            standard: &c.standard,
+                            implemented: c.implemented,
+                            mapped: c.mapped,
+                        })
+                        .collect(),
+                },
             })
             .collect(),
     }

@@ -31,6 +31,7 @@ pub struct AssessmentResult {
     pub profile: Option<String>,
     pub role: Option<&'static str>,
     pub practices: Vec<PracticeResult>,
+    pub summary: smm_check::Summary,
 }
 
 #[derive(Clone, Debug)]
@@ -117,5 +118,6 @@ pub fn assessment(report: &smm_check::AssessmentReport) -> AssessmentResult {
                 missing: p.missing.clone(),
             })
             .collect(),
+        summary: report.summary.clone(),
     }
 }

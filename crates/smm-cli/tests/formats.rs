@@ -233,3 +233,21 @@ fn the_json_output_follows_its_schema_which_rejects_broken_documents() {
         .unwrap();
     assert_eq!(fixable["fix"]["edits"][0]["text"], "access-control");
 }
+
+#[test]
+fn summary_adds_a_line_per_assessment_to_human_output_only() {
+    let p = Project::new();
+    workspace(&p);
+    let plain = check(&p, &[]).stdout;
+    let out = check(&p, &["--summary"]);
+    let expected = "assessment plant: 0 of 2 targets met; clauses implemented of mapped: iec62443-2-1 0/6, iec62443-3-3 1/4, iso27002 1/5\nchecked 3 files: 2 errors, 3 warnings in 2 files\n";
+    assert!(out.stdout.ends_with(expected), "{}", out.stdout);
+    assert_eq!(
+        out.stdout.replace("assessment plant: 0 of 2 targets met; clauses implemented of mapped: iec62443-2-1 0/6, iec62443-3-3 1/4, iso27002 1/5\n", ""),
+        plain
+    );
+    assert_eq!(
+        check(&p, &["--summary", "--format", "json"]).stdout,
+        check(&p, &["--format", "json"]).stdout
+    );
+}

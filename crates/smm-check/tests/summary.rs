@@ -1,0 +1,194 @@
+//! The roll-up of an assessment: per domain and subdomain the weakest targeted practice
+//! decides, and per standard the clauses implemented of those mapped up to the targets.
+
+use std::path::{Path, PathBuf};
+
+use smm_check::{check, CheckOptions, Loader, Workspace};
+use smm_model::Level;
+
+struct Files(Vec<(&'static str, &'static str)>);
+
+impl Loader for Files {
+    fn files(&self) -> Vec<PathBuf> {
+        self.0.iter().map(|(p, _)| PathBuf::from(p)).collect()
+    }
+    fn read(&self, path: &Path) -> Result<String, String> {
+        let (_, text) = self.0.iter().find(|(p, _)| Path::new(p) == path).unwrap();
+        Ok(text.to_string())
+    }
+    fn exists(&self, _: &Path) -> bool {
+        false
+    }
+}
+
+const PROFILE: &str = "profile base {
+  role asset-owner
+  target identities level 2
+  target access-control level 3
+  target patch-management level 1
+}
+
+profile child {
+  extends base
+  target access-control level 2
+  target monitoring level 2
+}
+";
+
+const ASSESSMENT: &str = "assessment a {
+  profile child
+  date 2026-11-10
+  practice identities level 2 {
+    evidence \"Named accounts\" implements iec62443-3-3:SR1.1 iec62443-3-3:SR1.1-RE1 iso27002:5.16
+  }
+  practice access-control level 1 {
+    evidence \"Rules\" implements iso27002:5.15
+  }
+  practice patch-management level 1 {
+    evidence \"Log\" implements iso27002:8.8
+  }
+}
+";
+
+fn analysis() -> smm_check::Analysis {
+    let loader = Files(vec![("/w/profiles.smm", PROFILE), ("/w/a.smm", ASSESSMENT)]);
+    let workspace = Workspace::load(&loader);
+    check(
+        &workspace,
+        &smm_model::builtin::model(),
+        &loader,
+        &CheckOptions::default(),
+    )
+}
+
+#[test]
+fn a_child_overrides_its_parent_and_every_target_remembers_its_profile() {
+    let analysis = analysis();
+    let child = &analysis.profiles["child"];
+    assert_eq!(child.chain, ["child", "base"]);
+    let set_by: Vec<(&str, u8, &str)> = child
+        .targets
+        .values()
+        .map(|t| (t.practice.as_str(), t.level.number(), t.set_by.as_str()))
+        .collect();
+    assert_eq!(
+        set_by,
+        [
+            ("access-control", 2, "child"),
+            ("identities", 2, "base"),
+            ("monitoring", 2, "child"),
+            ("patch-management", 1, "base"),
+        ]
+    );
+    assert_eq!(
+        child.role.as_ref().map(|(r, by)| (r.id(), by.as_str())),
+        Some(("asset-owner", "base"))
+    );
+}
+
+#[test]
+#[allow(clippy::type_complexity)]
+fn domains_and_subdomains_roll_up_by_their_weakest_practice() {
+    let analysis = analysis();
+    let summary = &analysis.assessments[0].summary;
+    assert_eq!((summary.targeted, summary.met), (4, 2));
+    let rows: Vec<(&str, &str, usize, usize, usize, Option<u8>, u8)> = summary
+        .groups
+        .iter()
+        .map(|g| {
+            (
+                g.kind,
+                g.id.as_str(),
+                g.targeted,
+                g.met,
+                g.not_assessed,
+                g.level.map(Level::number),
+                g.gap,
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("domain", "enablement", 2, 1, 0, Some(1), 1),
+            (
+                "subdomain",
+                "identity-and-access-management",
+                2,
+                1,
+                0,
+                Some(1),
+                1
+            ),
+            ("domain", "hardening", 2, 1, 1, Some(0), 2),
+            (
+                "subdomain",
+                "vulnerability-and-patch-management",
+                1,
+                1,
+                0,
+                Some(1),
+                0
+            ),
+            (
+                "subdomain",
+                "situational-awareness-subdomain",
+                1,
+                0,
+                1,
+                Some(0),
+                2
+            ),
+        ]
+    );
+}
+
+#[test]
+fn standards_count_implemented_of_mapped_clauses() {
+    let analysis = analysis();
+    let report = &analysis.assessments[0];
+    let model = smm_model::builtin::model();
+    for coverage in &report.summary.standards {
+        // Recount from the model: the mapped clauses of every target, for the owner.
+        let mut mapped = std::collections::BTreeSet::new();
+        for p in report.practices.iter().filter(|p| p.target.is_some()) {
+            let level = p.target.as_ref().unwrap().level;
+            for m in model.mapped_clauses(
+                &p.practice,
+                level,
+                smm_model::Role::AssetOwner,
+                &smm_model::Editions::newest(),
+            ) {
+                if m.clause.standard == coverage.standard {
+                    mapped.insert(m.clause.reference());
+                }
+            }
+        }
+        assert_eq!(coverage.mapped, mapped.len(), "{}", coverage.standard);
+        assert!(coverage.implemented <= coverage.mapped);
+    }
+    let of = |s: &str| {
+        report
+            .summary
+            .standards
+            .iter()
+            .find(|c| c.standard == s)
+            .unwrap()
+    };
+    assert_eq!(of("iec62443-3-3").implemented, 2, "SR1.1 and SR1.1-RE1");
+    assert_eq!(of("iso27002").implemented, 3, "5.16, 5.15 and 8.8");
+    assert_eq!(of("iec62443-2-1").implemented, 0);
+}
+
+#[test]
+fn an_edit_of_a_profile_reaches_the_files_that_use_it() {
+    let analysis = analysis();
+    let profiles = analysis.profiles["base"].file;
+    let assessment = analysis.assessments[0].file;
+    assert!(analysis.dependents(profiles).contains(&assessment));
+    assert_eq!(
+        analysis.dependents(assessment).len(),
+        1,
+        "nothing uses an assessment"
+    );
+}
