@@ -38,6 +38,10 @@ ASSESSMENT = """assessment plant "Werk ß ℝ 💣" {
     evidence "Kontenprüfung ß ℝ 💣 <&>" implements iec62443-3-3:SR2.1 expires 2026-11-01
   }
   practice acces-control level 1
+  waive not-assessed for patch-management expires 2027-01-31 {
+    reason "Patch review moves to the Q1 audit"
+    owner "R. Okafor"
+  }
 }
 """
 
@@ -116,9 +120,11 @@ def test_junit_reads_back_with_junitparser(workspace, tmp_path):
     access = cases[("assessment plant (assessments/plant ß.smm)", "access-control")]
     assert not access.is_passed
     assert access.result[0].type == "check::unmet-target"
+    patch = cases[("assessment plant (assessments/plant ß.smm)", "patch-management")]
+    assert patch.is_skipped and "waived until 2027-01-31 by R. Okafor" in patch.result[0].message
     files = [name for (suite, name) in cases if suite == "files with errors"]
     assert files == ["assessments/plant ß.smm", "broken.smm"]
-    assert xml.failures == 4 and xml.tests == 4
+    assert (xml.tests, xml.failures, xml.skipped) == (4, 3, 1)
 
 
 def test_github_annotations_escape_what_would_end_a_command(workspace):

@@ -4,16 +4,18 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use smm_model::{Level, Model, Role, Scope};
-use smm_syntax::ast::{Assessment, AssessmentField, Practice, PracticeField};
+use smm_syntax::ast::{Assessment, AssessmentField, Practice, PracticeField, Waiver};
 use smm_syntax::Span;
 
 use crate::dates::Day;
 use crate::declared::Declared;
 use crate::editions::Follows;
 use crate::evidence::{self, EvidenceContext};
+use crate::finding::Waived;
 use crate::profiles::{ResolvedProfile, ResolvedTarget};
 use crate::summary::{summarize, Summary};
 use crate::values::{self, Values};
+use crate::waivers;
 use crate::{CheckOptions, FileId, Finding, Loader, Workspace};
 
 /// The level and scope an assessment records for a practice.
@@ -35,6 +37,8 @@ pub struct PracticeStatus {
     pub implemented: BTreeSet<String>,
     /// Clauses mapped up to the target level for the role that no evidence implements.
     pub missing: Vec<String>,
+    /// The waiver that accepts this practice's unmet or missing target.
+    pub waived: Option<Waived>,
 }
 
 impl PracticeStatus {
@@ -87,6 +91,8 @@ impl Checker<'_> {
         let mut date = None;
         let mut follows = Follows::default();
         let mut ratings: Vec<&Practice> = Vec::new();
+        let mut waivers: Vec<&Waiver> = Vec::new();
+        let first_finding = findings.len();
         for field in assessment.item.body.iter().flat_map(|b| &b.entries) {
             let mut values = Values {
                 model,
@@ -122,6 +128,7 @@ impl Checker<'_> {
                 }
                 AssessmentField::Follows(s) => follows.add(model, file, s, findings),
                 AssessmentField::Practice(p) => ratings.push(p),
+                AssessmentField::Waiver(w) => waivers.push(w),
                 AssessmentField::Error(_) => {}
             }
         }
@@ -160,10 +167,16 @@ impl Checker<'_> {
         };
         let mut statuses: BTreeMap<String, PracticeStatus> = BTreeMap::new();
         let mut first_line: BTreeMap<String, Span> = BTreeMap::new();
+        // Findings made while reading a practice's line and evidence are about that practice.
+        let mut about: Option<(usize, &str)> = None;
         for rating in ratings {
+            if let Some((mark, practice)) = about.take() {
+                tag(&mut findings[mark..], practice);
+            }
             let Some(practice) = &rating.practice else {
                 continue;
             };
+            about = Some((findings.len(), practice.text.as_str()));
             let mut values = Values {
                 model,
                 file,
@@ -226,8 +239,12 @@ impl Checker<'_> {
                     }),
                     implemented,
                     missing: Vec::new(),
+                    waived: None,
                 },
             );
+        }
+        if let Some((mark, practice)) = about.take() {
+            tag(&mut findings[mark..], practice);
         }
 
         if let Some(resolved) = resolved {
@@ -240,6 +257,7 @@ impl Checker<'_> {
                         current: None,
                         implemented: BTreeSet::new(),
                         missing: Vec::new(),
+                        waived: None,
                     });
                 status.target = Some(target.clone());
                 if let Some(role) = role {
@@ -254,9 +272,23 @@ impl Checker<'_> {
                 }
             }
             for status in statuses.values() {
-                findings.extend(self.compare(file, assessment, status, role));
+                let finding = self.compare(file, assessment, status, role);
+                findings.extend(finding.map(|f| f.about(&status.practice)));
             }
         }
+
+        waivers::apply(
+            &waivers::Context {
+                model,
+                file,
+                as_of: context.as_of,
+            },
+            &waivers,
+            &mut findings[first_finding..],
+            &mut statuses,
+        )
+        .into_iter()
+        .for_each(|f| findings.push(f));
 
         let order: BTreeMap<&str, usize> = model
             .practices()
@@ -458,6 +490,12 @@ impl Checker<'_> {
             })
             .collect::<Vec<_>>()
             .join(", ")
+    }
+}
+
+fn tag(findings: &mut [Finding], practice: &str) {
+    for finding in findings.iter_mut().filter(|f| f.subject.is_none()) {
+        finding.subject = Some(practice.to_string());
     }
 }
 

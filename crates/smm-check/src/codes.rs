@@ -90,6 +90,9 @@ pub const CODES: &[Code] = &[
     code("check::clause-not-mapped", Hint, "Evidence implements a clause not mapped to this practice", "The clause is real, but no mapping links it to this practice, so it does not count towards the practice's clauses. It may belong to another practice."),
     code("check::part-not-for-role", Hint, "Evidence cites a part of a standard not written for the role", "Each part of IEC 62443 speaks to some roles; evidence from another part may still be useful, but it does not count for this role."),
     code("check::evidence-expired", Warning, "Evidence whose expiry date has passed", "Judged as of the assessment's date (or `--as-of`). Renew the evidence and its date, or remove it."),
+    code("check::bad-waiver", Error, "A waiver that cannot apply", "A waiver names a checker code (without `check::`) of a warning, info or hint, and has `expires DATE`, `reason \"…\"` and `owner \"…\"`. Errors are fixed, not waived."),
+    code("check::waiver-expired", Warning, "A waiver past its expiry date", "As of the assessment's date (or `--as-of`), the waiver has lapsed and the findings it accepted count again. Renew it with a new reason and date, or fix the findings."),
+    code("check::unused-waiver", Warning, "A waiver that matches no finding", "Nothing in this assessment has that code (for that practice): the finding was fixed or the waiver names the wrong code or practice. Remove the waiver."),
     code("check::evidence-expiring", Info, "Evidence that expires soon", "It expires within the window set by `expiry-warning-days` in smm.toml, counted from the assessment's date (or `--as-of`)."),
 ];
 

@@ -29,12 +29,27 @@ pub struct Fix {
     pub edits: Vec<Edit>,
 }
 
+/// An accepted finding: who accepted it, why, and until when.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Waived {
+    pub reason: String,
+    pub owner: String,
+    pub expires: crate::Day,
+    /// The `waive` line.
+    pub file: FileId,
+    pub span: Span,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub file: FileId,
     pub diagnostic: Diagnostic,
     pub related: Vec<Related>,
     pub fix: Option<Fix>,
+    /// The practice the finding is about, which a waiver's `for` names.
+    pub subject: Option<String>,
+    /// Set when a waiver in force accepts the finding.
+    pub waived: Option<Waived>,
 }
 
 impl Finding {
@@ -51,7 +66,14 @@ impl Finding {
             diagnostic: Diagnostic::new(severity, code, span, message),
             related: Vec::new(),
             fix: None,
+            subject: None,
+            waived: None,
         }
+    }
+
+    pub fn about(mut self, practice: &str) -> Finding {
+        self.subject = Some(practice.to_string());
+        self
     }
 
     pub fn code(&self) -> &'static str {
@@ -109,6 +131,15 @@ impl Finding {
         shown: &dyn Fn(&std::path::Path) -> String,
     ) -> Diagnostic {
         let mut diagnostic = self.diagnostic.clone();
+        if let Some(waived) = &self.waived {
+            diagnostic.notes.insert(
+                0,
+                format!(
+                    "waived until {} by {}: {}",
+                    waived.expires, waived.owner, waived.reason
+                ),
+            );
+        }
         for related in &self.related {
             if related.file == self.file {
                 diagnostic.related.push(smm_syntax::Label {

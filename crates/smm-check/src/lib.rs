@@ -15,12 +15,13 @@ mod finding;
 mod profiles;
 mod summary;
 mod values;
+mod waivers;
 
 pub use analysis::{check, Analysis, CheckOptions};
 pub use assessments::{AssessmentReport, Current, PracticeStatus};
 pub use dates::Day;
 pub use editions::Follows;
 pub use files::{FileId, Loader, Source, Workspace};
-pub use finding::{Edit, Finding, Fix, Related};
+pub use finding::{Edit, Finding, Fix, Related, Waived};
 pub use profiles::{ResolvedProfile, ResolvedTarget};
 pub use summary::{GroupSummary, StandardCoverage, Summary};

@@ -37,6 +37,7 @@ pub fn run(
                 .extend(source.parse.errors.iter().map(|d| crate::report::Reported {
                     diagnostic: d.clone(),
                     fix: None,
+                    waived: None,
                 }));
             for reported in &mut checks.diagnostics {
                 if let Some(severity) = at.config.severity.get(reported.diagnostic.code) {
@@ -175,7 +176,7 @@ fn summary(report: &Report, failures: usize) -> String {
             f.checks
                 .diagnostics
                 .iter()
-                .any(|d| d.diagnostic.severity >= Severity::Warning)
+                .any(|d| d.waived.is_none() && d.diagnostic.severity >= Severity::Warning)
         })
         .count();
     if found.is_empty() {
@@ -186,6 +187,9 @@ fn summary(report: &Report, failures: usize) -> String {
             found.join(", "),
             count(with_problems, "file")
         ));
+    }
+    if counts.waived > 0 {
+        line.push_str(&format!("; {} waived", counts.waived));
     }
     if failures > 0 {
         line.push_str(&format!("; {}", count(failures, "input error")));
@@ -215,6 +219,7 @@ mod tests {
                         Reported {
                             diagnostic: d,
                             fix: None,
+                            waived: None,
                         }
                     })
                     .collect()
@@ -258,6 +263,7 @@ mod tests {
             warnings: w,
             infos: i,
             hints: 3,
+            waived: 2,
         };
         assert!(!fails(&counts(0, 1, 1), FailOn::Error));
         assert!(fails(&counts(1, 0, 0), FailOn::Error));

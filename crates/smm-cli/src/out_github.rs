@@ -13,9 +13,14 @@ pub fn render(report: &Report) -> String {
         for reported in &file.checks.diagnostics {
             let d = &reported.diagnostic;
             let command = match d.severity {
+                _ if reported.waived.is_some() => "notice",
                 Severity::Error => "error",
                 Severity::Warning => "warning",
                 Severity::Info | Severity::Hint => "notice",
+            };
+            let title = match reported.waived {
+                Some(_) => format!("{} (waived)", d.code),
+                None => d.code.to_string(),
             };
             let (line, column) = line_column(&file.text, d.span.start);
             let (end_line, end_column) = line_column(&file.text, d.span.end);
@@ -27,7 +32,7 @@ pub fn render(report: &Report) -> String {
             out.push_str(&format!(
                 "::{command} file={},line={line},col={column},endLine={end_line},endColumn={end_column},title={}::{}\n",
                 property(&file.relative),
-                property(d.code),
+                property(&title),
                 data(&message)
             ));
         }

@@ -31,6 +31,7 @@ struct Summary {
     warnings: usize,
     infos: usize,
     hints: usize,
+    waived: usize,
 }
 
 #[derive(Serialize)]
@@ -67,6 +68,22 @@ struct DiagnosticJson<'r> {
     notes: Vec<&'r str>,
     related: Vec<RelatedJson<'r>>,
     fix: Option<FixJson<'r>>,
+    waived: Option<WaivedJson<'r>>,
+}
+
+#[derive(Serialize)]
+struct WaivedJson<'r> {
+    reason: &'r str,
+    owner: &'r str,
+    expires: &'r str,
+}
+
+fn waived(w: &crate::report::Waived) -> WaivedJson<'_> {
+    WaivedJson {
+        reason: &w.reason,
+        owner: &w.owner,
+        expires: &w.expires,
+    }
 }
 
 #[derive(Serialize)]
@@ -131,6 +148,7 @@ struct PracticeJson<'r> {
     gap: Option<u8>,
     met: Option<bool>,
     missing_clauses: &'r [String],
+    waived: Option<WaivedJson<'r>>,
 }
 
 #[derive(Serialize)]
@@ -172,6 +190,7 @@ pub fn render(report: &Report) -> String {
             warnings: counts.warnings,
             infos: counts.infos,
             hints: counts.hints,
+            waived: counts.waived,
         },
         files: report.files.iter().map(file).collect(),
     };
@@ -211,6 +230,7 @@ fn file(file: &FileReport) -> FileJson<'_> {
                         gap: p.gap,
                         met: p.met,
                         missing_clauses: &p.missing,
+                        waived: p.waived.as_ref().map(waived),
                     })
                     .collect(),
                 summary: SummaryJson {
@@ -276,5 +296,6 @@ fn diagnostic<'r>(text: &str, reported: &'r Reported) -> DiagnosticJson<'r> {
                 })
                 .collect(),
         }),
+        waived: reported.waived.as_ref().map(waived),
     }
 }

@@ -12,6 +12,8 @@ struct Case {
     name: String,
     /// (type, message, details) when the case failed.
     failure: Option<(String, String, String)>,
+    /// Why a waiver accepts the failure: the case is skipped instead.
+    waived: Option<String>,
 }
 
 pub fn render(report: &Report) -> String {
@@ -31,14 +33,20 @@ pub fn render(report: &Report) -> String {
         .flat_map(|(_, c)| c)
         .filter(|c| c.failure.is_some())
         .count();
+    let skipped: usize = suites
+        .iter()
+        .flat_map(|(_, c)| c)
+        .filter(|c| c.waived.is_some())
+        .count();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
-        "<testsuites name=\"smm check\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">\n"
+        "<testsuites name=\"smm check\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">\n"
     ));
     for (name, cases) in &suites {
         let failed = cases.iter().filter(|c| c.failure.is_some()).count();
+        let skipped = cases.iter().filter(|c| c.waived.is_some()).count();
         out.push_str(&format!(
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failed}\" errors=\"0\" skipped=\"0\">\n",
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failed}\" errors=\"0\" skipped=\"{skipped}\">\n",
             escape(name),
             cases.len()
         ));
@@ -48,9 +56,13 @@ pub fn render(report: &Report) -> String {
                 escape(&case.class),
                 escape(&case.name)
             );
-            match &case.failure {
-                None => out.push_str(&format!("{open}/>\n")),
-                Some((kind, message, details)) => out.push_str(&format!(
+            match (&case.failure, &case.waived) {
+                (_, Some(why)) => out.push_str(&format!(
+                    "{open}>\n      <skipped message=\"{}\"/>\n    </testcase>\n",
+                    escape(why)
+                )),
+                (None, None) => out.push_str(&format!("{open}/>\n")),
+                (Some((kind, message, details)), None) => out.push_str(&format!(
                     "{open}>\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
                     escape(kind),
                     escape(message),
@@ -89,10 +101,14 @@ fn practice_cases(assessment: &AssessmentResult) -> Vec<Case> {
                 )),
                 _ => None,
             };
+            let waived = failure.as_ref().and(p.waived.as_ref()).map(|w| {
+                format!("waived until {} by {}: {}", w.expires, w.owner, w.reason)
+            });
             Some(Case {
                 class: format!("{}.{}", assessment.name, p.practice),
+                failure: if waived.is_some() { None } else { failure },
                 name: p.practice.clone(),
-                failure,
+                waived,
             })
         })
         .collect()
@@ -124,6 +140,7 @@ fn file_case(file: &FileReport) -> Option<Case> {
         class: "files".to_string(),
         name: file.relative.clone(),
         failure: Some(("errors".to_string(), count, errors.join("\n"))),
+        waived: None,
     })
 }
 

@@ -94,6 +94,16 @@ fn result(file: &FileReport, reported: &Reported) -> Value {
             })
             .collect();
     }
+    if let Some(waived) = &reported.waived {
+        result["suppressions"] = json!([{
+            "kind": "inSource",
+            "status": "accepted",
+            "justification": format!(
+                "waived until {} by {}: {}",
+                waived.expires, waived.owner, waived.reason
+            ),
+        }]);
+    }
     if let Some(fix) = &reported.fix {
         let replacements: Vec<Value> = fix
             .edits

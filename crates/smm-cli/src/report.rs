@@ -10,6 +10,16 @@ use smm_syntax::{Diagnostic, Severity, Span};
 pub struct Reported {
     pub diagnostic: Diagnostic,
     pub fix: Option<Fix>,
+    /// Accepted by a waiver in force: shown, but never counted or failing a run.
+    pub waived: Option<Waived>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Waived {
+    pub reason: String,
+    pub owner: String,
+    /// `YYYY-MM-DD`.
+    pub expires: String,
 }
 
 /// Edits within the diagnostic's own file.
@@ -42,6 +52,7 @@ pub struct PracticeResult {
     pub current: Option<(u8, &'static str)>,
     pub gap: Option<u8>,
     pub met: Option<bool>,
+    pub waived: Option<Waived>,
     /// Clauses mapped up to the target for the role that no evidence implements.
     pub missing: Vec<String>,
 }
@@ -70,6 +81,7 @@ pub struct Counts {
     pub warnings: usize,
     pub infos: usize,
     pub hints: usize,
+    pub waived: usize,
 }
 
 impl Counts {
@@ -87,7 +99,11 @@ impl Report {
     pub fn counts(&self) -> Counts {
         let mut counts = Counts::default();
         for d in self.diagnostics() {
-            counts.add(d.diagnostic.severity);
+            if d.waived.is_some() {
+                counts.waived += 1;
+            } else {
+                counts.add(d.diagnostic.severity);
+            }
         }
         counts
     }
@@ -115,9 +131,18 @@ pub fn assessment(report: &smm_check::AssessmentReport) -> AssessmentResult {
                 current: p.current.map(|c| (c.level.number(), c.scope.id())),
                 gap: p.gap(),
                 met: p.met(),
+                waived: p.waived.as_ref().map(waived),
                 missing: p.missing.clone(),
             })
             .collect(),
         summary: report.summary.clone(),
+    }
+}
+
+pub fn waived(waived: &smm_check::Waived) -> Waived {
+    Waived {
+        reason: waived.reason.clone(),
+        owner: waived.owner.clone(),
+        expires: waived.expires.to_string(),
     }
 }

@@ -136,6 +136,7 @@ impl Checked {
                 .map(|d| Reported {
                     diagnostic: d.clone(),
                     fix: None,
+                    waived: None,
                 })
                 .collect(),
             assessments: Vec::new(),
@@ -159,6 +160,7 @@ impl Checked {
                             .collect(),
                     }
                 }),
+                waived: f.waived.as_ref().map(report::waived),
             }));
         checks.assessments = self
             .analysis

@@ -26,6 +26,10 @@ const ASSESSMENT: &str = r#"assessment plant "Werk ß ℝ 💣" {
     evidence "Kontenprüfung ß ℝ 💣" implements iec62443-3-3:SR2.1 iso27002:5.15 expires 2026-11-01
   }
   practice acces-control level 1
+  waive not-assessed for patch-management expires 2027-01-31 {
+    reason "Patch review moves to the Q1 audit, ß ℝ 💣"
+    owner "R. Okafor"
+  }
 }
 "#;
 
@@ -99,8 +103,9 @@ fn outputs_write_every_format_asked_for_in_one_run() {
         out.stderr
     );
     assert!(
-        out.stdout
-            .ends_with("checked 3 files: 2 errors, 3 warnings in 2 files; 1 input error\n"),
+        out.stdout.ends_with(
+            "checked 3 files: 2 errors, 2 warnings in 2 files; 1 waived; 1 input error\n"
+        ),
         "{}",
         out.stdout
     );
@@ -240,7 +245,7 @@ fn summary_adds_a_line_per_assessment_to_human_output_only() {
     workspace(&p);
     let plain = check(&p, &[]).stdout;
     let out = check(&p, &["--summary"]);
-    let expected = "assessment plant: 0 of 2 targets met; clauses implemented of mapped: iec62443-2-1 0/6, iec62443-3-3 1/4, iso27002 1/5\nchecked 3 files: 2 errors, 3 warnings in 2 files\n";
+    let expected = "assessment plant: 0 of 2 targets met; clauses implemented of mapped: iec62443-2-1 0/6, iec62443-3-3 1/4, iso27002 1/5\nchecked 3 files: 2 errors, 2 warnings in 2 files; 1 waived\n";
     assert!(out.stdout.ends_with(expected), "{}", out.stdout);
     assert_eq!(
         out.stdout.replace("assessment plant: 0 of 2 targets met; clauses implemented of mapped: iec62443-2-1 0/6, iec62443-3-3 1/4, iso27002 1/5\n", ""),

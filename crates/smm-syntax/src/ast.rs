@@ -67,6 +67,26 @@ pub enum AssessmentField {
     Assessor(Setting<Text>),
     Description(Setting<Text>),
     Practice(Box<Practice>),
+    Waiver(Box<Waiver>),
+    Error(Span),
+}
+
+/// `waive CODE for PRACTICE expires DATE { reason "…" owner "…" }`: one accepted finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Waiver {
+    pub keyword: Span,
+    /// The check code without its `check::` prefix: `unmet-target`.
+    pub code: Option<Name>,
+    pub practice: Option<Setting<Name>>,
+    pub expires: Option<Setting<Date>>,
+    pub body: Option<Block<WaiverField>>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WaiverField {
+    Reason(Setting<Text>),
+    Owner(Setting<Text>),
     Error(Span),
 }
 
@@ -306,7 +326,17 @@ impl AssessmentField {
             AssessmentField::Date(s) => s.span,
             AssessmentField::Assessor(s) | AssessmentField::Description(s) => s.span,
             AssessmentField::Practice(p) => p.span,
+            AssessmentField::Waiver(w) => w.span,
             AssessmentField::Error(span) => *span,
+        }
+    }
+}
+
+impl WaiverField {
+    pub fn span(&self) -> Span {
+        match self {
+            WaiverField::Reason(s) | WaiverField::Owner(s) => s.span,
+            WaiverField::Error(span) => *span,
         }
     }
 }

@@ -53,7 +53,13 @@ const CONTEXTS: &[Context] = &[
             "assessor",
             "description",
             "practice",
+            "waive",
         ],
+    },
+    Context {
+        label: "waiver field",
+        place: "in a waiver block",
+        fields: &["reason", "owner"],
     },
     Context {
         label: "target field",
@@ -176,10 +182,13 @@ fn belongs_elsewhere(keyword: Keyword) -> Option<String> {
         Keyword::Industry | Keyword::Extends => "this line belongs directly inside a profile",
         Keyword::Date | Keyword::Assessor => "this line belongs directly inside an assessment",
         Keyword::Follows => "`follows` belongs directly inside a profile or an assessment",
-        Keyword::Level | Keyword::Scope => "`level` and `scope` continue a `target` or `practice` line",
-        Keyword::Implements | Keyword::Expires | Keyword::Link => {
-            "`implements`, `expires` and `link` continue an `evidence` line"
+        Keyword::Waive => "`waive` lines belong directly inside an assessment",
+        Keyword::Reason | Keyword::Owner => {
+            "`reason` and `owner` go inside a waiver's block: waive CODE for PRACTICE expires DATE { reason \"…\" owner \"…\" }"
         }
+        Keyword::Level | Keyword::Scope => "`level` and `scope` continue a `target` or `practice` line",
+        Keyword::Implements | Keyword::Link => "`implements` and `link` continue an `evidence` line",
+        Keyword::Expires => "`expires` continues an `evidence` or a `waive` line",
         Keyword::Clause | Keyword::Edition | Keyword::Supersedes | Keyword::Annex => {
             "this line belongs directly inside a standard"
         }
@@ -190,9 +199,8 @@ fn belongs_elsewhere(keyword: Keyword) -> Option<String> {
         Keyword::Text => "`text` goes inside a clause's block or an `extend` block",
         Keyword::Parent => "`parent` continues a `clause`, `subdomain` or `practice` line",
         Keyword::Map => "`map` lines belong directly inside a `mapping`",
-        Keyword::To | Keyword::As | Keyword::For | Keyword::Via => {
-            "`to`, `as`, `for` and `via` continue a `map` line"
-        }
+        Keyword::To | Keyword::As | Keyword::Via => "`to`, `as` and `via` continue a `map` line",
+        Keyword::For => "`for` continues a `map` or a `waive` line",
         _ => return None,
     };
     Some(text.into())

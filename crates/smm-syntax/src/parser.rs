@@ -303,6 +303,7 @@ const IN_ASSESSMENT: &[Keyword] = &[
     Keyword::Extend,
     Keyword::Mapping,
     Keyword::Follows,
+    Keyword::Waive,
     Keyword::Role,
     Keyword::Date,
     Keyword::Assessor,
@@ -338,6 +339,7 @@ const IN_STANDARD: &[Keyword] = &[
 const RATING_MODIFIERS: &[Keyword] = &[Keyword::Level, Keyword::Scope];
 const EVIDENCE_MODIFIERS: &[Keyword] = &[Keyword::Implements, Keyword::Expires, Keyword::Link];
 const DEFINITION_MODIFIERS: &[Keyword] = &[Keyword::Parent];
+const WAIVER_MODIFIERS: &[Keyword] = &[Keyword::For, Keyword::Expires];
 const MAP_MODIFIERS: &[Keyword] = &[
     Keyword::Level,
     Keyword::To,
@@ -415,6 +417,19 @@ fn target_field<'t>(
     .recover_with(via_parser(junk(stop, false).map(TargetField::Error)))
 }
 
+fn waiver_field<'t>(
+    src: &'t str,
+) -> impl Parser<'t, ParserInput<'t>, WaiverField, Extra<'t>> + Clone {
+    choice((
+        setting(src, Keyword::Reason, statement::text_setting).map(WaiverField::Reason),
+        setting(src, Keyword::Owner, statement::text_setting).map(WaiverField::Owner),
+    ))
+    .labelled("waiver field")
+    .recover_with(via_parser(
+        junk(IN_ASSESSMENT, false).map(WaiverField::Error),
+    ))
+}
+
 fn practice_field<'t>(
     src: &'t str,
 ) -> impl Parser<'t, ParserInput<'t>, PracticeField, Extra<'t>> + Clone {
@@ -460,9 +475,24 @@ fn assessment_field<'t>(
     // `profile NAME {` is a new top-level profile after a forgotten `}`, not this field.
     let profile_ref = setting(src, Keyword::Profile, statement::name_setting)
         .then_ignore(kind(TokenKind::LBrace).not().rewind());
+    let waiver_body = block(waiver_field(src), WaiverField::span, "waive");
+    let waiver = typed(
+        raw(Keyword::Waive, WAIVER_MODIFIERS),
+        src,
+        statement::waiver,
+    )
+    .then(waiver_body.or_not())
+    .map(|(mut waiver, body): (Waiver, _)| {
+        if let Some(body) = &body {
+            waiver.span = waiver.span.cover(body.span);
+        }
+        waiver.body = body;
+        AssessmentField::Waiver(Box::new(waiver))
+    });
     choice((
         rating(src, Keyword::Practice, practice_body)
             .map(|p| AssessmentField::Practice(Box::new(p))),
+        waiver,
         profile_ref.map(AssessmentField::Profile),
         setting(src, Keyword::Follows, statement::name_setting).map(AssessmentField::Follows),
         setting(src, Keyword::Role, statement::name_setting).map(AssessmentField::Role),

@@ -71,6 +71,12 @@ fn expectation(keyword: Keyword) -> (&'static str, &'static str) {
             "follows iec62443-2-1-2010",
         ),
         Keyword::Role => ("a role", "role asset-owner"),
+        Keyword::Waive => (
+            "the check code to waive",
+            "waive unmet-target for access-control expires 2027-03-31 { reason \"…\" owner \"…\" }",
+        ),
+        Keyword::Reason => ("a quoted reason", "reason \"Replacement HMIs arrive in March\""),
+        Keyword::Owner => ("a quoted owner", "owner \"R. Okafor\""),
         Keyword::Description => ("a quoted description", "description \"Why this exists\""),
         Keyword::Target => (
             "a practice id",
@@ -126,7 +132,10 @@ fn expectation(keyword: Keyword) -> (&'static str, &'static str) {
         ),
         Keyword::To => ("a clause reference", "to iec62443-3-3:SR2.1"),
         Keyword::As => ("a relationship", "as subset"),
-        Keyword::For => ("one or more roles", "for asset-owner product-supplier"),
+        Keyword::For => (
+            "roles (on a `map` line) or a practice (on a `waive` line)",
+            "for asset-owner product-supplier, or for access-control",
+        ),
         Keyword::Via => ("a clause reference", "via iec62443:SL2"),
     }
 }
@@ -634,6 +643,68 @@ pub(crate) fn evidence(src: &str, raw: Raw) -> (Evidence, Option<Diagnostic>) {
     (evidence, problem.0)
 }
 
+/// `waive CODE for PRACTICE expires DATE`; the block is attached by the parser.
+pub(crate) fn waiver(src: &str, raw: Raw) -> (Waiver, Option<Diagnostic>) {
+    let mut problem = Problem::default();
+    let mut waiver = Waiver {
+        keyword: raw.keyword_span,
+        code: None,
+        practice: None,
+        expires: None,
+        body: None,
+        span: raw.span,
+    };
+    walk(
+        src,
+        &raw,
+        &mut problem,
+        |problem, word| waiver.code = problem.take(name(src, raw.keyword, word)),
+        |problem, slot, seen| {
+            if slot.0 == Keyword::Expires {
+                waiver.expires = Some(modifier_value(src, &raw, problem, slot, seen, date));
+            } else {
+                waiver.practice = Some(modifier_value(src, &raw, problem, slot, seen, name));
+            }
+        },
+    );
+    (waiver, problem.0)
+}
+
+/// Walks a statement's parts: its first value is `head`, any other bare value is a stray, and
+/// each modifier is handed to `modifier` once (with the modifiers seen so far); a missing
+/// head or a repeated modifier is reported.
+fn walk(
+    src: &str,
+    raw: &Raw,
+    problem: &mut Problem,
+    mut head: impl FnMut(&mut Problem, Word),
+    mut modifier: impl FnMut(&mut Problem, (Keyword, Span, &[Word]), &[Keyword]),
+) {
+    if !matches!(raw.parts.first(), Some(Part::Value(_))) {
+        problem.add(missing(raw.keyword, raw.keyword_span));
+    }
+    let mut seen: Vec<(Keyword, Span)> = Vec::new();
+    for (i, part) in raw.parts.iter().enumerate() {
+        match part {
+            Part::Value(word) if i == 0 => head(problem, *word),
+            Part::Value(word) => problem.add_with(|| stray(src, raw, *word, &keywords(&seen))),
+            Part::Modifier {
+                keyword,
+                span,
+                values,
+            } => {
+                if first_time(&mut seen, problem, *keyword, *span) {
+                    modifier(
+                        problem,
+                        (*keyword, *span, values.as_slice()),
+                        &keywords(&seen),
+                    );
+                }
+            }
+        }
+    }
+}
+
 pub(crate) fn declaration<F>(
     src: &str,
     raw: Raw,
@@ -852,80 +923,37 @@ pub(crate) fn map_edge(src: &str, raw: Raw) -> (MapEdge, Option<Diagnostic>) {
         body: None,
         span: raw.span,
     };
-    if !matches!(raw.parts.first(), Some(Part::Value(_))) {
-        problem.add(missing(raw.keyword, raw.keyword_span));
-    }
-    let mut seen: Vec<(Keyword, Span)> = Vec::new();
-    for (i, part) in raw.parts.iter().enumerate() {
-        match part {
-            Part::Value(word) if i == 0 => {
-                edge.practice = problem.take(name(src, raw.keyword, *word))
+    walk(
+        src,
+        &raw,
+        &mut problem,
+        |problem, word| edge.practice = problem.take(name(src, raw.keyword, word)),
+        |problem, slot, seen| match slot.0 {
+            Keyword::Level => {
+                edge.level = Some(modifier_value(src, &raw, problem, slot, seen, int))
             }
-            Part::Value(word) => problem.add_with(|| stray(src, &raw, *word, &keywords(&seen))),
-            Part::Modifier {
-                keyword,
-                span,
-                values,
-            } => {
-                if !first_time(&mut seen, &mut problem, *keyword, *span) {
-                    continue;
-                }
-                let slot = (*keyword, *span, values.as_slice());
-                match keyword {
-                    Keyword::Level => {
-                        edge.level = Some(modifier_value(
-                            src,
-                            &raw,
-                            &mut problem,
-                            slot,
-                            &keywords(&seen),
-                            int,
-                        ))
-                    }
-                    Keyword::To => {
-                        edge.clause = Some(modifier_value(
-                            src,
-                            &raw,
-                            &mut problem,
-                            slot,
-                            &keywords(&seen),
-                            clause_ref,
-                        ))
-                    }
-                    Keyword::Via => {
-                        edge.via = Some(modifier_value(
-                            src,
-                            &raw,
-                            &mut problem,
-                            slot,
-                            &keywords(&seen),
-                            clause_ref,
-                        ))
-                    }
-                    Keyword::As => {
-                        edge.relationship = Some(modifier_value(
-                            src,
-                            &raw,
-                            &mut problem,
-                            slot,
-                            &keywords(&seen),
-                            name,
-                        ))
-                    }
-                    _ => {
-                        if values.is_empty() {
-                            problem.add(missing(*keyword, *span));
-                        }
-                        let roles = values
-                            .iter()
-                            .filter_map(|w| problem.take(name(src, *keyword, *w)))
-                            .collect();
-                        edge.roles = Some((*span, roles));
-                    }
-                }
+            Keyword::To => {
+                edge.clause = Some(modifier_value(src, &raw, problem, slot, seen, clause_ref))
             }
-        }
-    }
+            Keyword::Via => {
+                edge.via = Some(modifier_value(src, &raw, problem, slot, seen, clause_ref))
+            }
+            Keyword::As => {
+                edge.relationship = Some(modifier_value(src, &raw, problem, slot, seen, name))
+            }
+            _ => {
+                let (keyword, span, values) = slot;
+                if values.is_empty() {
+                    problem.add(missing(keyword, span));
+                }
+                let roles = values
+                    .iter()
+                    .filter_map(|w| problem.take(name(src, keyword, *w)))
+                    .collect();
+                edge.roles = Some((span, roles));
+            }
+        },
+    );
     for (keyword, present) in [
         (Keyword::Level, edge.level.is_some()),
         (Keyword::To, edge.clause.is_some()),

@@ -22,6 +22,9 @@ pub enum Keyword {
     Assessor,
     Practice,
     Evidence,
+    Waive,
+    Reason,
+    Owner,
     Implements,
     Expires,
     Link,
@@ -48,7 +51,7 @@ pub enum Keyword {
 }
 
 impl Keyword {
-    pub const ALL: [Keyword; 39] = [
+    pub const ALL: [Keyword; 42] = [
         Keyword::Profile,
         Keyword::Assessment,
         Keyword::Industry,
@@ -65,6 +68,9 @@ impl Keyword {
         Keyword::Assessor,
         Keyword::Practice,
         Keyword::Evidence,
+        Keyword::Waive,
+        Keyword::Reason,
+        Keyword::Owner,
         Keyword::Implements,
         Keyword::Expires,
         Keyword::Link,
@@ -108,6 +114,9 @@ impl Keyword {
             Keyword::Assessor => "assessor",
             Keyword::Practice => "practice",
             Keyword::Evidence => "evidence",
+            Keyword::Waive => "waive",
+            Keyword::Reason => "reason",
+            Keyword::Owner => "owner",
             Keyword::Implements => "implements",
             Keyword::Expires => "expires",
             Keyword::Link => "link",

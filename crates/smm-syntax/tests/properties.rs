@@ -115,6 +115,35 @@ fn evidence() -> impl Strategy<Value = Vec<Piece>> {
         })
 }
 
+fn waiver() -> impl Strategy<Value = Vec<Piece>> {
+    let body = statements(
+        prop_oneof![
+            setting("reason", string(), true),
+            setting("owner", string(), true)
+        ],
+        3,
+    );
+    (
+        ident(),
+        proptest::option::of(ident()),
+        proptest::option::of(date()),
+        proptest::option::of(body),
+    )
+        .prop_map(|(code, practice, expires, body)| {
+            let mut pieces = vec![keyword("waive"), (code, false)];
+            if let Some(practice) = practice {
+                pieces.extend([keyword("for"), (practice, false)]);
+            }
+            if let Some(date) = expires {
+                pieces.extend([keyword("expires"), (date, true)]);
+            }
+            if let Some(body) = body {
+                pieces.extend(block(body));
+            }
+            pieces
+        })
+}
+
 fn declaration(
     word: &'static str,
     fields: impl Strategy<Value = Vec<Piece>>,
@@ -249,6 +278,7 @@ fn file() -> impl Strategy<Value = Vec<Piece>> {
         setting("assessor", string(), true),
         setting("description", string(), true),
         rating("practice", practice_body),
+        waiver(),
     ];
     let framework_field = prop_oneof![
         setting("description", string(), true),

@@ -45,6 +45,7 @@ pub fn dump(src: &str, file: &SourceFile) -> String {
                         PracticeField::Note(s) => text_setting(out, 2, "note", s),
                         PracticeField::Error(span) => error(out, 2, src, *span),
                     }),
+                    AssessmentField::Waiver(w) => waiver(out, src, w),
                     AssessmentField::Error(span) => error(out, 1, src, *span),
                 })
             }
@@ -225,6 +226,32 @@ fn evidence(out: &mut String, e: &Evidence) {
         .unwrap();
     }
     writeln!(out, "{line}").unwrap();
+}
+
+fn waiver(out: &mut String, src: &str, w: &Waiver) {
+    let mut line = format!("  waive {}", or_missing(&w.code, |n| n.text.clone()));
+    if let Some(s) = &w.practice {
+        write!(line, " for {}", or_missing(&s.value, |n| n.text.clone())).unwrap();
+    }
+    if let Some(s) = &w.expires {
+        let date = or_missing(&s.value, |d| {
+            format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+        });
+        write!(line, " expires {date}").unwrap();
+    }
+    writeln!(out, "{line}").unwrap();
+    if let Some(body) = &w.body {
+        for entry in &body.entries {
+            match entry {
+                WaiverField::Reason(s) => text_setting(out, 2, "reason", s),
+                WaiverField::Owner(s) => text_setting(out, 2, "owner", s),
+                WaiverField::Error(span) => error(out, 2, src, *span),
+            }
+        }
+        if body.close.is_none() {
+            writeln!(out, "    <unclosed>").unwrap();
+        }
+    }
 }
 
 fn name_setting(out: &mut String, keyword: &str, s: &Setting<Name>) {
