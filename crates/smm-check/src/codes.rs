@@ -141,6 +141,19 @@ mod tests {
         assert!(found >= 19, "{found}");
     }
 
+    /// The language spec explains where each finding comes from.
+    #[test]
+    fn every_check_code_is_in_the_spec() {
+        let spec = include_str!("../../../grammar/README.md");
+        for code in CODES.iter().filter(|c| c.id.starts_with("check::")) {
+            assert!(
+                spec.contains(&format!("`{}`", code.id)),
+                "{} is not in grammar/README.md",
+                code.id
+            );
+        }
+    }
+
     #[test]
     fn lookup_needs_the_full_code() {
         assert_eq!(lookup("check::unmet-target").unwrap().severity, Warning);

@@ -462,16 +462,30 @@ impl SourceFile {
                     },
                     TargetField::span,
                 ),
-                Item::Assessment(a) => nested(
-                    &mut starts,
-                    &a.body,
-                    AssessmentField::span,
-                    |f| match f {
-                        AssessmentField::Practice(p) => p.body.as_ref(),
-                        _ => None,
-                    },
-                    PracticeField::span,
-                ),
+                Item::Assessment(a) => {
+                    nested(
+                        &mut starts,
+                        &a.body,
+                        AssessmentField::span,
+                        |f| match f {
+                            AssessmentField::Practice(p) => p.body.as_ref(),
+                            _ => None,
+                        },
+                        PracticeField::span,
+                    );
+                    // The second kind of block in an assessment: a waiver's.
+                    let waivers = a
+                        .body
+                        .iter()
+                        .flat_map(|b| &b.entries)
+                        .filter_map(|f| match f {
+                            AssessmentField::Waiver(w) => w.body.as_ref(),
+                            _ => None,
+                        });
+                    for block in waivers {
+                        starts.extend(block.entries.iter().map(|f| f.span().start));
+                    }
+                }
                 Item::Framework(f) => nested(
                     &mut starts,
                     &f.body,

@@ -39,6 +39,38 @@ fn formatting_is_idempotent_and_keeps_every_token() {
                     "{}",
                     path.display()
                 );
+                // Every statement begins its own line, whatever block it is in: checked on
+                // the tokens, so that a block the tree walk forgets is caught too.
+                // (`scope industry` is the one keyword used as a value.)
+                let tokens = lex(&once).tokens;
+                let significant: Vec<_> = tokens
+                    .iter()
+                    .filter(|t| !matches!(t.kind, TokenKind::LineComment | TokenKind::BlockComment))
+                    .collect();
+                let keyword_starts =
+                    significant
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, t)| match t.kind {
+                            TokenKind::Keyword(smm_syntax::Keyword::Industry)
+                                if i > 0
+                                    && significant[i - 1].kind
+                                        == TokenKind::Keyword(smm_syntax::Keyword::Scope) =>
+                            {
+                                None
+                            }
+                            TokenKind::Keyword(k) if k.starts_statement() => Some(t.span.start),
+                            _ => None,
+                        });
+                for start in keyword_starts {
+                    let line_start = once[..start].rfind('\n').map_or(0, |i| i + 1);
+                    assert!(
+                        once[line_start..start].trim().is_empty(),
+                        "{}: a statement does not start its line: {:?}",
+                        path.display(),
+                        &once[line_start..(start + 20).min(once.len())]
+                    );
+                }
             }
             Err(errors) => {
                 assert!(!errors.is_empty());
