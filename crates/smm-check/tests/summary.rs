@@ -192,3 +192,31 @@ fn an_edit_of_a_profile_reaches_the_files_that_use_it() {
         "nothing uses an assessment"
     );
 }
+
+/// A broken line in a profile hides nothing else: the targets around it still resolve.
+#[test]
+fn a_profile_with_a_broken_line_keeps_its_other_targets() {
+    let profile = "profile base {
+  role asset-owner
+  target identities level 2
+  targt monitoring level 2
+  target access-control level
+  target patch-management level 1
+}
+";
+    assert!(!smm_syntax::parse(profile).errors.is_empty());
+    let loader = Files(vec![("/w/p.smm", profile)]);
+    let workspace = Workspace::load(&loader);
+    let analysis = check(
+        &workspace,
+        &smm_model::builtin::model(),
+        &loader,
+        &CheckOptions::default(),
+    );
+    let targets: Vec<&str> = analysis.profiles["base"]
+        .targets
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(targets, ["identities", "patch-management"]);
+}

@@ -110,15 +110,20 @@ struct Checked {
 impl Checked {
     fn run(semantic: &Semantic, group: &Group, sources: &Sources) -> Checked {
         let model = WorkspaceModel::build(sources, &group.config.catalogs);
+        // The texts are read already (standard input may stand in for a file): hand them over
+        // rather than have the checker read the disk again.
         let mut workspace = smm_check::Workspace::new();
         for (path, source) in sources.loaded() {
             workspace.set(path.clone(), source.text.clone());
         }
+        let disk = Disk {
+            files: sources.loaded().map(|(path, _)| path.clone()).collect(),
+        };
         let options = smm_check::CheckOptions {
             as_of: semantic.as_of,
             expiry_warning_days: group.config.expiry_warning_days,
         };
-        let analysis = smm_check::check(&workspace, &model.model, &Disk, &options);
+        let analysis = smm_check::check(&workspace, &model.model, &disk, &options);
         Checked {
             model,
             workspace,
@@ -173,12 +178,14 @@ impl Checked {
     }
 }
 
-/// The checker reads the disk only to see whether a linked file exists; the texts are given.
-struct Disk;
+/// The workspace's files on disk, as the walk found them.
+struct Disk {
+    files: Vec<PathBuf>,
+}
 
 impl smm_check::Loader for Disk {
     fn files(&self) -> Vec<PathBuf> {
-        Vec::new()
+        self.files.clone()
     }
     fn read(&self, path: &Path) -> Result<String, String> {
         input::read_file(path).map_err(|e| e.to_string())
