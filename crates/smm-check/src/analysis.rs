@@ -17,6 +17,9 @@ pub struct CheckOptions {
     pub as_of: Option<Day>,
     /// Report evidence that expires within this many days of that day.
     pub expiry_warning_days: Option<u32>,
+    /// Check only these files (the dependents of a change, `Analysis::dependents`); every
+    /// profile is still resolved, since any file may extend any profile. `None`: every file.
+    pub only: Option<BTreeSet<FileId>>,
 }
 
 #[derive(Clone, Debug)]
@@ -66,11 +69,19 @@ pub fn check(
         options,
         profiles: &profiles,
     };
+    let wanted = |file: FileId| {
+        options
+            .only
+            .as_ref()
+            .is_none_or(|only| only.contains(&file))
+    };
     let assessments: Vec<AssessmentReport> = declared
         .assessments
         .iter()
+        .filter(|a| wanted(a.file))
         .map(|a| checker.check(a, &mut findings))
         .collect();
+    findings.retain(|f| wanted(f.file));
 
     let mut uses: BTreeMap<FileId, BTreeSet<FileId>> = BTreeMap::new();
     let file_of = |name: &String| profiles.get(name).map(|p| p.file);

@@ -28,6 +28,7 @@ fn options() -> CheckOptions {
     CheckOptions {
         as_of: None,
         expiry_warning_days: Some(30),
+        only: None,
     }
 }
 
@@ -176,6 +177,7 @@ fn dates_are_judged_as_of_the_given_day_only() {
         let options = CheckOptions {
             as_of: day.map(|d| Day::parse(d).unwrap()),
             expiry_warning_days: Some(30),
+            only: None,
         };
         let analysis = check(&workspace, &model, &loader, &options);
         codes_of(&analysis)

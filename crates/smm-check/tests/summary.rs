@@ -220,3 +220,44 @@ fn a_profile_with_a_broken_line_keeps_its_other_targets() {
         .collect();
     assert_eq!(targets, ["identities", "patch-management"]);
 }
+
+/// Checking only the dependents of a change gives, for them, what a full check gives.
+#[test]
+fn a_partial_check_of_the_dependents_agrees_with_the_full_check() {
+    let other = "profile lone {\n  role asset-owner\n  target monitoring level 2\n}\n\nassessment b {\n  profile lone\n  date 2026-11-10\n}\n";
+    let loader = Files(vec![
+        ("/w/profiles.smm", PROFILE),
+        ("/w/a.smm", ASSESSMENT),
+        ("/w/b.smm", other),
+    ]);
+    let workspace = Workspace::load(&loader);
+    let model = smm_model::builtin::model();
+    let full = check(&workspace, &model, &loader, &CheckOptions::default());
+    let profiles = workspace.id(Path::new("/w/profiles.smm")).unwrap();
+    let dependents = full.dependents(profiles);
+    let b = workspace.id(Path::new("/w/b.smm")).unwrap();
+    assert!(
+        !dependents.contains(&b),
+        "b uses none of the changed profiles"
+    );
+    let options = CheckOptions {
+        only: Some(dependents.clone()),
+        ..CheckOptions::default()
+    };
+    let partial = check(&workspace, &model, &loader, &options);
+    let of = |analysis: &smm_check::Analysis| -> Vec<smm_check::Finding> {
+        analysis
+            .findings
+            .iter()
+            .filter(|f| dependents.contains(&f.file))
+            .cloned()
+            .collect()
+    };
+    assert!(!of(&full).is_empty());
+    assert_eq!(of(&partial), of(&full));
+    assert!(partial
+        .findings
+        .iter()
+        .all(|f| dependents.contains(&f.file)));
+    assert_eq!(partial.assessments.len(), 1);
+}

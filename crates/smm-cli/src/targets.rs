@@ -122,6 +122,7 @@ impl Checked {
         let options = smm_check::CheckOptions {
             as_of: semantic.as_of,
             expiry_warning_days: group.config.expiry_warning_days,
+            only: None,
         };
         let analysis = smm_check::check(&workspace, &model.model, &disk, &options);
         Checked {

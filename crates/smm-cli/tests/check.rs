@@ -178,3 +178,19 @@ fn usage_errors_exit_2() {
         );
     }
 }
+
+/// The repository's deliberately failing files keep failing, each for its reasons.
+#[test]
+fn the_deliberately_failing_files_fail() {
+    let repository = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut command = assert_cmd::cargo::cargo_bin_cmd!("smm");
+    let output = command
+        .args(["check", "tests/failing", "--color", "never"])
+        .current_dir(&repository)
+        .env_remove("COLUMNS")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    insta::assert_snapshot!(stdout);
+}
