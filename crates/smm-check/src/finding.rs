@@ -151,7 +151,7 @@ impl Finding {
             let Some(source) = workspace.source(related.file) else {
                 continue;
             };
-            let (line, column) = line_column(&source.text, related.span.start);
+            let (line, column) = crate::line_column(&source.text, related.span.start);
             diagnostic.notes.push(format!(
                 "{}: {}:{line}:{column}",
                 related.message,
@@ -160,12 +160,4 @@ impl Finding {
         }
         diagnostic
     }
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
 }

@@ -5,7 +5,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::input::io_reason;
+use smm_check::disk::input::io_reason;
 
 /// Replaces the content of the existing file `path`, keeping its permissions. A symlink is
 /// followed so that the link stays a link. The error is a reason for `error: PATH: reason`.

@@ -9,8 +9,8 @@ use smm_syntax::Severity;
 use crate::cli::{CheckArgs, FailOn, OutputFormat};
 use crate::report::{Counts, FileReport, Report};
 use crate::status::{count, Status};
-use crate::workspace::relative_slash;
 use crate::{atomic, out_github, out_json, out_junit, out_sarif, targets};
+use smm_check::disk::walk::relative_slash;
 
 pub fn run(
     args: &CheckArgs,
@@ -52,7 +52,7 @@ pub fn run(
                 )
             });
             // The first workspace's setting applies when the flag is absent.
-            fail_on = fail_on.or(at.config.fail_on);
+            fail_on = fail_on.or(at.config.fail_on.map(FailOn::from));
             report.files.push(FileReport {
                 root,
                 relative: relative_slash(&at.target.path, at.root),

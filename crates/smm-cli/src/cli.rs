@@ -88,6 +88,18 @@ pub enum FailOn {
     Never,
 }
 
+impl From<smm_check::disk::config::FailOn> for FailOn {
+    fn from(setting: smm_check::disk::config::FailOn) -> FailOn {
+        use smm_check::disk::config::FailOn as Setting;
+        match setting {
+            Setting::Error => FailOn::Error,
+            Setting::Warning => FailOn::Warning,
+            Setting::Info => FailOn::Info,
+            Setting::Never => FailOn::Never,
+        }
+    }
+}
+
 fn parse_output(text: &str) -> Result<(OutputFormat, PathBuf), String> {
     let (format, file) = text
         .split_once('=')

@@ -4,8 +4,8 @@
 
 use smm_syntax::Severity;
 
-use crate::position::line_column;
 use crate::report::Report;
+use smm_check::line_column;
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();

@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use crate::position::line_column;
 use crate::report::{FileReport, Report, Reported};
+use smm_check::line_column;
 
 /// Bumped whenever a field is removed, renamed or changes meaning.
 pub const SCHEMA_VERSION: &str = "1";

@@ -4,8 +4,8 @@
 
 use smm_syntax::Severity;
 
-use crate::position::line_column;
 use crate::report::{AssessmentResult, FileReport, Report};
+use smm_check::line_column;
 
 struct Case {
     class: String,

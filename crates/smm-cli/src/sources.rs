@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use smm_syntax::Parse;
 
-use crate::input::{self, InputError};
+use smm_check::disk::input::{self, InputError};
 
 pub struct Source {
     pub text: String,

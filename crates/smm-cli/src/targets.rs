@@ -5,13 +5,13 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::InputArgs;
-use crate::config::{self, Config};
-use crate::input::{self, io_reason};
 use crate::report::{self, FileChecks, Fix, Reported};
 use crate::sources::{Source, Sources};
 use crate::status::Status;
-use crate::workspace::{self, absolute, absolute_file, find_root, Root};
 use crate::workspace_model::WorkspaceModel;
+use smm_check::disk::config::{self, Config};
+use smm_check::disk::input::{self, io_reason};
+use smm_check::disk::walk::{self as workspace, absolute, absolute_file, find_root, Root};
 
 pub const STDIN_NAME: &str = "<stdin>";
 

@@ -12,10 +12,10 @@ use smm_model::{builtin, FileId, Model, Origin};
 use smm_syntax::ast::Item;
 use smm_syntax::Diagnostic;
 
-use crate::config;
 use crate::sources::Sources;
 use crate::status::Status;
-use crate::workspace;
+use smm_check::disk::config;
+use smm_check::disk::walk as workspace;
 
 pub struct WorkspaceModel {
     pub model: Model,

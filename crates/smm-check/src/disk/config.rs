@@ -5,10 +5,31 @@ use std::path::{Path, PathBuf};
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
-use crate::input;
+use super::input;
 use crate::position::line_column;
 
 pub const FILE_NAME: &str = "smm.toml";
+
+/// The lowest severity that fails a run, or never.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    pub fn from_id(id: &str) -> Option<FailOn> {
+        match id {
+            "error" => Some(FailOn::Error),
+            "warning" => Some(FailOn::Warning),
+            "info" => Some(FailOn::Info),
+            "never" => Some(FailOn::Never),
+            _ => None,
+        }
+    }
+}
 
 #[derive(Debug, Default)]
 pub struct Config {
@@ -19,7 +40,7 @@ pub struct Config {
     /// Report evidence that expires within this many days of the assessment's date.
     pub expiry_warning_days: Option<u32>,
     /// The lowest severity that fails `smm check`, unless `--fail-on` says otherwise.
-    pub fail_on: Option<crate::cli::FailOn>,
+    pub fail_on: Option<FailOn>,
     /// Severities that replace a code's default.
     pub severity: std::collections::BTreeMap<String, smm_syntax::Severity>,
 }
@@ -83,21 +104,17 @@ fn parse(text: &str, root: &Path) -> Result<Config, (usize, String)> {
     }
     let fail_on = match &raw.fail_on {
         None => None,
-        Some(value) => Some(
-            <crate::cli::FailOn as clap::ValueEnum>::from_str(value.get_ref(), false).map_err(
-                |_| {
-                    let message = format!(
-                        "fail-on is `{}`: use error, warning, info or never",
-                        value.get_ref()
-                    );
-                    (value.span().start, message)
-                },
-            )?,
-        ),
+        Some(value) => Some(FailOn::from_id(value.get_ref()).ok_or_else(|| {
+            let message = format!(
+                "fail-on is `{}`: use error, warning, info or never",
+                value.get_ref()
+            );
+            (value.span().start, message)
+        })?),
     };
     let mut severity = std::collections::BTreeMap::new();
     for (code, level) in &raw.severity {
-        if smm_check::codes::lookup(code.get_ref()).is_none() {
+        if crate::codes::lookup(code.get_ref()).is_none() {
             let message = format!("unknown code `{}` (see `smm explain CODE`)", code.get_ref());
             return Err((code.span().start, message));
         }

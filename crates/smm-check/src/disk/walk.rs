@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use globset::GlobSet;
 use walkdir::{DirEntry, WalkDir};
 
-use crate::config;
-use crate::input::io_reason;
+use super::config;
+use super::input::io_reason;
 
 pub const EXTENSION: &str = "smm";
 
