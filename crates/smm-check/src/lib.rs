@@ -5,6 +5,7 @@
 
 mod analysis;
 mod assessments;
+pub mod catalogs;
 pub mod codes;
 mod dates;
 mod declared;

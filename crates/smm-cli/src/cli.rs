@@ -35,6 +35,8 @@ pub enum Command {
     Catalog(CatalogArgs),
     /// Explain what an id names: a practice, clause, standard, domain, subdomain or framework
     Explain(ExplainArgs),
+    /// Serve the language over standard input and output (the Language Server Protocol)
+    Lsp,
 }
 
 #[derive(Debug, Args)]

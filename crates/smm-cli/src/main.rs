@@ -41,12 +41,23 @@ fn main() -> ExitCode {
     let input = match &cli.command {
         Command::Check(args) => Some(&args.input),
         Command::Fmt(args) => Some(&args.input),
-        Command::Catalog(_) | Command::Explain(_) => None,
+        Command::Catalog(_) | Command::Explain(_) | Command::Lsp => None,
     };
     if let Some(message) = input.and_then(usage_error) {
         Cli::command()
             .error(ErrorKind::ArgumentConflict, message)
             .exit();
+    }
+    if let Command::Lsp = cli.command {
+        // The protocol owns standard output, written from the server's own threads: it must
+        // not be locked here.
+        return match smm_lsp::run() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: smm lsp: {e}");
+                ExitCode::from(2)
+            }
+        };
     }
     let colors = Colors::new(cli.color);
     let mut out = io::stdout().lock();
@@ -56,6 +67,7 @@ fn main() -> ExitCode {
         Command::Fmt(args) => fmt::run(args, colors, &mut out, &mut err),
         Command::Catalog(args) => catalog::run(args, &mut out, &mut err),
         Command::Explain(args) => explain::run(args, &mut out, &mut err),
+        Command::Lsp => unreachable!("handled before standard output is locked"),
     };
     let result = result.and_then(|status| out.flush().map(|()| status));
     match result {

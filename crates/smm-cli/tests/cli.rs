@@ -40,14 +40,32 @@ fn version() {
 
 #[test]
 fn commands_still_to_come_do_not_exist_yet() {
+    let out = Project::new().run(&["report"]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr.contains("unrecognized subcommand"),
+        "{}",
+        out.stderr
+    );
+}
+
+/// `smm lsp` answers `initialize` on standard output and exits when standard input closes.
+#[test]
+fn lsp_serves_over_stdio_and_exits_when_input_ends() {
+    let body = r#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#;
+    let message = format!("Content-Length: {}\r\n\r\n{body}", body.len());
     let p = Project::new();
-    for name in ["lsp", "report"] {
-        let out = p.run(&[name]);
-        assert_eq!(out.code, 2, "{name}: {out:?}");
-        assert!(
-            out.stderr.contains("unrecognized subcommand"),
-            "{name}: {}",
-            out.stderr
-        );
-    }
+    let out = p.output(p.smm(&["lsp"]).write_stdin(message));
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.stdout.starts_with("Content-Length: "), "{}", out.stdout);
+    assert!(
+        out.stdout.contains(r#""hoverProvider":true"#),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(r#""positionEncoding":"utf-16""#),
+        "{}",
+        out.stdout
+    );
 }

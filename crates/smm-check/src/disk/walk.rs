@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use globset::GlobSet;
+pub use globset::GlobSet;
 use walkdir::{DirEntry, WalkDir};
 
 use super::config;

@@ -1,0 +1,40 @@
+//! The model of a workspace: the built-in catalogs, the catalog files of the folders smm.toml
+//! names, then the workspace's own files that define something (frameworks, standards,
+//! extensions, mappings). Shared folders come first, so that a clash is reported in the
+//! workspace's file.
+
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+use smm_model::{Model, ModelDiagnostic, Origin};
+use smm_syntax::ast::Item;
+
+use crate::Workspace;
+
+pub fn model_of(workspace: &Workspace, shared: &Workspace) -> (Model, Vec<ModelDiagnostic>) {
+    let mut builder = smm_model::builtin::builder();
+    for source in shared.sources().chain(workspace.sources()).map(|(_, s)| s) {
+        let defines = source.parse.file.items.iter().any(|item| {
+            matches!(
+                item,
+                Item::Framework(_) | Item::Standard(_) | Item::Extension(_) | Item::Mapping(_)
+            )
+        });
+        if defines {
+            builder.add(
+                Origin::User(source.path.clone()),
+                Cow::Owned(source.text.to_string()),
+                &source.parse.file,
+            );
+        }
+    }
+    builder.finish()
+}
+
+/// The path a model diagnostic belongs to, when it is a user's file.
+pub fn path_of(model: &Model, diagnostic: &ModelDiagnostic) -> Option<PathBuf> {
+    match &model.file(diagnostic.file).origin {
+        Origin::User(path) => Some(path.clone()),
+        Origin::Builtin(_) => None,
+    }
+}

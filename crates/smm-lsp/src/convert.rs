@@ -1,0 +1,89 @@
+//! smm's plain data to protocol types: byte ranges to positions, severities, completions.
+
+use smm_syntax::{Severity, Span};
+use tower_lsp_server::ls_types::{
+    CompletionItem, CompletionItemKind, CompletionTextEdit, Diagnostic,
+    DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Range, TextEdit,
+    Uri,
+};
+
+use crate::line_map::{Encoding, LineMap};
+use crate::state::FileDiagnostics;
+
+pub fn range(map: &LineMap, text: &str, span: Span, encoding: Encoding) -> Range {
+    Range::new(
+        map.position(text, span.start, encoding),
+        map.position(text, span.end, encoding),
+    )
+}
+
+pub fn diagnostics(file: &FileDiagnostics, encoding: Encoding) -> Vec<Diagnostic> {
+    let map = LineMap::new(&file.text);
+    let uri = Uri::from_file_path(&file.path);
+    file.diagnostics
+        .iter()
+        .map(|d| {
+            let mut message = d.message.clone();
+            for extra in d.help.iter().chain(&d.notes) {
+                message.push('\n');
+                message.push_str(extra);
+            }
+            let related = uri.as_ref().map(|uri| {
+                d.related
+                    .iter()
+                    .map(|r| DiagnosticRelatedInformation {
+                        location: Location::new(
+                            uri.clone(),
+                            range(&map, &file.text, r.span, encoding),
+                        ),
+                        message: r.message.clone(),
+                    })
+                    .collect::<Vec<_>>()
+            });
+            Diagnostic {
+                range: range(&map, &file.text, d.span, encoding),
+                severity: Some(match d.severity {
+                    Severity::Error => DiagnosticSeverity::ERROR,
+                    Severity::Warning => DiagnosticSeverity::WARNING,
+                    Severity::Info => DiagnosticSeverity::INFORMATION,
+                    Severity::Hint => DiagnosticSeverity::HINT,
+                }),
+                code: Some(NumberOrString::String(d.code.to_string())),
+                source: Some("smm".into()),
+                message,
+                related_information: related.filter(|r| !r.is_empty()),
+                ..Diagnostic::default()
+            }
+        })
+        .collect()
+}
+
+pub fn completion(
+    map: &LineMap,
+    text: &str,
+    item: smm_ide::Completion,
+    encoding: Encoding,
+) -> CompletionItem {
+    use smm_ide::CompletionKind as K;
+    let kind = match item.kind {
+        K::Practice => CompletionItemKind::CLASS,
+        K::Clause => CompletionItemKind::REFERENCE,
+        K::Standard => CompletionItemKind::MODULE,
+        K::Level => CompletionItemKind::VALUE,
+        K::Scope | K::Role => CompletionItemKind::ENUM_MEMBER,
+        K::Profile => CompletionItemKind::FILE,
+        K::Code => CompletionItemKind::EVENT,
+        K::Keyword => CompletionItemKind::KEYWORD,
+    };
+    CompletionItem {
+        text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(
+            range(map, text, item.replace, encoding),
+            item.label.clone(),
+        ))),
+        label: item.label,
+        kind: Some(kind),
+        detail: item.detail,
+        sort_text: Some(item.sort),
+        ..CompletionItem::default()
+    }
+}

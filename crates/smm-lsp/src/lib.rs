@@ -1,0 +1,25 @@
+//! The smm language server over standard input and output. The only crate that knows the
+//! Language Server Protocol: it converts between protocol types and smm's plain data (byte
+//! offsets, file paths) and holds the open documents; everything else is `smm-ide` and
+//! `smm-check`. Nothing but protocol goes to standard output; logs go to standard error.
+
+mod convert;
+mod line_map;
+mod server;
+mod state;
+
+pub use line_map::{Encoding, LineMap};
+
+/// Serves until the client sends `exit` or closes standard input.
+pub fn run() -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .build()?;
+    runtime.block_on(async {
+        let (service, socket) = tower_lsp_server::LspService::new(server::Backend::new);
+        tower_lsp_server::Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+            .serve(service)
+            .await;
+    });
+    Ok(())
+}

@@ -1,0 +1,286 @@
+//! The protocol: each handler converts positions and URIs, does its work on the state under
+//! the lock (inside `catch_unwind`, so a panic becomes an error and the server lives on), and
+//! only then awaits the client.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::{Mutex, OnceLock};
+
+use dashmap::DashMap;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+use crate::convert;
+use crate::line_map::{Encoding, LineMap};
+use crate::state::State;
+
+pub struct Backend {
+    client: Client,
+    encoding: OnceLock<Encoding>,
+    state: Mutex<Option<State>>,
+    /// What was last published per file, so that files whose diagnostics disappear get an
+    /// empty set and unchanged ones are not sent again.
+    published: DashMap<PathBuf, Vec<Diagnostic>>,
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Backend {
+        Backend {
+            client,
+            encoding: OnceLock::new(),
+            state: Mutex::new(None),
+            published: DashMap::new(),
+        }
+    }
+
+    fn encoding(&self) -> Encoding {
+        *self.encoding.get().unwrap_or(&Encoding::Utf16)
+    }
+
+    /// Runs `work` on the state; a panic is logged and becomes `None`.
+    fn with_state<T>(&self, what: &str, work: impl FnOnce(&mut State) -> T) -> Option<T> {
+        let mut guard = self
+            .state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let state = guard.as_mut()?;
+        match catch_unwind(AssertUnwindSafe(|| work(state))) {
+            Ok(value) => Some(value),
+            Err(_) => {
+                eprintln!("smm lsp: {what} failed (a bug); the server carries on");
+                None
+            }
+        }
+    }
+
+    /// Sends every file's diagnostics that changed since the last time.
+    async fn publish(&self) {
+        let encoding = self.encoding();
+        let files = self
+            .with_state("checking", |state| state.diagnostics())
+            .unwrap_or_default();
+        let mut seen = std::collections::BTreeSet::new();
+        let mut outgoing = Vec::new();
+        for file in files {
+            let diagnostics = convert::diagnostics(&file, encoding);
+            seen.insert(file.path.clone());
+            let unchanged = self
+                .published
+                .get(&file.path)
+                .is_some_and(|old| *old == diagnostics);
+            if !unchanged || file.version.is_some() {
+                self.published
+                    .insert(file.path.clone(), diagnostics.clone());
+                outgoing.push((file.path, diagnostics, file.version));
+            }
+        }
+        // Files that are gone get an empty set.
+        let gone: Vec<PathBuf> = self
+            .published
+            .iter()
+            .map(|e| e.key().clone())
+            .filter(|p| !seen.contains(p))
+            .collect();
+        for path in gone {
+            self.published.remove(&path);
+            outgoing.push((path, Vec::new(), None));
+        }
+        for (path, diagnostics, version) in outgoing {
+            if let Some(uri) = Uri::from_file_path(&path) {
+                self.client
+                    .publish_diagnostics(uri, diagnostics, version)
+                    .await;
+            }
+        }
+    }
+}
+
+/// A file of the state and the byte offset of a position in it.
+struct At {
+    file: smm_check::FileId,
+    text: String,
+    map: LineMap,
+    offset: usize,
+}
+
+impl At {
+    fn new(
+        state: &State,
+        path: &std::path::Path,
+        position: Position,
+        encoding: Encoding,
+    ) -> Option<At> {
+        let file = state.file(path)?;
+        let text = state.workspace.source(file)?.text.to_string();
+        let map = LineMap::new(&text);
+        let offset = map.offset(&text, position, encoding);
+        Some(At {
+            file,
+            text,
+            map,
+            offset,
+        })
+    }
+}
+
+impl Backend {
+    /// A request about a position in a file: `None` when the file or the answer is unknown,
+    /// an internal error when the work panicked.
+    fn at<T>(
+        &self,
+        what: &str,
+        position: TextDocumentPositionParams,
+        work: impl FnOnce(&State, &At) -> Option<T>,
+    ) -> Result<Option<T>> {
+        let Some(path) = path_of(&position.text_document.uri) else {
+            return Ok(None);
+        };
+        let encoding = self.encoding();
+        self.with_state(what, |state| {
+            let at = At::new(state, &path, position.position, encoding)?;
+            work(state, &at)
+        })
+        .ok_or_else(Error::internal_error)
+    }
+}
+
+fn path_of(uri: &Uri) -> Option<PathBuf> {
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let offered = params
+            .capabilities
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.clone())
+            .unwrap_or_default();
+        let encoding = if offered.contains(&PositionEncodingKind::UTF8) {
+            Encoding::Utf8
+        } else {
+            Encoding::Utf16
+        };
+        let _ = self.encoding.set(encoding);
+        #[allow(deprecated)]
+        let root = params
+            .workspace_folders
+            .as_ref()
+            .and_then(|folders| folders.first())
+            .and_then(|folder| path_of(&folder.uri))
+            .or_else(|| params.root_uri.as_ref().and_then(path_of));
+        let state = catch_unwind(AssertUnwindSafe(|| State::new(root)))
+            .map_err(|_| Error::internal_error())?;
+        *self.state.lock().unwrap_or_else(|p| p.into_inner()) = Some(state);
+        Ok(InitializeResult {
+            server_info: Some(ServerInfo {
+                name: "smm".into(),
+                version: Some(env!("CARGO_PKG_VERSION").into()),
+            }),
+            capabilities: ServerCapabilities {
+                position_encoding: Some(match encoding {
+                    Encoding::Utf8 => PositionEncodingKind::UTF8,
+                    Encoding::Utf16 => PositionEncodingKind::UTF16,
+                }),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::FULL),
+                        save: Some(TextDocumentSyncSaveOptions::Supported(true)),
+                        ..TextDocumentSyncOptions::default()
+                    },
+                )),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(vec![":".into(), " ".into()]),
+                    ..CompletionOptions::default()
+                }),
+                ..ServerCapabilities::default()
+            },
+            ..InitializeResult::default()
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        self.publish().await;
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let Some(path) = path_of(&params.text_document.uri) else {
+            return;
+        };
+        let document = params.text_document;
+        self.with_state("opening a file", |state| {
+            state.scan();
+            state.set_text(path, document.text, document.version);
+        });
+        self.publish().await;
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let Some(path) = path_of(&params.text_document.uri) else {
+            return;
+        };
+        // Full synchronisation: the last change holds the whole text.
+        let Some(change) = params.content_changes.into_iter().last() else {
+            return;
+        };
+        let version = params.text_document.version;
+        self.with_state("applying a change", |state| {
+            state.set_text(path, change.text, version)
+        });
+        self.publish().await;
+    }
+
+    async fn did_save(&self, _: DidSaveTextDocumentParams) {
+        self.with_state("re-reading the workspace", State::scan);
+        self.publish().await;
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let Some(path) = path_of(&params.text_document.uri) else {
+            return;
+        };
+        self.with_state("closing a file", |state| state.close(&path));
+        self.publish().await;
+    }
+
+    async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
+        self.with_state("re-reading the workspace", State::scan);
+        self.publish().await;
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let encoding = self.encoding();
+        self.at(
+            "hover",
+            params.text_document_position_params,
+            |state, at| {
+                let hover = smm_ide::hover(&state.snapshot(), at.file, at.offset)?;
+                Some(Hover {
+                    contents: HoverContents::Markup(MarkupContent {
+                        kind: MarkupKind::Markdown,
+                        value: hover.markdown,
+                    }),
+                    range: Some(convert::range(&at.map, &at.text, hover.range, encoding)),
+                })
+            },
+        )
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let encoding = self.encoding();
+        self.at("completion", params.text_document_position, |state, at| {
+            let items = smm_ide::completions(&state.snapshot(), at.file, at.offset)
+                .into_iter()
+                .map(|c| convert::completion(&at.map, &at.text, c, encoding))
+                .collect();
+            Some(CompletionResponse::Array(items))
+        })
+    }
+}

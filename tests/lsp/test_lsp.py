@@ -1,0 +1,154 @@
+"""`smm lsp` driven by a real client (pytest-lsp): initialize, diagnostics, hover, completion,
+and a profile edit that changes another file's diagnostics. Each test runs under a timeout.
+
+SMM_BIN names the binary (default: target/debug/smm)."""
+
+import asyncio
+import os
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+REPO = Path(__file__).resolve().parents[2]
+SMM = os.environ.get("SMM_BIN", str(REPO / "target" / "debug" / "smm"))
+
+PROFILE = """profile base "Grundschutz ß ℝ 💣" {
+  role asset-owner
+  target access-control level 3 scope industry
+}
+"""
+
+ASSESSMENT = """// ß ℝ 💣 in a comment
+assessment plant "Werk ß ℝ 💣" {
+  profile base
+  date 2026-11-10
+  practice access-control level 2 scope industry {
+    evidence "Prüfung ß ℝ 💣" implements iec62443-3-3:SR2.1
+  }
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    # A folder name with a space and non-ASCII letters.
+    root = tmp_path_factory.mktemp("lsp") / "Werk Straße"
+    root.mkdir()
+    (root / "smm.toml").write_text("")
+    (root / "base.smm").write_text(PROFILE)
+    (root / "plant.smm").write_text(ASSESSMENT)
+    return root
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[SMM, "lsp"]))
+async def client(lsp_client: LanguageClient, workspace):
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(),
+            root_uri=workspace.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=workspace.as_uri(), name="w")],
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+def open_file(client, path):
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=path.as_uri(), language_id="smm", version=1, text=path.read_text()
+            )
+        )
+    )
+
+
+def codes(client, path):
+    return sorted(d.code for d in client.diagnostics.get(path.as_uri(), ()))
+
+
+async def test_diagnostics_hover_and_completion(client: LanguageClient, workspace):
+    async with asyncio.timeout(30):
+        await diagnostics_hover_and_completion(client, workspace)
+
+
+async def diagnostics_hover_and_completion(client, workspace):
+    plant = workspace / "plant.smm"
+    open_file(client, plant)
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert "check::unmet-target" in codes(client, plant)
+
+    # Hover on the clause: its title, and the practice it is mapped from.
+    line = 5
+    column = ASSESSMENT.splitlines()[line].index("iec62443-3-3:SR2.1") + 3
+    # UTF-16 columns: the line has ß, ℝ and 💣 (two units) before the clause.
+    prefix = ASSESSMENT.splitlines()[line][:column]
+    utf16 = len(prefix.encode("utf-16-le")) // 2
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=plant.as_uri()),
+            position=types.Position(line=line, character=utf16),
+        )
+    )
+    assert "Authorization enforcement" in hover.contents.value
+    assert "`access-control` level 1" in hover.contents.value
+
+    # Hover on the practice: the mapped 62443 clauses for the role.
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=plant.as_uri()),
+            position=types.Position(line=4, character=14),
+        )
+    )
+    assert "iec62443-3-3:SR2.1-RE1" in hover.contents.value
+
+    # Completion of a practice id.
+    edited = ASSESSMENT.replace("}\n}\n", "}\n  practice pat\n}\n")
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=plant.as_uri(), version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=edited)],
+        )
+    )
+    lines = edited.splitlines()
+    row = next(i for i, l in enumerate(lines) if l.strip() == "practice pat")
+    result = await client.text_document_completion_async(
+        types.CompletionParams(
+            text_document=types.TextDocumentIdentifier(uri=plant.as_uri()),
+            position=types.Position(line=row, character=len(lines[row])),
+        )
+    )
+    items = result if isinstance(result, list) else result.items
+    assert "patch-management" in [i.label for i in items]
+
+
+async def test_editing_a_profile_updates_the_assessment(client: LanguageClient, workspace):
+    async with asyncio.timeout(30):
+        await editing_a_profile_updates_the_assessment(client, workspace)
+
+
+async def editing_a_profile_updates_the_assessment(client, workspace):
+    plant = workspace / "plant.smm"
+    base = workspace / "base.smm"
+    open_file(client, plant)
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert "check::unmet-target" in codes(client, plant)
+    open_file(client, base)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=base.as_uri(), version=2),
+            content_changes=[
+                types.TextDocumentContentChangeWholeDocument(
+                    text=PROFILE.replace("level 3", "level 2")
+                )
+            ],
+        )
+    )
+    for _ in range(10):
+        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        if "check::unmet-target" not in codes(client, plant):
+            break
+    assert "check::unmet-target" not in codes(client, plant)
