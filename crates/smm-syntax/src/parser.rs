@@ -701,13 +701,15 @@ fn file_parser<'t>(src: &'t str) -> impl Parser<'t, ParserInput<'t>, SourceFile,
         Keyword::Extend,
         block(definition_field(src, TOP), DefinitionField::span, "extend"),
     );
+    // Boxed, so that each item's parser is its own call frame: unboxed, the whole grammar's
+    // state is nested in one value and a debug build needs over 256 KiB of stack.
     choice((
-        profile.map(Item::Profile),
-        assessment.map(Item::Assessment),
-        framework.map(Item::Framework),
-        standard.map(Item::Standard),
-        extension.map(Item::Extension),
-        mapping.map(Item::Mapping),
+        profile.map(Item::Profile).boxed(),
+        assessment.map(Item::Assessment).boxed(),
+        framework.map(Item::Framework).boxed(),
+        standard.map(Item::Standard).boxed(),
+        extension.map(Item::Extension).boxed(),
+        mapping.map(Item::Mapping).boxed(),
     ))
     .labelled("top-level item")
     .recover_with(via_parser(junk(TOP, true).map(Item::Error)))
