@@ -152,3 +152,27 @@ async def editing_a_profile_updates_the_assessment(client, workspace):
         if "check::unmet-target" not in codes(client, plant):
             break
     assert "check::unmet-target" not in codes(client, plant)
+
+
+async def test_a_broken_smm_toml_is_reported_where_it_is_wrong(tmp_path):
+    async with asyncio.timeout(30):
+        root = tmp_path / "broken config"
+        root.mkdir()
+        toml = root / "smm.toml"
+        toml.write_text('exclude = ["drafts/**"]\nunknown-setting = 1\n')
+        (root / "a.smm").write_text(PROFILE)
+        client = await ClientServerConfig(server_command=[SMM, "lsp"]).start()
+        try:
+            await client.initialize_session(
+                types.InitializeParams(
+                    capabilities=types.ClientCapabilities(), root_uri=root.as_uri()
+                )
+            )
+            while toml.as_uri() not in client.diagnostics:
+                await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+            (problem,) = client.diagnostics[toml.as_uri()]
+            assert problem.code == "config::invalid"
+            assert "unknown field `unknown-setting`" in problem.message
+            assert problem.range.start == types.Position(line=1, character=0)
+        finally:
+            await client.shutdown_session()

@@ -43,6 +43,8 @@ pub const CODES: &[Code] = &[
     code("syntax::duplicate-modifier", Error, "A modifier given twice in one statement", "`level`, `scope`, `implements`, `expires`, `link` and the `map` modifiers come at most once per line. Keep one."),
     code("syntax::missing-body", Error, "An item without its `{ … }` block", "Profiles, assessments, frameworks, standards, `extend` and `mapping` items hold their fields in braces, even when empty: `profile p { }`."),
     code("syntax::unclosed-block", Error, "A `{` that is never closed", "The error points at the block that is still open; add its `}`. The rest of the file is read as if it were there."),
+    // Settings: problems of smm.toml, which the CLI reports as input errors.
+    code("config::invalid", Error, "smm.toml cannot be used", "The message says what is wrong where: an unknown field, a glob that does not parse, a catalog folder that does not exist, an unknown code or severity. Until it is fixed the editor uses the default settings; `smm check` refuses to run."),
     // Model: problems of catalog files (frameworks, standards, extensions, mappings).
     code("model::duplicate-id", Error, "An id defined twice in the catalogs", "Every domain, subdomain, practice, standard and clause id is defined once across the built-in and the workspace's catalogs. Rename or remove one."),
     code("model::redefined-builtin", Error, "A workspace catalog redefines a built-in id", "Built-in standards and practices cannot be redefined. To attach text you hold a licence for, use `extend STANDARD:CLAUSE { text \"…\" }`; for your own controls, use a standard id of your own."),
@@ -112,7 +114,7 @@ mod tests {
             assert!(seen.insert(code.id), "{} twice", code.id);
             let (prefix, name) = code.id.split_once("::").unwrap();
             assert!(
-                ["syntax", "model", "check"].contains(&prefix),
+                ["syntax", "model", "check", "config"].contains(&prefix),
                 "{}",
                 code.id
             );

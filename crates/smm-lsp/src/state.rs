@@ -19,8 +19,8 @@ pub struct Open {
 pub struct State {
     pub root: Option<PathBuf>,
     pub config: config::Config,
-    /// A problem with smm.toml, reported on it.
-    pub config_error: Option<(usize, usize, String)>,
+    /// smm.toml when it is broken: its path, text, and the offset and text of the problem.
+    config_error: Option<(PathBuf, String, usize, String)>,
     pub workspace: Workspace,
     shared: Workspace,
     pub model: Model,
@@ -69,13 +69,16 @@ impl State {
         let found = walk::find_root(&root);
         self.config_error = None;
         self.config = match &found.config_file {
-            Some(file) => match config::load(file, &file.display().to_string()) {
-                Ok(config) => config,
-                Err(message) => {
-                    self.config_error = Some((0, 0, message));
-                    config::Config::default()
+            Some(file) => {
+                let text = input::read_file(file).unwrap_or_default();
+                match config::parse(&text, &found.dir) {
+                    Ok(config) => config,
+                    Err((offset, message)) => {
+                        self.config_error = Some((file.clone(), text, offset, message));
+                        config::Config::default()
+                    }
                 }
-            },
+            }
             None => config::Config::default(),
         };
         let files = walk::walk(&found.dir, &found.dir, &self.config.exclude).files;
@@ -178,6 +181,20 @@ impl State {
                 version: self.open.get(&source.path).map(|o| o.version),
                 text: source.text.to_string(),
                 diagnostics,
+            });
+        }
+        if let Some((path, text, offset, message)) = &self.config_error {
+            let span = smm_syntax::Span::new(*offset, *offset);
+            all.push(FileDiagnostics {
+                path: path.clone(),
+                version: None,
+                text: text.clone(),
+                diagnostics: vec![Diagnostic::new(
+                    smm_syntax::Severity::Error,
+                    "config::invalid",
+                    span,
+                    format!("{message}; the defaults apply until it is fixed"),
+                )],
             });
         }
         all

@@ -72,8 +72,9 @@ pub fn load(path: &Path, shown: &str) -> Result<Config, String> {
     })
 }
 
-/// On failure: the byte offset of the problem and what it is.
-fn parse(text: &str, root: &Path) -> Result<Config, (usize, String)> {
+/// `text` as smm.toml of the folder `root`. On failure: the byte offset of the problem and
+/// what it is (an editor shows it there).
+pub fn parse(text: &str, root: &Path) -> Result<Config, (usize, String)> {
     let raw: RawConfig = toml::from_str(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         (offset, e.message().trim_end().to_string())
