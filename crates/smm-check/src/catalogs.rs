@@ -4,17 +4,18 @@
 //! workspace's file.
 
 use std::borrow::Cow;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use smm_model::{Model, ModelDiagnostic, Origin};
-use smm_syntax::ast::Item;
+use smm_syntax::ast::{Item, SourceFile};
 
-use crate::Workspace;
-
-pub fn model_of(workspace: &Workspace, shared: &Workspace) -> (Model, Vec<ModelDiagnostic>) {
+/// `files` (path, text, tree), shared catalog folders first.
+pub fn model_of<'a>(
+    files: impl IntoIterator<Item = (&'a Path, &'a str, &'a SourceFile)>,
+) -> (Model, Vec<ModelDiagnostic>) {
     let mut builder = smm_model::builtin::builder();
-    for source in shared.sources().chain(workspace.sources()).map(|(_, s)| s) {
-        let defines = source.parse.file.items.iter().any(|item| {
+    for (path, text, file) in files {
+        let defines = file.items.iter().any(|item| {
             matches!(
                 item,
                 Item::Framework(_) | Item::Standard(_) | Item::Extension(_) | Item::Mapping(_)
@@ -22,9 +23,9 @@ pub fn model_of(workspace: &Workspace, shared: &Workspace) -> (Model, Vec<ModelD
         });
         if defines {
             builder.add(
-                Origin::User(source.path.clone()),
-                Cow::Owned(source.text.to_string()),
-                &source.parse.file,
+                Origin::User(path.to_path_buf()),
+                Cow::Owned(text.to_string()),
+                file,
             );
         }
     }

@@ -2,14 +2,12 @@
 //! workspace's files and in the folders `catalogs` names in smm.toml. Its problems are
 //! reported on the file that causes them, like syntax errors.
 
-use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use smm_model::{builtin, FileId, Model, Origin};
-use smm_syntax::ast::Item;
 use smm_syntax::Diagnostic;
 
 use crate::sources::Sources;
@@ -31,31 +29,10 @@ impl WorkspaceModel {
             extra.extend(walk.files);
         }
         let extra = Sources::load(extra);
-        let mut builder = builtin::builder();
-        // Shared catalog folders first: a clash is then reported in the workspace file. Only
-        // files that define something are copied into the model.
-        let catalogs = extra
-            .loaded()
-            .chain(sources.loaded())
-            .filter(|(_, source)| {
-                source.parse.file.items.iter().any(|item| {
-                    matches!(
-                        item,
-                        Item::Framework(_)
-                            | Item::Standard(_)
-                            | Item::Extension(_)
-                            | Item::Mapping(_)
-                    )
-                })
-            });
-        for (path, source) in catalogs {
-            builder.add(
-                Origin::User(path.clone()),
-                Cow::Owned(source.text.clone()),
-                &source.parse.file,
-            );
-        }
-        let (model, diagnostics) = builder.finish();
+        let files = extra.loaded().chain(sources.loaded());
+        let (model, diagnostics) = smm_check::catalogs::model_of(
+            files.map(|(path, s)| (path.as_path(), s.text.as_str(), &s.parse.file)),
+        );
         let mut problems: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
         let cache = OnceCell::new();
         for d in &diagnostics {

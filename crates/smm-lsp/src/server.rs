@@ -216,8 +216,7 @@ impl LanguageServer for Backend {
         };
         let document = params.text_document;
         self.with_state("opening a file", |state| {
-            state.scan();
-            state.set_text(path, document.text, document.version);
+            state.open_buffer(path, document.text, document.version);
         });
         self.publish().await;
     }

@@ -59,11 +59,16 @@ impl State {
         state
     }
 
+    /// Re-reads the disk (see `read_disk`) and checks again.
+    pub fn scan(&mut self) {
+        self.read_disk();
+        self.recheck();
+    }
+
     /// Reads smm.toml and every `.smm` file under the root that is not open; forgets files
     /// that are gone. Neovim 0.7 sends no file events, so this runs on open and save too.
-    pub fn scan(&mut self) {
+    fn read_disk(&mut self) {
         let Some(root) = self.root.clone() else {
-            self.recheck();
             return;
         };
         let found = walk::find_root(&root);
@@ -108,7 +113,13 @@ impl State {
                 }
             }
         }
-        self.recheck();
+    }
+
+    /// A newly opened buffer: the disk is read again (new files may have appeared), then the
+    /// buffer goes over it, and the workspace is checked once.
+    pub fn open_buffer(&mut self, path: PathBuf, text: String, version: i32) {
+        self.read_disk();
+        self.set_text(path, text, version);
     }
 
     /// A buffer's new text.
@@ -131,7 +142,10 @@ impl State {
     }
 
     fn recheck(&mut self) {
-        let (model, problems) = smm_check::catalogs::model_of(&self.workspace, &self.shared);
+        let files = self.shared.sources().chain(self.workspace.sources());
+        let (model, problems) = smm_check::catalogs::model_of(
+            files.map(|(_, s)| (s.path.as_path(), &*s.text, &s.parse.file)),
+        );
         self.model_problems.clear();
         for problem in &problems {
             let Some(path) = smm_check::catalogs::path_of(&model, problem) else {
