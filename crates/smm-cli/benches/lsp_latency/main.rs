@@ -1,0 +1,212 @@
+//! The language server's latency, measured the way an editor feels it: `smm lsp` (the bench
+//! profile's build) over stdio on a generated workspace of about 10,000 lines.
+//!
+//! `cargo bench -p smm-cli --bench lsp_latency` prints p50 and p95 per measure and exits
+//! non-zero when a p95 misses its goal. `SMM_BENCH_ROUNDS` sets the samples per measure.
+
+mod client;
+mod generate;
+
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use client::Client;
+
+struct Measure {
+    name: &'static str,
+    /// The p95 goal; `None` for figures that are reported but have no goal.
+    goal: Option<Duration>,
+    samples: Vec<Duration>,
+}
+
+fn main() {
+    let rounds: usize = std::env::var("SMM_BENCH_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(200);
+    // `cargo bench` passes `--bench`; any other argument is a filter we do not have.
+    let workspace = generate::workspace();
+    let root = workspace.dir.path();
+    println!(
+        "workspace: {} files, {} lines, in {}",
+        workspace.files,
+        workspace.lines,
+        root.display()
+    );
+
+    let started = Instant::now();
+    let mut client = Client::spawn(env!("CARGO_BIN_EXE_smm"), root);
+    let root_uri = uri(root);
+    client.request(
+        "initialize",
+        json!({
+            "processId": null,
+            "rootUri": root_uri,
+            "workspaceFolders": [{"uri": root_uri, "name": "bench"}],
+            "capabilities": {
+                "general": {"positionEncodings": ["utf-16"]},
+                "textDocument": {"publishDiagnostics": {"versionSupport": true}}
+            }
+        }),
+    );
+    client.notify("initialized", json!({}));
+
+    let assessment_uri = uri(&workspace.assessment);
+    let mut assessment = generate::read(&workspace.assessment);
+    open(&mut client, &assessment_uri, &assessment);
+    wait_for_diagnostics(&mut client, &assessment_uri, Some(1));
+    let startup = started.elapsed();
+
+    let profile_uri = uri(&workspace.base_profile);
+    let mut profile = generate::read(&workspace.base_profile);
+    open(&mut client, &profile_uri, &profile);
+    wait_for_diagnostics(&mut client, &profile_uri, Some(1));
+
+    let mut change_assessment = Measure::new("didChange → diagnostics (assessment)", Some(20));
+    let mut change_profile = Measure::new("didChange → dependent diagnostics (profile)", None);
+    let mut hover = Measure::new("hover on a practice", Some(2));
+    let mut completion = Measure::new("completion of clause ids", Some(5));
+
+    // Alternate two texts so every change is a real one with different findings.
+    let (practice_line, _) = generate::position(&assessment, "  practice ", 0, true);
+    let (target_line, _) = generate::position(&profile, "  target ", 1, true);
+    let mut version = 1;
+    for round in 0..rounds {
+        version += 1;
+        assessment = toggle_level(&assessment, practice_line);
+        let time = Instant::now();
+        change(&mut client, &assessment_uri, version, &assessment);
+        wait_for_diagnostics(&mut client, &assessment_uri, Some(version));
+        change_assessment.samples.push(time.elapsed());
+
+        profile = toggle_level(&profile, target_line);
+        let time = Instant::now();
+        change(&mut client, &profile_uri, version, &profile);
+        // Every assessment builds on this profile; the open one's findings change.
+        wait_for_diagnostics(&mut client, &assessment_uri, None);
+        change_profile.samples.push(time.elapsed());
+
+        let practice = generate::position(&assessment, "  practice ", 0, false);
+        let time = Instant::now();
+        let answer = client.request("textDocument/hover", at(&assessment_uri, practice));
+        hover.samples.push(time.elapsed());
+        assert!(answer["contents"]["value"].as_str().is_some(), "a hover");
+
+        let (line, column) = generate::position(&assessment, "implements ", 0, false);
+        // The cursor after the standard's colon asks for its clauses.
+        let colon = assessment.lines().nth(line).unwrap()[column..].find(':').unwrap();
+        let time = Instant::now();
+        let answer = client.request(
+            "textDocument/completion",
+            at(&assessment_uri, (line, column + colon + 1)),
+        );
+        completion.samples.push(time.elapsed());
+        let items = answer.as_array().map_or(0, Vec::len);
+        assert!(items > 0, "completions in round {round}");
+    }
+    client.shut_down();
+
+    println!("startup (initialize → first diagnostics): {startup:.1?}");
+    println!(
+        "{:<46} {:>9} {:>9} {:>9} {:>7}",
+        "measure", "p50", "p95", "goal", ""
+    );
+    let mut missed = false;
+    for measure in [&change_assessment, &change_profile, &hover, &completion] {
+        missed |= !measure.report();
+    }
+    if missed {
+        eprintln!("a p95 goal was missed");
+        std::process::exit(1);
+    }
+}
+
+impl Measure {
+    fn new(name: &'static str, goal_ms: Option<u64>) -> Measure {
+        Measure {
+            name,
+            goal: goal_ms.map(Duration::from_millis),
+            samples: Vec::new(),
+        }
+    }
+
+    /// Prints the line; false when the goal is missed.
+    fn report(&self) -> bool {
+        let mut sorted = self.samples.clone();
+        sorted.sort();
+        let pick = |q: f64| sorted[((sorted.len() as f64 - 1.0) * q).round() as usize];
+        let (p50, p95) = (pick(0.50), pick(0.95));
+        let met = self.goal.is_none_or(|goal| p95 <= goal);
+        let goal = self
+            .goal
+            .map_or("—".to_string(), |g| format!("{:.1?}", g));
+        let verdict = match (self.goal, met) {
+            (None, _) => "",
+            (Some(_), true) => "met",
+            (Some(_), false) => "MISSED",
+        };
+        println!(
+            "{:<46} {:>9} {:>9} {:>9} {:>7}",
+            self.name,
+            format!("{p50:.2?}"),
+            format!("{p95:.2?}"),
+            goal,
+            verdict
+        );
+        met
+    }
+}
+
+/// Changes the level on `line` to 3 when it is 2, else to 2.
+fn toggle_level(text: &str, line: usize) -> String {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let edited = &mut lines[line];
+    let digit = edited.find(" level ").expect("a level on the line") + " level ".len();
+    let new = if &edited[digit..digit + 1] == "2" { "3" } else { "2" };
+    edited.replace_range(digit..digit + 1, new);
+    lines.join("\n") + "\n"
+}
+
+fn uri(path: &std::path::Path) -> String {
+    let mut uri = String::from("file://");
+    for byte in path.to_str().expect("a UTF-8 path").bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
+                uri.push(byte as char)
+            }
+            _ => uri.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    uri
+}
+
+fn at(uri: &str, (line, character): (usize, usize)) -> Value {
+    json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}})
+}
+
+fn open(client: &mut Client, uri: &str, text: &str) {
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "smm", "version": 1, "text": text}}),
+    );
+}
+
+fn change(client: &mut Client, uri: &str, version: i32, text: &str) {
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": {"uri": uri, "version": version},
+            "contentChanges": [{"text": text}]
+        }),
+    );
+}
+
+/// Waits for diagnostics of `uri`, of `version` when given.
+fn wait_for_diagnostics(client: &mut Client, uri: &str, version: Option<i32>) -> Value {
+    client.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && version.is_none_or(|v| m["params"]["version"] == v)
+    })
+}
