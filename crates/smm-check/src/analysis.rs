@@ -34,7 +34,10 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn findings_of(&self, file: FileId) -> impl Iterator<Item = &Finding> {
-        self.findings.iter().filter(move |f| f.file == file)
+        // Sorted by file first.
+        let start = self.findings.partition_point(|f| f.file < file);
+        let end = self.findings.partition_point(|f| f.file <= file);
+        self.findings[start..end].iter()
     }
 
     /// The files whose findings may change when `file` changes: those that use it, directly
@@ -51,6 +54,61 @@ impl Analysis {
         }
         found
     }
+
+    /// Takes in the results of a partial check (`CheckOptions::only` = `only`), run after a
+    /// change whose file declares the same names as before: its findings and reports replace
+    /// those of the files it covered. Profiles are replaced wholesale, since every check
+    /// resolves them all.
+    pub fn update(&mut self, partial: Analysis, only: &BTreeSet<FileId>) {
+        self.findings.retain(|f| !only.contains(&f.file));
+        self.findings.extend(partial.findings);
+        self.findings.sort_by(finding_order);
+        self.assessments.retain(|a| !only.contains(&a.file));
+        self.assessments.extend(partial.assessments);
+        self.assessments
+            .sort_by_key(|a| (a.file, a.name_span.start));
+        self.profiles = partial.profiles;
+        // A file outside `only` uses what it used: its own items did not change, and neither
+        // did the profiles it builds on (their files' dependents are all in `only`).
+        let mut uses = partial.uses;
+        for (file, used) in std::mem::take(&mut self.uses) {
+            if !only.contains(&file) {
+                uses.insert(file, used);
+            }
+        }
+        self.uses = uses;
+    }
+}
+
+fn finding_order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    (
+        a.file,
+        a.diagnostic.span.start,
+        a.diagnostic.span.end,
+        a.code(),
+    )
+        .cmp(&(
+            b.file,
+            b.diagnostic.span.start,
+            b.diagnostic.span.end,
+            b.code(),
+        ))
+}
+
+/// The names a file declares, as `profile NAME` and `assessment NAME`. Findings in other
+/// files depend on a file through these names (references, duplicates, did-you-mean) and
+/// through the `uses` graph; when a change keeps the names, its dependents are all that a
+/// check must look at again.
+pub fn declared_names(file: &smm_syntax::ast::SourceFile) -> Vec<String> {
+    use smm_syntax::ast::Item;
+    file.items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Profile(p) => p.name.as_ref().map(|n| format!("profile {}", n.text)),
+            Item::Assessment(a) => a.name.as_ref().map(|n| format!("assessment {}", n.text)),
+            _ => None,
+        })
+        .collect()
 }
 
 pub fn check(
@@ -104,20 +162,7 @@ pub fn check(
         used.remove(file);
     }
 
-    findings.sort_by(|a, b| {
-        (
-            a.file,
-            a.diagnostic.span.start,
-            a.diagnostic.span.end,
-            a.code(),
-        )
-            .cmp(&(
-                b.file,
-                b.diagnostic.span.start,
-                b.diagnostic.span.end,
-                b.code(),
-            ))
-    });
+    findings.sort_by(finding_order);
     Analysis {
         findings,
         profiles,

@@ -15,13 +15,7 @@ pub fn model_of<'a>(
 ) -> (Model, Vec<ModelDiagnostic>) {
     let mut builder = smm_model::builtin::builder();
     for (path, text, file) in files {
-        let defines = file.items.iter().any(|item| {
-            matches!(
-                item,
-                Item::Framework(_) | Item::Standard(_) | Item::Extension(_) | Item::Mapping(_)
-            )
-        });
-        if defines {
+        if defines(file) {
             builder.add(
                 Origin::User(path.to_path_buf()),
                 Cow::Owned(text.to_string()),
@@ -30,6 +24,17 @@ pub fn model_of<'a>(
         }
     }
     builder.finish()
+}
+
+/// Whether a file adds to the model (frameworks, standards, extensions, mappings): only such
+/// files need the model built again when they change.
+pub fn defines(file: &SourceFile) -> bool {
+    file.items.iter().any(|item| {
+        matches!(
+            item,
+            Item::Framework(_) | Item::Standard(_) | Item::Extension(_) | Item::Mapping(_)
+        )
+    })
 }
 
 /// The path a model diagnostic belongs to, when it is a user's file.

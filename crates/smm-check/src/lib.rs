@@ -20,7 +20,7 @@ mod summary;
 mod values;
 mod waivers;
 
-pub use analysis::{check, Analysis, CheckOptions};
+pub use analysis::{check, declared_names, Analysis, CheckOptions};
 pub use assessments::{AssessmentReport, Current, PracticeStatus};
 pub use dates::Day;
 pub use editions::Follows;

@@ -261,3 +261,65 @@ fn a_partial_check_of_the_dependents_agrees_with_the_full_check() {
         .all(|f| dependents.contains(&f.file)));
     assert_eq!(partial.assessments.len(), 1);
 }
+
+/// The language server's path after an edit that keeps the file's names: check the
+/// dependents, fold the result into the old analysis, and get what a full check gives.
+#[test]
+fn an_updated_analysis_equals_a_full_check_after_the_change() {
+    let other = "profile lone {\n  role asset-owner\n  target monitoring level 2\n}\n\nassessment b {\n  profile lone\n  date 2026-11-10\n}\n";
+    let loader = Files(vec![
+        ("/w/profiles.smm", PROFILE),
+        ("/w/a.smm", ASSESSMENT),
+        ("/w/b.smm", other),
+    ]);
+    let mut workspace = Workspace::load(&loader);
+    let model = smm_model::builtin::model();
+    let mut analysis = check(&workspace, &model, &loader, &CheckOptions::default());
+    let profiles = workspace.id(Path::new("/w/profiles.smm")).unwrap();
+    let before = smm_check::declared_names(&workspace.source(profiles).unwrap().parse.file);
+
+    // Raise one target, lower another: the assessment's findings change.
+    let edited = PROFILE
+        .replace("target identities level 2", "target identities level 3")
+        .replace("target monitoring level 2", "target monitoring level 0");
+    workspace.set("/w/profiles.smm".into(), edited);
+    let after = smm_check::declared_names(&workspace.source(profiles).unwrap().parse.file);
+    assert_eq!(before, after, "the edit keeps the names");
+
+    let only = analysis.dependents(profiles);
+    let partial = check(
+        &workspace,
+        &model,
+        &loader,
+        &CheckOptions {
+            only: Some(only.clone()),
+            ..CheckOptions::default()
+        },
+    );
+    let old_findings = analysis.findings.clone();
+    analysis.update(partial, &only);
+    let full = check(&workspace, &model, &loader, &CheckOptions::default());
+
+    assert_ne!(analysis.findings, old_findings, "the edit changed findings");
+    assert_eq!(analysis.findings, full.findings);
+    assert_eq!(analysis.uses, full.uses);
+    let reports = |a: &smm_check::Analysis| -> Vec<String> {
+        a.assessments
+            .iter()
+            .map(|r| {
+                format!(
+                    "{} {:?} {}/{}",
+                    r.name, r.file, r.summary.met, r.summary.targeted
+                )
+            })
+            .collect()
+    };
+    assert_eq!(reports(&analysis), reports(&full));
+    let targets = |a: &smm_check::Analysis| -> Vec<String> {
+        a.profiles
+            .values()
+            .flat_map(|p| p.targets.iter().map(|(k, t)| format!("{k} {:?}", t.level)))
+            .collect()
+    };
+    assert_eq!(targets(&analysis), targets(&full));
+}

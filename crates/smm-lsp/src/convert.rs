@@ -8,7 +8,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use crate::line_map::{Encoding, LineMap};
-use crate::state::FileDiagnostics;
+use crate::report::FileDiagnostics;
 
 pub fn range(map: &LineMap, text: &str, span: Span, encoding: Encoding) -> Range {
     Range::new(

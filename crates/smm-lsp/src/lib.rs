@@ -5,6 +5,7 @@
 
 mod convert;
 mod line_map;
+mod report;
 mod server;
 mod state;
 

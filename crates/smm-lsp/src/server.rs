@@ -3,7 +3,7 @@
 //! only then awaits the client.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
 use dashmap::DashMap;
@@ -22,6 +22,7 @@ pub struct Backend {
     /// What was last published per file, so that files whose diagnostics disappear get an
     /// empty set and unchanged ones are not sent again.
     published: DashMap<PathBuf, Vec<Diagnostic>>,
+    publishing: tokio::sync::Mutex<()>,
 }
 
 impl Backend {
@@ -31,6 +32,7 @@ impl Backend {
             encoding: OnceLock::new(),
             state: Mutex::new(None),
             published: DashMap::new(),
+            publishing: tokio::sync::Mutex::new(()),
         }
     }
 
@@ -54,44 +56,60 @@ impl Backend {
         }
     }
 
-    /// Sends every file's diagnostics that changed since the last time.
+    /// Sends the diagnostics of the files marked since the last report. Reports go out one
+    /// at a time, each made from the latest state; when a newer change arrives while one is
+    /// being sent, its unsent files are left to the next report, so nothing stale follows
+    /// something newer. A closed file's unchanged diagnostics are not sent again.
     async fn publish(&self) {
+        let _one_at_a_time = self.publishing.lock().await;
         let encoding = self.encoding();
-        let files = self
-            .with_state("checking", |state| state.diagnostics())
-            .unwrap_or_default();
+        let Some(report) = self.with_state("checking", State::report) else {
+            return;
+        };
+        let mut outgoing: Vec<(PathBuf, Vec<Diagnostic>, Option<i32>)> = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
-        let mut outgoing = Vec::new();
-        for file in files {
-            let diagnostics = convert::diagnostics(&file, encoding);
+        for file in &report.files {
             seen.insert(file.path.clone());
+            let diagnostics = convert::diagnostics(file, encoding);
+            // Nothing published counts as an empty set.
             let unchanged = self
                 .published
                 .get(&file.path)
-                .is_some_and(|old| *old == diagnostics);
+                .map_or(diagnostics.is_empty(), |old| *old == diagnostics);
             if !unchanged || file.version.is_some() {
-                self.published
-                    .insert(file.path.clone(), diagnostics.clone());
-                outgoing.push((file.path, diagnostics, file.version));
+                outgoing.push((file.path.clone(), diagnostics, file.version));
             }
         }
-        // Files that are gone get an empty set.
-        let gone: Vec<PathBuf> = self
-            .published
-            .iter()
-            .map(|e| e.key().clone())
-            .filter(|p| !seen.contains(p))
-            .collect();
-        for path in gone {
-            self.published.remove(&path);
-            outgoing.push((path, Vec::new(), None));
+        if report.complete {
+            // Files that are gone, or no longer have problems, get an empty set.
+            let gone = self
+                .published
+                .iter()
+                .map(|e| e.key().clone())
+                .filter(|p| !seen.contains(p))
+                .collect::<Vec<_>>();
+            outgoing.extend(gone.into_iter().map(|p| (p, Vec::new(), None)));
         }
-        for (path, diagnostics, version) in outgoing {
-            if let Some(uri) = Uri::from_file_path(&path) {
-                self.client
-                    .publish_diagnostics(uri, diagnostics, version)
-                    .await;
+        for (i, (path, diagnostics, version)) in outgoing.iter().enumerate() {
+            let newer = self
+                .with_state("checking", |state| state.generation)
+                .is_some_and(|now| now != report.generation);
+            if newer {
+                let rest: Vec<&Path> = outgoing[i..].iter().map(|(p, ..)| p.as_path()).collect();
+                self.with_state("checking", |state| rest.iter().for_each(|p| state.touch(p)));
+                return;
             }
+            let Some(uri) = Uri::from_file_path(path) else {
+                continue;
+            };
+            if diagnostics.is_empty() {
+                self.published.remove(path);
+            } else {
+                self.published.insert(path.clone(), diagnostics.clone());
+            }
+            self.client
+                .publish_diagnostics(uri, diagnostics.clone(), *version)
+                .await;
         }
     }
 }
@@ -99,7 +117,7 @@ impl Backend {
 /// A file of the state and the byte offset of a position in it.
 struct At {
     file: smm_check::FileId,
-    text: String,
+    text: std::sync::Arc<str>,
     map: LineMap,
     offset: usize,
 }
@@ -112,7 +130,7 @@ impl At {
         encoding: Encoding,
     ) -> Option<At> {
         let file = state.file(path)?;
-        let text = state.workspace.source(file)?.text.to_string();
+        let text = state.workspace.source(file)?.text.clone();
         let map = LineMap::new(&text);
         let offset = map.offset(&text, position, encoding);
         Some(At {

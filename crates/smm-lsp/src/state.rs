@@ -1,16 +1,21 @@
 //! The server's view of the workspace: the files on disk under the root with the open buffers
 //! over them, the model, and the checker's latest analysis. All work on it is synchronous and
 //! happens under one lock that is never held across an `.await`.
+//!
+//! A change is checked incrementally: the model is rebuilt only when a file that defines
+//! catalog items changed, and when the changed files declare the same names as before only
+//! they and the files that use them are checked again (`Analysis::dependents`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use smm_check::disk::{config, input, walk};
 use smm_check::{Analysis, CheckOptions, FileId, Workspace};
 use smm_model::Model;
 use smm_syntax::Diagnostic;
 
-/// An open document: the client's text and version.
+/// An open document: the client's version of it.
 #[derive(Clone, Debug)]
 pub struct Open {
     pub version: i32,
@@ -19,73 +24,165 @@ pub struct Open {
 pub struct State {
     pub root: Option<PathBuf>,
     pub config: config::Config,
+    /// smm.toml's text as last read, to tell whether it changed.
+    config_text: Option<String>,
     /// smm.toml when it is broken: its path, text, and the offset and text of the problem.
-    config_error: Option<(PathBuf, String, usize, String)>,
+    pub(crate) config_error: Option<(PathBuf, String, usize, String)>,
     pub workspace: Workspace,
+    /// The catalog folders smm.toml names.
     shared: Workspace,
-    pub model: Model,
-    model_problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    pub model: Arc<Model>,
+    /// The catalog files the model was built from, with the texts it was built from.
+    model_inputs: Vec<(PathBuf, Arc<str>)>,
+    pub(crate) model_problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
     pub analysis: Analysis,
     pub open: BTreeMap<PathBuf, Open>,
+    /// Files whose diagnostics may differ from what was last reported.
+    pub(crate) dirty: Dirty,
+    /// Counts changes, so that a report made before the latest one can be told apart.
+    pub generation: u64,
 }
 
-/// The diagnostics of one file, ready to send.
-pub struct FileDiagnostics {
-    pub path: PathBuf,
-    pub version: Option<i32>,
-    pub text: String,
-    pub diagnostics: Vec<Diagnostic>,
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dirty {
+    Files(BTreeSet<FileId>),
+    All,
+}
+
+impl Dirty {
+    fn add(&mut self, files: impl IntoIterator<Item = FileId>) {
+        if let Dirty::Files(set) = self {
+            set.extend(files);
+        }
+    }
+}
+
+/// A file whose text changed, with the names it declared before (`None`: it is new).
+struct Changed {
+    file: FileId,
+    names_before: Option<Vec<String>>,
 }
 
 impl State {
     pub fn new(root: Option<PathBuf>) -> State {
+        let model = smm_model::builtin::model();
+        let analysis = smm_check::check(&Workspace::new(), &model, &Disk, &CheckOptions::default());
         let mut state = State {
             root,
             config: config::Config::default(),
+            config_text: None,
             config_error: None,
             workspace: Workspace::new(),
             shared: Workspace::new(),
-            model: Model::default(),
+            model,
+            model_inputs: Vec::new(),
             model_problems: BTreeMap::new(),
-            analysis: smm_check::check(
-                &Workspace::new(),
-                &Model::default(),
-                &Disk,
-                &CheckOptions::default(),
-            ),
+            analysis,
             open: BTreeMap::new(),
+            dirty: Dirty::All,
+            generation: 0,
         };
         state.scan();
+        state.dirty = Dirty::All;
         state
     }
 
-    /// Re-reads the disk (see `read_disk`) and checks again.
+    /// Reads the disk again (see `read_disk`) and checks what changed.
     pub fn scan(&mut self) {
-        self.read_disk();
-        self.recheck();
+        let (changed, structural) = self.read_disk();
+        self.recheck(changed, structural);
     }
 
-    /// Reads smm.toml and every `.smm` file under the root that is not open; forgets files
-    /// that are gone. Neovim 0.7 sends no file events, so this runs on open and save too.
-    fn read_disk(&mut self) {
+    /// A newly opened buffer: the disk is read again (new files may have appeared), then the
+    /// buffer goes over it, and what changed is checked once.
+    pub fn open_buffer(&mut self, path: PathBuf, text: String, version: i32) {
+        let (mut changed, mut structural) = self.read_disk();
+        self.open.insert(path.clone(), Open { version });
+        match self.set(path.clone(), text) {
+            Some(Some(change)) => changed.push(change),
+            Some(None) => structural = true,
+            None => {}
+        }
+        self.recheck(changed, structural);
+        self.touch(&path);
+    }
+
+    /// A buffer's new text.
+    pub fn set_text(&mut self, path: PathBuf, text: String, version: i32) {
+        self.open.insert(path.clone(), Open { version });
+        match self.set(path.clone(), text) {
+            Some(Some(change)) => self.recheck(vec![change], false),
+            Some(None) => self.recheck(Vec::new(), true),
+            None => {}
+        }
+        // Its diagnostics go out with the new version even when nothing changed.
+        self.touch(&path);
+    }
+
+    /// Marks a file's diagnostics to be reported again (a file of the workspace, or smm.toml).
+    pub fn touch(&mut self, path: &Path) {
+        match self.workspace.id(path) {
+            Some(id) => self.dirty.add([id]),
+            None => self.dirty = Dirty::All,
+        }
+    }
+
+    /// A closed buffer: the file on disk counts again, or nothing if it is gone.
+    pub fn close(&mut self, path: &Path) {
+        self.open.remove(path);
+        match input::read_file(path) {
+            Ok(text) => match self.set(path.to_path_buf(), text) {
+                Some(Some(change)) => self.recheck(vec![change], false),
+                Some(None) => self.recheck(Vec::new(), true),
+                None => {}
+            },
+            Err(_) => {
+                self.workspace.remove(path);
+                self.recheck(Vec::new(), true);
+            }
+        }
+    }
+
+    /// Sets a file's text: `None` when the text is the same, `Some(None)` for a new file.
+    fn set(&mut self, path: PathBuf, text: String) -> Option<Option<Changed>> {
+        let before = self.workspace.id(&path).and_then(|id| {
+            let source = self.workspace.source(id)?;
+            Some((source.text.clone(), names(&self.workspace, id)))
+        });
+        let file = self.workspace.set(path, text);
+        match before {
+            None => Some(None),
+            Some((text, _)) if Arc::ptr_eq(&text, &self.workspace.source(file)?.text) => None,
+            Some((_, names_before)) => Some(Some(Changed {
+                file,
+                names_before: Some(names_before),
+            })),
+        }
+    }
+
+    /// Reads smm.toml and every `.smm` file under the root that is not open, and the catalog
+    /// folders; forgets files that are gone. Neovim 0.7 sends no file events, so this runs on
+    /// open and save too. Returns the changed files, and whether files came or went or the
+    /// configuration changed (then everything is checked again).
+    fn read_disk(&mut self) -> (Vec<Changed>, bool) {
         let Some(root) = self.root.clone() else {
-            return;
+            return (Vec::new(), false);
         };
         let found = walk::find_root(&root);
-        self.config_error = None;
-        self.config = match &found.config_file {
-            Some(file) => {
-                let text = input::read_file(file).unwrap_or_default();
-                match config::parse(&text, &found.dir) {
-                    Ok(config) => config,
-                    Err((offset, message)) => {
-                        self.config_error = Some((file.clone(), text, offset, message));
-                        config::Config::default()
-                    }
-                }
-            }
-            None => config::Config::default(),
-        };
+        let config_text = found
+            .config_file
+            .as_ref()
+            .map(|file| input::read_file(file).unwrap_or_default());
+        let mut structural = config_text != self.config_text;
+        if structural {
+            self.read_config(
+                found.config_file.as_deref(),
+                config_text.as_deref(),
+                &found.dir,
+            );
+            self.config_text = config_text;
+        }
+
         let files = walk::walk(&found.dir, &found.dir, &self.config.exclude).files;
         let present: BTreeSet<&PathBuf> = files.iter().collect();
         let gone: Vec<PathBuf> = self
@@ -94,59 +191,121 @@ impl State {
             .map(|(_, s)| s.path.clone())
             .filter(|p| !present.contains(p) && !self.open.contains_key(p))
             .collect();
+        structural |= !gone.is_empty();
         for path in gone {
             self.workspace.remove(&path);
         }
+        let mut changed = Vec::new();
         for path in &files {
             if self.open.contains_key(path) {
                 continue;
             }
-            if let Ok(text) = input::read_file(path) {
-                self.workspace.set(path.clone(), text);
+            let Ok(text) = input::read_file(path) else {
+                continue;
+            };
+            match self.set(path.clone(), text) {
+                Some(Some(change)) => changed.push(change),
+                Some(None) => structural = true,
+                None => {}
             }
         }
-        self.shared = Workspace::new();
+
+        let mut catalog_files = BTreeSet::new();
         for folder in &self.config.catalogs {
-            for path in walk::walk(folder, folder, &globset_empty()).files {
+            for path in walk::walk(folder, folder, &walk::GlobSet::empty()).files {
                 if let Ok(text) = input::read_file(&path) {
+                    catalog_files.insert(path.clone());
                     self.shared.set(path, text);
                 }
             }
         }
-    }
-
-    /// A newly opened buffer: the disk is read again (new files may have appeared), then the
-    /// buffer goes over it, and the workspace is checked once.
-    pub fn open_buffer(&mut self, path: PathBuf, text: String, version: i32) {
-        self.read_disk();
-        self.set_text(path, text, version);
-    }
-
-    /// A buffer's new text.
-    pub fn set_text(&mut self, path: PathBuf, text: String, version: i32) {
-        self.open.insert(path.clone(), Open { version });
-        self.workspace.set(path, text);
-        self.recheck();
-    }
-
-    /// A closed buffer: the file on disk counts again, or nothing if it is gone.
-    pub fn close(&mut self, path: &Path) {
-        self.open.remove(path);
-        match input::read_file(path) {
-            Ok(text) => {
-                self.workspace.set(path.to_path_buf(), text);
-            }
-            Err(_) => self.workspace.remove(path),
+        let stale: Vec<PathBuf> = self
+            .shared
+            .sources()
+            .map(|(_, s)| s.path.clone())
+            .filter(|p| !catalog_files.contains(p))
+            .collect();
+        for path in stale {
+            self.shared.remove(&path);
         }
-        self.recheck();
+        (changed, structural)
     }
 
-    fn recheck(&mut self) {
+    fn read_config(&mut self, file: Option<&Path>, text: Option<&str>, dir: &Path) {
+        self.config_error = None;
+        self.config = match (file, text) {
+            (Some(file), Some(text)) => match config::parse(text, dir) {
+                Ok(config) => config,
+                Err((offset, message)) => {
+                    self.config_error =
+                        Some((file.to_path_buf(), text.to_string(), offset, message));
+                    config::Config::default()
+                }
+            },
+            _ => config::Config::default(),
+        };
+    }
+
+    /// Brings the model and the analysis up to date after `changed`; `structural` when
+    /// files came or went or the configuration changed.
+    fn recheck(&mut self, changed: Vec<Changed>, structural: bool) {
+        self.generation += 1;
+        let model_changed = self.update_model();
+        let names_kept = changed
+            .iter()
+            .all(|c| c.names_before.as_ref() == Some(&names(&self.workspace, c.file)));
+        let options = CheckOptions {
+            expiry_warning_days: self.config.expiry_warning_days,
+            ..CheckOptions::default()
+        };
+        if structural || model_changed || !names_kept {
+            self.analysis = smm_check::check(&self.workspace, &self.model, &Disk, &options);
+            self.dirty = Dirty::All;
+            return;
+        }
+        if changed.is_empty() {
+            return;
+        }
+        let mut only = BTreeSet::new();
+        for change in &changed {
+            only.extend(self.analysis.dependents(change.file));
+        }
+        let options = CheckOptions {
+            only: Some(only.clone()),
+            ..options
+        };
+        let partial = smm_check::check(&self.workspace, &self.model, &Disk, &options);
+        self.analysis.update(partial, &only);
+        self.dirty.add(only);
+    }
+
+    /// Builds the model again when a catalog file changed; true when it did.
+    fn update_model(&mut self) -> bool {
+        let inputs: Vec<(PathBuf, Arc<str>)> = self
+            .shared
+            .sources()
+            .chain(self.workspace.sources())
+            .filter(|(_, s)| smm_check::catalogs::defines(&s.parse.file))
+            .map(|(_, s)| (s.path.clone(), s.text.clone()))
+            .collect();
+        let same = inputs.len() == self.model_inputs.len()
+            && inputs
+                .iter()
+                .zip(&self.model_inputs)
+                .all(|((p, t), (q, u))| p == q && (Arc::ptr_eq(t, u) || t == u));
+        if same {
+            return false;
+        }
+        self.model_problems.clear();
+        if inputs.is_empty() {
+            self.model = smm_model::builtin::model();
+            self.model_inputs = inputs;
+            return true;
+        }
         let files = self.shared.sources().chain(self.workspace.sources());
         let (model, problems) = smm_check::catalogs::model_of(
             files.map(|(_, s)| (s.path.as_path(), &*s.text, &s.parse.file)),
         );
-        self.model_problems.clear();
         for problem in &problems {
             let Some(path) = smm_check::catalogs::path_of(&model, problem) else {
                 continue;
@@ -160,58 +319,9 @@ impl State {
                 .or_default()
                 .push(diagnostic);
         }
-        self.model = model;
-        let options = CheckOptions {
-            expiry_warning_days: self.config.expiry_warning_days,
-            ..CheckOptions::default()
-        };
-        self.analysis = smm_check::check(&self.workspace, &self.model, &Disk, &options);
-    }
-
-    /// Every file's diagnostics: syntax errors, catalog problems and findings.
-    pub fn diagnostics(&self) -> Vec<FileDiagnostics> {
-        let mut all = Vec::new();
-        for (id, source) in self.workspace.sources() {
-            let mut diagnostics = source.parse.errors.clone();
-            diagnostics.extend(
-                self.model_problems
-                    .get(&source.path)
-                    .cloned()
-                    .unwrap_or_default(),
-            );
-            let shown = |p: &Path| p.display().to_string();
-            for finding in self.analysis.findings_of(id) {
-                let mut d = finding.to_diagnostic(&self.workspace, &shown);
-                if let Some(severity) = self.config.severity.get(d.code) {
-                    d.severity = *severity;
-                }
-                if finding.waived.is_some() {
-                    d.severity = smm_syntax::Severity::Hint;
-                }
-                diagnostics.push(d);
-            }
-            all.push(FileDiagnostics {
-                path: source.path.clone(),
-                version: self.open.get(&source.path).map(|o| o.version),
-                text: source.text.to_string(),
-                diagnostics,
-            });
-        }
-        if let Some((path, text, offset, message)) = &self.config_error {
-            let span = smm_syntax::Span::new(*offset, *offset);
-            all.push(FileDiagnostics {
-                path: path.clone(),
-                version: None,
-                text: text.clone(),
-                diagnostics: vec![Diagnostic::new(
-                    smm_syntax::Severity::Error,
-                    "config::invalid",
-                    span,
-                    format!("{message}; the defaults apply until it is fixed"),
-                )],
-            });
-        }
-        all
+        self.model = Arc::new(model);
+        self.model_inputs = inputs;
+        true
     }
 
     pub fn file(&self, path: &Path) -> Option<FileId> {
@@ -227,8 +337,11 @@ impl State {
     }
 }
 
-fn globset_empty() -> walk::GlobSet {
-    walk::GlobSet::empty()
+fn names(workspace: &Workspace, file: FileId) -> Vec<String> {
+    workspace
+        .source(file)
+        .map(|s| smm_check::declared_names(&s.parse.file))
+        .unwrap_or_default()
 }
 
 /// The checker asks its loader only whether a linked file exists: the texts come from the

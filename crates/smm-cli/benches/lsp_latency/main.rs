@@ -95,7 +95,9 @@ fn main() {
 
         let (line, column) = generate::position(&assessment, "implements ", 0, false);
         // The cursor after the standard's colon asks for its clauses.
-        let colon = assessment.lines().nth(line).unwrap()[column..].find(':').unwrap();
+        let colon = assessment.lines().nth(line).unwrap()[column..]
+            .find(':')
+            .unwrap();
         let time = Instant::now();
         let answer = client.request(
             "textDocument/completion",
@@ -138,9 +140,7 @@ impl Measure {
         let pick = |q: f64| sorted[((sorted.len() as f64 - 1.0) * q).round() as usize];
         let (p50, p95) = (pick(0.50), pick(0.95));
         let met = self.goal.is_none_or(|goal| p95 <= goal);
-        let goal = self
-            .goal
-            .map_or("—".to_string(), |g| format!("{:.1?}", g));
+        let goal = self.goal.map_or("—".to_string(), |g| format!("{:.1?}", g));
         let verdict = match (self.goal, met) {
             (None, _) => "",
             (Some(_), true) => "met",
@@ -163,7 +163,11 @@ fn toggle_level(text: &str, line: usize) -> String {
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     let edited = &mut lines[line];
     let digit = edited.find(" level ").expect("a level on the line") + " level ".len();
-    let new = if &edited[digit..digit + 1] == "2" { "3" } else { "2" };
+    let new = if &edited[digit..digit + 1] == "2" {
+        "3"
+    } else {
+        "2"
+    };
     edited.replace_range(digit..digit + 1, new);
     lines.join("\n") + "\n"
 }

@@ -1,0 +1,89 @@
+//! The diagnostics to send after a change: syntax errors, catalog problems and findings of
+//! the files the change may have affected, with smm.toml's problem when everything is sent.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use smm_syntax::{Diagnostic, Severity, Span};
+
+use crate::state::{Dirty, State};
+
+/// The diagnostics of one file, ready to send.
+pub struct FileDiagnostics {
+    pub path: PathBuf,
+    pub version: Option<i32>,
+    pub text: Arc<str>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub struct Report {
+    pub files: Vec<FileDiagnostics>,
+    /// Every file with diagnostics is in `files`: one that is not has none.
+    pub complete: bool,
+    /// The state's generation when the report was made.
+    pub generation: u64,
+}
+
+impl State {
+    /// The diagnostics of the files marked since the last report.
+    pub fn report(&mut self) -> Report {
+        let dirty = std::mem::replace(&mut self.dirty, Dirty::Files(BTreeSet::new()));
+        let complete = dirty == Dirty::All;
+        let mut files = Vec::new();
+        for (id, source) in self.workspace.sources() {
+            if let Dirty::Files(set) = &dirty {
+                if !set.contains(&id) {
+                    continue;
+                }
+            }
+            files.push(self.file_diagnostics(id, &source.path, &source.text));
+        }
+        if let (true, Some((path, text, offset, message))) = (complete, &self.config_error) {
+            files.push(FileDiagnostics {
+                path: path.clone(),
+                version: None,
+                text: text.as_str().into(),
+                diagnostics: vec![Diagnostic::new(
+                    Severity::Error,
+                    "config::invalid",
+                    Span::new(*offset, *offset),
+                    format!("{message}; the defaults apply until it is fixed"),
+                )],
+            });
+        }
+        Report {
+            files,
+            complete,
+            generation: self.generation,
+        }
+    }
+
+    fn file_diagnostics(
+        &self,
+        id: smm_check::FileId,
+        path: &Path,
+        text: &Arc<str>,
+    ) -> FileDiagnostics {
+        let source = self.workspace.source(id).expect("a file of the workspace");
+        let mut diagnostics = source.parse.errors.clone();
+        diagnostics.extend(self.model_problems.get(path).cloned().unwrap_or_default());
+        let shown = |p: &Path| p.display().to_string();
+        for finding in self.analysis.findings_of(id) {
+            let mut d = finding.to_diagnostic(&self.workspace, &shown);
+            if let Some(severity) = self.config.severity.get(d.code) {
+                d.severity = *severity;
+            }
+            if finding.waived.is_some() {
+                d.severity = Severity::Hint;
+            }
+            diagnostics.push(d);
+        }
+        FileDiagnostics {
+            path: path.to_path_buf(),
+            version: self.open.get(path).map(|o| o.version),
+            text: text.clone(),
+            diagnostics,
+        }
+    }
+}
