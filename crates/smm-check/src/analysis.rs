@@ -80,6 +80,41 @@ impl Analysis {
     }
 }
 
+/// `work` on each item, split over the machine's cores when there are enough items to be
+/// worth a thread; results in the items' order, so the output never depends on timing.
+fn in_parallel<T: Sync, R: Send>(
+    items: &[T],
+    work: impl Fn(&T, &mut Vec<Finding>) -> R + Sync,
+) -> Vec<(R, Vec<Finding>)> {
+    const WORTH_A_THREAD: usize = 8;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len() / WORTH_A_THREAD)
+        .max(1);
+    let one = |item: &T| {
+        let mut findings = Vec::new();
+        let result = work(item, &mut findings);
+        (result, findings)
+    };
+    if threads == 1 {
+        return items.iter().map(one).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
 fn finding_order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
     (
         a.file,
@@ -114,7 +149,7 @@ pub fn declared_names(file: &smm_syntax::ast::SourceFile) -> Vec<String> {
 pub fn check(
     workspace: &Workspace,
     model: &Model,
-    loader: &dyn Loader,
+    loader: &(dyn Loader + Sync),
     options: &CheckOptions,
 ) -> Analysis {
     let mut findings = Vec::new();
@@ -133,11 +168,20 @@ pub fn check(
             .as_ref()
             .is_none_or(|only| only.contains(&file))
     };
-    let assessments: Vec<AssessmentReport> = declared
+    let wanted_assessments: Vec<_> = declared
         .assessments
         .iter()
         .filter(|a| wanted(a.file))
-        .map(|a| checker.check(a, &mut findings))
+        .collect();
+    let assessments = in_parallel(&wanted_assessments, |a, findings| {
+        checker.check(a, findings)
+    });
+    let assessments: Vec<AssessmentReport> = assessments
+        .into_iter()
+        .map(|(report, found)| {
+            findings.extend(found);
+            report
+        })
         .collect();
     findings.retain(|f| wanted(f.file));
 

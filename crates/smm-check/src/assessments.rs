@@ -72,7 +72,7 @@ pub struct AssessmentReport {
 pub struct Checker<'a> {
     pub model: &'a Model,
     pub workspace: &'a Workspace,
-    pub loader: &'a dyn Loader,
+    pub loader: &'a (dyn Loader + Sync),
     pub options: &'a CheckOptions,
     pub profiles: &'a BTreeMap<String, ResolvedProfile>,
 }
@@ -264,7 +264,7 @@ impl Checker<'_> {
                     status.missing = model
                         .mapped_clauses(practice, target.level, role, &editions)
                         .iter()
-                        .map(|m| m.clause.reference())
+                        .map(|m| m.edge.clause.clone())
                         .filter(|c| !status.implemented.contains(c))
                         .collect::<BTreeSet<_>>()
                         .into_iter()

@@ -12,7 +12,7 @@ use crate::{FileId, Finding, Loader};
 
 pub struct EvidenceContext<'a> {
     pub model: &'a Model,
-    pub loader: &'a dyn Loader,
+    pub loader: &'a (dyn Loader + Sync),
     pub file: FileId,
     /// The folder of the assessment's file, which relative links start from.
     pub dir: Option<PathBuf>,

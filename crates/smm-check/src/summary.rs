@@ -100,7 +100,7 @@ pub fn summarize(
                 mapped
                     .entry(m.clause.standard.clone())
                     .or_default()
-                    .insert(m.clause.reference());
+                    .insert(m.edge.clause.clone());
             }
         }
         for standard in model.standards() {

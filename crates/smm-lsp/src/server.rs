@@ -13,6 +13,7 @@ use tower_lsp_server::{Client, LanguageServer};
 
 use crate::convert;
 use crate::line_map::{Encoding, LineMap};
+use crate::report::FileDiagnostics;
 use crate::state::State;
 
 pub struct Backend {
@@ -63,53 +64,71 @@ impl Backend {
     async fn publish(&self) {
         let _one_at_a_time = self.publishing.lock().await;
         let encoding = self.encoding();
-        let Some(report) = self.with_state("checking", State::report) else {
+        let Some(mut report) = self.with_state("checking", State::report) else {
             return;
         };
-        let mut outgoing: Vec<(PathBuf, Vec<Diagnostic>, Option<i32>)> = Vec::new();
-        let mut seen = std::collections::BTreeSet::new();
-        for file in &report.files {
-            seen.insert(file.path.clone());
-            let diagnostics = convert::diagnostics(file, encoding);
+        let gone: Vec<PathBuf> = if report.complete {
+            // Files that are gone, or no longer have problems, get an empty set.
+            let seen: std::collections::BTreeSet<&Path> =
+                report.files.iter().map(|f| f.path.as_path()).collect();
+            self.published
+                .iter()
+                .map(|e| e.key().clone())
+                .filter(|p| !seen.contains(p.as_path()))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        // Open files first: they are what the user is looking at.
+        report.files.sort_by_key(|f| f.version.is_none());
+        let mut outgoing = report.files.into_iter().map(Some).collect::<Vec<_>>();
+        outgoing.extend(gone.into_iter().map(|path| {
+            Some(FileDiagnostics {
+                path,
+                version: None,
+                text: "".into(),
+                diagnostics: Vec::new(),
+            })
+        }));
+        for i in 0..outgoing.len() {
+            let newer = self
+                .with_state("checking", |state| state.generation)
+                .is_some_and(|now| now != report.generation);
+            if newer {
+                let rest: Vec<PathBuf> = outgoing[i..]
+                    .iter()
+                    .flatten()
+                    .map(|f| f.path.clone())
+                    .collect();
+                self.with_state("checking", |state| rest.iter().for_each(|p| state.touch(p)));
+                return;
+            }
+            let Some(file) = outgoing[i].take() else {
+                continue;
+            };
+            let diagnostics = convert::diagnostics(&file, encoding);
             // Nothing published counts as an empty set.
             let unchanged = self
                 .published
                 .get(&file.path)
                 .map_or(diagnostics.is_empty(), |old| *old == diagnostics);
-            if !unchanged || file.version.is_some() {
-                outgoing.push((file.path.clone(), diagnostics, file.version));
+            if unchanged && file.version.is_none() {
+                continue;
             }
-        }
-        if report.complete {
-            // Files that are gone, or no longer have problems, get an empty set.
-            let gone = self
-                .published
-                .iter()
-                .map(|e| e.key().clone())
-                .filter(|p| !seen.contains(p))
-                .collect::<Vec<_>>();
-            outgoing.extend(gone.into_iter().map(|p| (p, Vec::new(), None)));
-        }
-        for (i, (path, diagnostics, version)) in outgoing.iter().enumerate() {
-            let newer = self
-                .with_state("checking", |state| state.generation)
-                .is_some_and(|now| now != report.generation);
-            if newer {
-                let rest: Vec<&Path> = outgoing[i..].iter().map(|(p, ..)| p.as_path()).collect();
-                self.with_state("checking", |state| rest.iter().for_each(|p| state.touch(p)));
-                return;
-            }
-            let Some(uri) = Uri::from_file_path(path) else {
+            let Some(uri) = Uri::from_file_path(&file.path) else {
                 continue;
             };
             if diagnostics.is_empty() {
-                self.published.remove(path);
+                self.published.remove(&file.path);
             } else {
-                self.published.insert(path.clone(), diagnostics.clone());
+                self.published
+                    .insert(file.path.clone(), diagnostics.clone());
             }
             self.client
-                .publish_diagnostics(uri, diagnostics.clone(), *version)
+                .publish_diagnostics(uri, diagnostics, file.version)
                 .await;
+            // Sending rarely waits, so let requests in between files.
+            tokio::task::yield_now().await;
         }
     }
 }

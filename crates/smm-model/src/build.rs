@@ -104,6 +104,7 @@ impl ModelBuilder {
         }
         self.diagnostics
             .sort_by_key(|d| (d.file, d.diagnostic.span.start));
+        self.model.index();
         (self.model, self.diagnostics)
     }
 

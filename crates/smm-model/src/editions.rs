@@ -68,6 +68,19 @@ impl Model {
     /// A standard's family, oldest first: itself alone when nothing supersedes it and it
     /// supersedes nothing.
     pub fn editions_of(&self, standard: &str) -> Vec<&Standard> {
+        self.family(standard)
+            .iter()
+            .filter_map(|id| self.standard(id))
+            .collect()
+    }
+
+    /// The ids of a standard's family, from the index.
+    fn family(&self, standard: &str) -> &[String] {
+        self.families.get(standard).map_or(&[], Vec::as_slice)
+    }
+
+    /// `editions_of` found by walking the `supersedes` links, for the index.
+    pub(crate) fn scan_family(&self, standard: &str) -> Vec<&Standard> {
         let Some(mut oldest) = self.standard(standard) else {
             return Vec::new();
         };
@@ -119,10 +132,10 @@ impl Model {
         if editions.all {
             return true;
         }
-        let family = self.editions_of(standard);
-        match family.iter().find(|s| editions.chosen.contains(&s.id)) {
-            Some(chosen) => chosen.id == standard,
-            None => family.last().is_none_or(|newest| newest.id == standard),
+        let family = self.family(standard);
+        match family.iter().find(|s| editions.chosen.contains(*s)) {
+            Some(chosen) => chosen == standard,
+            None => family.last().is_none_or(|newest| newest == standard),
         }
     }
 }

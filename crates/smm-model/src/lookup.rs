@@ -1,6 +1,8 @@
 //! The model and the questions the checker and the IDE ask of it: what is this id, what is
 //! above and below it, and which ids start with what the user has typed.
 
+use std::collections::HashMap;
+
 use crate::build::Map;
 use crate::entities::*;
 
@@ -16,6 +18,11 @@ pub struct Model {
     pub(crate) clauses: Map<Clause>,
     pub(crate) mappings: Map<Mapping>,
     pub(crate) edges: Vec<MapEdge>,
+    /// Built by `index` once the model is complete: each practice's edges (positions in
+    /// `edges`), and each standard's family of editions, oldest first. The checker asks for
+    /// both for every practice of every assessment.
+    pub(crate) edges_by_practice: HashMap<String, Vec<usize>>,
+    pub(crate) families: HashMap<String, Vec<String>>,
 }
 
 /// Anything an id can name.
@@ -194,8 +201,31 @@ impl Model {
         &self.edges
     }
 
-    pub fn edges_of_practice<'m>(&'m self, practice: &'m str) -> impl Iterator<Item = &'m MapEdge> {
-        self.edges.iter().filter(move |e| e.practice == practice)
+    pub fn edges_of_practice(&self, practice: &str) -> impl Iterator<Item = &MapEdge> {
+        self.edges_by_practice
+            .get(practice)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.edges[i])
+    }
+
+    /// Builds the indexes of a complete model.
+    pub(crate) fn index(&mut self) {
+        self.edges_by_practice.clear();
+        for (i, edge) in self.edges.iter().enumerate() {
+            self.edges_by_practice
+                .entry(edge.practice.clone())
+                .or_default()
+                .push(i);
+        }
+        self.families = self
+            .standards
+            .keys()
+            .map(|id| {
+                let family = self.scan_family(id).iter().map(|s| s.id.clone()).collect();
+                (id.clone(), family)
+            })
+            .collect();
     }
 
     /// Edges to a clause, by any of its names.

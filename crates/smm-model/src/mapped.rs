@@ -52,9 +52,8 @@ impl Model {
         level: impl Fn(Level) -> bool,
     ) -> Vec<MappedClause<'_>> {
         let mut found: Vec<MappedClause<'_>> = self
-            .edges
-            .iter()
-            .filter(|e| e.practice == practice && level(e.level) && e.roles.contains(&role))
+            .edges_of_practice(practice)
+            .filter(|e| level(e.level) && e.roles.contains(&role))
             .filter_map(|edge| {
                 let clause = self.clauses.get(&edge.clause)?;
                 self.in_force(&clause.standard, editions)
