@@ -104,6 +104,8 @@ async def diagnostics_hover_and_completion(client, workspace):
         )
     )
     assert "iec62443-3-3:SR2.1-RE1" in hover.contents.value
+    # The practice line has an unmet target: the hover explains the code too.
+    assert "**`check::unmet-target`**" in hover.contents.value
 
     # Completion of a practice id.
     edited = ASSESSMENT.replace("}\n}\n", "}\n  practice pat\n}\n")

@@ -1,7 +1,8 @@
 //! Hover: what the word under the cursor means, in Markdown. On a practice, its place in the
 //! SMM, what the levels in context mean and the clauses mapped for the role and editions in
 //! context; on a clause, where it comes from and which practices call for it; on a level, a
-//! profile, a role, a scope, a standard or a waived code, their meaning.
+//! profile, a role, a scope, a standard or a waived code, their meaning. Where a diagnostic
+//! covers the cursor, its code's explanation follows.
 
 use std::fmt::Write;
 
@@ -21,23 +22,72 @@ pub struct Hover {
 
 pub fn hover(snapshot: &Snapshot<'_>, file: FileId, offset: usize) -> Option<Hover> {
     let source = snapshot.workspace.source(file)?;
-    let (subject, range) = subject::at(&source.text, &source.parse, offset)?;
+    let about = subject::at(&source.text, &source.parse, offset)
+        .and_then(|(subject, range)| Some((about(snapshot, file, offset, subject)?, range)));
+    let problems = problems_at(snapshot, file, offset);
+    match (about, problems) {
+        (Some((mut markdown, range)), Some((more, _))) => {
+            markdown.push_str("\n\n---\n\n");
+            markdown.push_str(&more);
+            Some(Hover { range, markdown })
+        }
+        (Some((markdown, range)), None) | (None, Some((markdown, range))) => {
+            Some(Hover { range, markdown })
+        }
+        (None, None) => None,
+    }
+}
+
+/// What the diagnostics at `offset` mean: each code's explanation, once, with the span of
+/// the narrowest diagnostic there.
+fn problems_at(snapshot: &Snapshot<'_>, file: FileId, offset: usize) -> Option<(String, Span)> {
+    let source = snapshot.workspace.source(file)?;
+    let covers = |span: Span| span.start <= offset && offset <= span.end;
+    let mut found: Vec<(&str, Span)> = source
+        .parse
+        .errors
+        .iter()
+        .map(|d| (d.code, d.span))
+        .chain(
+            snapshot
+                .analysis
+                .findings_of(file)
+                .map(|f| (f.code(), f.diagnostic.span)),
+        )
+        .filter(|(_, span)| covers(*span))
+        .collect();
+    found.sort_by_key(|(code, span)| (span.end - span.start, *code));
+    let range = found.first()?.1;
+    let mut codes: Vec<&str> = found.iter().map(|(code, _)| *code).collect();
+    codes.dedup();
+    let mut seen = std::collections::BTreeSet::new();
+    let sections: Vec<String> = codes
+        .into_iter()
+        .filter(|code| seen.insert(*code))
+        .filter_map(smm_check::codes::lookup)
+        .map(code_text)
+        .collect();
+    (!sections.is_empty()).then(|| (sections.join("\n\n---\n\n"), range))
+}
+
+fn code_text(code: &smm_check::codes::Code) -> String {
+    format!(
+        "**`{}`** ({})\n\n{}\n\n{}",
+        code.id,
+        code.severity.as_str(),
+        code.summary,
+        code.explanation
+    )
+}
+
+fn about(snapshot: &Snapshot<'_>, file: FileId, offset: usize, subject: Subject) -> Option<String> {
     let context = Context::at(snapshot, file, offset);
     let markdown = match subject {
         Subject::Practice(id) => practice(snapshot, &context, &id)?,
         Subject::Clause(reference) => clause(snapshot, &reference)?,
         Subject::Level { level, practice } => level_text(snapshot, level, practice.as_deref())?,
         Subject::Profile(name) => profile(snapshot.analysis.profiles.get(&name)?),
-        Subject::Code(name) => {
-            let code = smm_check::codes::lookup(&format!("check::{name}"))?;
-            format!(
-                "**`{}`** ({})\n\n{}\n\n{}",
-                code.id,
-                code.severity.as_str(),
-                code.summary,
-                code.explanation
-            )
-        }
+        Subject::Code(name) => code_text(smm_check::codes::lookup(&format!("check::{name}"))?),
         Subject::Standard(id) => {
             let standard = snapshot.model.standard(&id)?;
             let edition = standard.edition.as_deref().unwrap_or("no edition given");
@@ -60,7 +110,7 @@ pub fn hover(snapshot: &Snapshot<'_>, file: FileId, offset: usize) -> Option<Hov
             format!("**Scope `{}`**\n\n{}", scope.id(), scope.meaning())
         }
     };
-    Some(Hover { range, markdown })
+    Some(markdown)
 }
 
 /// The assessment or profile around the cursor: role, editions and the practice statuses.

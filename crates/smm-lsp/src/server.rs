@@ -19,6 +19,8 @@ use crate::state::State;
 pub struct Backend {
     client: Client,
     encoding: OnceLock<Encoding>,
+    /// Whether the client lets us register file watchers.
+    can_watch: OnceLock<bool>,
     state: Mutex<Option<State>>,
     /// What was last published per file, so that files whose diagnostics disappear get an
     /// empty set and unchanged ones are not sent again.
@@ -31,6 +33,7 @@ impl Backend {
         Backend {
             client,
             encoding: OnceLock::new(),
+            can_watch: OnceLock::new(),
             state: Mutex::new(None),
             published: DashMap::new(),
             publishing: tokio::sync::Mutex::new(()),
@@ -182,6 +185,40 @@ impl Backend {
     }
 }
 
+impl Backend {
+    /// Asks the client to report changes to `.smm` files and smm.toml in the workspace and
+    /// to the catalog folders smm.toml names (they may lie outside it).
+    async fn watch_files(&self) {
+        let folders = self
+            .with_state("listing catalog folders", |state| {
+                state.config.catalogs.clone()
+            })
+            .unwrap_or_default();
+        let mut globs = vec!["**/*.smm".to_string(), "**/smm.toml".to_string()];
+        globs.extend(
+            folders
+                .iter()
+                .map(|folder| format!("{}/**/*.smm", folder.display())),
+        );
+        let watchers = globs
+            .into_iter()
+            .map(|glob| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(glob),
+                kind: None,
+            })
+            .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let registration = Registration {
+            id: "smm-files".into(),
+            method: "workspace/didChangeWatchedFiles".into(),
+            register_options: serde_json::to_value(options).ok(),
+        };
+        if let Err(error) = self.client.register_capability(vec![registration]).await {
+            eprintln!("smm lsp: the client refused file watchers ({error}); files are read again on open and save");
+        }
+    }
+}
+
 fn path_of(uri: &Uri) -> Option<PathBuf> {
     uri.to_file_path().map(|p| p.into_owned())
 }
@@ -200,6 +237,14 @@ impl LanguageServer for Backend {
             Encoding::Utf16
         };
         let _ = self.encoding.set(encoding);
+        let can_watch = params
+            .capabilities
+            .workspace
+            .as_ref()
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false);
+        let _ = self.can_watch.set(can_watch);
         #[allow(deprecated)]
         let root = params
             .workspace_folders
@@ -240,6 +285,9 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
+        if self.can_watch.get() == Some(&true) {
+            self.watch_files().await;
+        }
         self.publish().await;
     }
 
@@ -318,5 +366,51 @@ impl LanguageServer for Backend {
                 .collect();
             Some(CompletionResponse::Array(items))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tower_lsp_server::jsonrpc::ErrorCode;
+
+    const PROFILE: &str = "profile base {\n  role asset-owner\n  target identities level 2\n}\n";
+
+    /// A bug in one request costs that request only: it gets an internal error, and the
+    /// next request on the same state is answered.
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_request_that_panics_is_an_error_and_the_server_carries_on() {
+        let (service, _socket) = tower_lsp_server::LspService::new(Backend::new);
+        let backend = service.inner();
+        backend
+            .initialize(InitializeParams::default())
+            .await
+            .unwrap();
+        let uri = Uri::from_file_path("/nowhere/base.smm").unwrap();
+        backend
+            .did_open(DidOpenTextDocumentParams {
+                text_document: TextDocumentItem::new(uri.clone(), "smm".into(), 1, PROFILE.into()),
+            })
+            .await;
+        let on_practice =
+            TextDocumentPositionParams::new(TextDocumentIdentifier::new(uri), Position::new(2, 12));
+
+        let panicked = backend.at("a test", on_practice.clone(), |_, _| -> Option<()> {
+            panic!("a bug in a request")
+        });
+        assert_eq!(panicked.unwrap_err().code, ErrorCode::InternalError);
+
+        let hover = backend
+            .hover(HoverParams {
+                text_document_position_params: on_practice,
+                work_done_progress_params: WorkDoneProgressParams::default(),
+            })
+            .await
+            .unwrap()
+            .expect("a hover after the panic");
+        let HoverContents::Markup(markup) = hover.contents else {
+            panic!("markdown");
+        };
+        assert!(markup.value.contains("identities"), "{}", markup.value);
     }
 }

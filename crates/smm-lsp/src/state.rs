@@ -87,10 +87,12 @@ impl State {
         state
     }
 
-    /// Reads the disk again (see `read_disk`) and checks what changed.
+    /// Reads the disk again (see `read_disk`) and checks everything: on save and on file
+    /// events, so that findings about files outside the workspace's `.smm` files (evidence
+    /// links) catch up too.
     pub fn scan(&mut self) {
-        let (changed, structural) = self.read_disk();
-        self.recheck(changed, structural);
+        let (changed, _) = self.read_disk();
+        self.recheck(changed, true);
     }
 
     /// A newly opened buffer: the disk is read again (new files may have appeared), then the

@@ -1,0 +1,177 @@
+"""`smm lsp` and the world around the buffers, with a real client (pytest-lsp): file watchers
+registered where the client allows it, new files and smm.toml changes followed from file
+events, and diagnostics that never go back to an older version of a document."""
+
+import asyncio
+import os
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.protocol import default_converter
+from pytest_lsp import ClientServerConfig
+from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, LanguageClient, register_lsp_features
+
+REPO = Path(__file__).resolve().parents[2]
+SMM = os.environ.get("SMM_BIN", str(REPO / "target" / "debug" / "smm"))
+
+PROFILE = """profile base {
+  role asset-owner
+  target access-control level 3 scope industry
+}
+"""
+
+ASSESSMENT = """assessment plant "Werk ß ℝ 💣" {
+  profile base
+  date 2026-11-10
+  practice acess-control level 2 scope industry {
+    evidence "Prüfung ß ℝ 💣" implements iec62443-3-3:SR2.1
+  }
+}
+"""
+
+
+def recording_client():
+    """pytest-lsp's client, also keeping every publishDiagnostics (uri, version) in order and
+    the registrations the server asks for."""
+    client = LanguageClient(converter_factory=default_converter)
+    client.published = []
+    client.registrations = []
+    features = dict(DEFAULT_CLIENT_FEATURES)
+
+    def publish(client: LanguageClient, params: types.PublishDiagnosticsParams):
+        client.diagnostics[params.uri] = params.diagnostics
+        client.published.append((params.uri, params.version))
+
+    def register(client: LanguageClient, params: types.RegistrationParams):
+        client.registrations.extend(params.registrations)
+
+    features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = publish
+    features[types.CLIENT_REGISTER_CAPABILITY] = register
+    register_lsp_features(client, features)
+    return client
+
+
+async def start(root, watch):
+    config = ClientServerConfig(server_command=[SMM, "lsp"], client_factory=recording_client)
+    client = await config.start()
+    workspace = types.WorkspaceClientCapabilities(
+        did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
+            dynamic_registration=watch
+        )
+    )
+    await client.initialize_session(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(workspace=workspace),
+            root_uri=root.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="w")],
+        )
+    )
+    return client
+
+
+def codes(client, path):
+    return sorted(d.code for d in client.diagnostics.get(path.as_uri(), ()))
+
+
+async def until(client, condition):
+    while not condition():
+        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+
+
+def changed(client, path, kind):
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=path.as_uri(), type=kind)]
+        )
+    )
+
+
+async def test_file_events_bring_new_files_and_smm_toml_changes(tmp_path):
+    async with asyncio.timeout(30):
+        root = tmp_path / "watched ß"
+        root.mkdir()
+        toml = root / "smm.toml"
+        toml.write_text("")
+        (root / "base.smm").write_text(PROFILE)
+        client = await start(root, watch=True)
+        try:
+            while not client.registrations:
+                await asyncio.sleep(0.05)
+            (registration,) = client.registrations
+            assert registration.method == "workspace/didChangeWatchedFiles"
+            globs = [w["globPattern"] for w in registration.register_options["watchers"]]
+            assert "**/*.smm" in globs and "**/smm.toml" in globs
+
+            # A file created outside the editor.
+            plant = root / "plant.smm"
+            plant.write_text(ASSESSMENT)
+            changed(client, plant, types.FileChangeType.Created)
+            await until(client, lambda: "check::unknown-practice" in codes(client, plant))
+
+            # smm.toml now excludes it: its diagnostics are withdrawn.
+            toml.write_text('exclude = ["plant.smm"]\n')
+            changed(client, toml, types.FileChangeType.Changed)
+            await until(client, lambda: codes(client, plant) == [])
+
+            # A broken smm.toml is reported at the line that is wrong.
+            toml.write_text('exclude = ["plant.smm"]\nfail-on = "sometimes"\n')
+            changed(client, toml, types.FileChangeType.Changed)
+            await until(client, lambda: codes(client, toml) == ["config::invalid"])
+            (problem,) = client.diagnostics[toml.as_uri()]
+            assert problem.range.start.line == 1
+        finally:
+            await client.shutdown_session()
+
+
+async def test_no_registration_without_the_clients_consent(tmp_path):
+    async with asyncio.timeout(30):
+        (tmp_path / "base.smm").write_text(PROFILE)
+        (tmp_path / "plant.smm").write_text(ASSESSMENT)
+        client = await start(tmp_path, watch=False)
+        try:
+            # Any registration would be asked for before the first diagnostics.
+            await until(client, lambda: client.published)
+            await asyncio.sleep(0.2)
+            assert client.registrations == []
+        finally:
+            await client.shutdown_session()
+
+
+async def test_diagnostics_never_go_back_to_an_older_version(tmp_path):
+    async with asyncio.timeout(30):
+        (tmp_path / "base.smm").write_text(PROFILE)
+        plant = tmp_path / "plant.smm"
+        plant.write_text(ASSESSMENT)
+        client = await start(tmp_path, watch=False)
+        try:
+            uri = plant.as_uri()
+            client.text_document_did_open(
+                types.DidOpenTextDocumentParams(
+                    text_document=types.TextDocumentItem(
+                        uri=uri, language_id="smm", version=1, text=ASSESSMENT
+                    )
+                )
+            )
+            # Ten changes without waiting; the last one fixes the practice id.
+            last = 11
+            for version in range(2, last + 1):
+                text = ASSESSMENT.replace("level 2", f"level {version % 3}")
+                if version == last:
+                    text = text.replace("acess-control", "access-control")
+                client.text_document_did_change(
+                    types.DidChangeTextDocumentParams(
+                        text_document=types.VersionedTextDocumentIdentifier(
+                            uri=uri, version=version
+                        ),
+                        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+                    )
+                )
+            await until(client, lambda: (uri, last) in client.published)
+            await asyncio.sleep(0.3)
+            # Before the file was opened, its diagnostics had no version.
+            versions = [v for u, v in client.published if u == uri and v is not None]
+            assert versions == sorted(versions), versions
+            assert versions[-1] == last
+            assert "check::unknown-practice" not in codes(client, plant)
+        finally:
+            await client.shutdown_session()
