@@ -59,8 +59,10 @@ impl Workspace {
         workspace
     }
 
-    /// Sets a file's text, parsing it only when it changed; returns its id.
-    pub fn set(&mut self, path: PathBuf, text: String) -> FileId {
+    /// Sets a file's text, parsing it only when it changed; returns its id. Given an
+    /// `Arc<str>`, the workspace shares it (the language server keeps it with the document).
+    pub fn set(&mut self, path: PathBuf, text: impl Into<Arc<str>>) -> FileId {
+        let text: Arc<str> = text.into();
         if let Some(&id) = self.ids.get(&path) {
             let slot = &mut self.sources[id.0 as usize];
             if slot.as_ref().is_some_and(|s| *s.text == *text) {
@@ -104,11 +106,11 @@ impl Workspace {
 }
 
 impl Source {
-    fn new(path: PathBuf, text: String) -> Source {
+    fn new(path: PathBuf, text: Arc<str>) -> Source {
         let parse = smm_syntax::parse(&text);
         Source {
             path,
-            text: text.into(),
+            text,
             parse: Arc::new(parse),
         }
     }
@@ -148,9 +150,9 @@ mod tests {
         let a = workspace.id(Path::new("/w/a.smm")).unwrap();
         let c = workspace.id(Path::new("/w/c.smm")).unwrap();
         let parse = workspace.source(a).unwrap().parse.clone();
-        assert_eq!(workspace.set("/w/a.smm".into(), "profile a {}\n".into()), a);
+        assert_eq!(workspace.set("/w/a.smm".into(), "profile a {}\n"), a);
         assert!(Arc::ptr_eq(&parse, &workspace.source(a).unwrap().parse));
-        workspace.set("/w/a.smm".into(), "profile b {}\n".into());
+        workspace.set("/w/a.smm".into(), "profile b {}\n");
         assert!(!Arc::ptr_eq(&parse, &workspace.source(a).unwrap().parse));
         workspace.remove(Path::new("/w/a.smm"));
         assert!(workspace.source(a).is_none());

@@ -17,8 +17,7 @@ pub fn range(map: &LineMap, text: &str, span: Span, encoding: Encoding) -> Range
     )
 }
 
-pub fn diagnostics(file: &FileDiagnostics, encoding: Encoding) -> Vec<Diagnostic> {
-    let map = LineMap::new(&file.text);
+pub fn diagnostics(file: &FileDiagnostics, map: &LineMap, encoding: Encoding) -> Vec<Diagnostic> {
     let uri = Uri::from_file_path(&file.path);
     file.diagnostics
         .iter()
@@ -34,14 +33,14 @@ pub fn diagnostics(file: &FileDiagnostics, encoding: Encoding) -> Vec<Diagnostic
                     .map(|r| DiagnosticRelatedInformation {
                         location: Location::new(
                             uri.clone(),
-                            range(&map, &file.text, r.span, encoding),
+                            range(map, &file.text, r.span, encoding),
                         ),
                         message: r.message.clone(),
                     })
                     .collect::<Vec<_>>()
             });
             Diagnostic {
-                range: range(&map, &file.text, d.span, encoding),
+                range: range(map, &file.text, d.span, encoding),
                 severity: Some(match d.severity {
                     Severity::Error => DiagnosticSeverity::ERROR,
                     Severity::Warning => DiagnosticSeverity::WARNING,

@@ -4,6 +4,7 @@
 //! `smm-check`. Nothing but protocol goes to standard output; logs go to standard error.
 
 mod convert;
+mod documents;
 mod line_map;
 mod report;
 mod server;

@@ -9,10 +9,9 @@ use smm_syntax::{Diagnostic, Severity, Span};
 
 use crate::state::{Dirty, State};
 
-/// The diagnostics of one file, ready to send.
+/// The diagnostics of one file, ready to send (the document store adds the version).
 pub struct FileDiagnostics {
     pub path: PathBuf,
-    pub version: Option<i32>,
     pub text: Arc<str>,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -42,7 +41,6 @@ impl State {
         if let (true, Some((path, text, offset, message))) = (complete, &self.config_error) {
             files.push(FileDiagnostics {
                 path: path.clone(),
-                version: None,
                 text: text.as_str().into(),
                 diagnostics: vec![Diagnostic::new(
                     Severity::Error,
@@ -81,7 +79,6 @@ impl State {
         }
         FileDiagnostics {
             path: path.to_path_buf(),
-            version: self.open.get(path).map(|o| o.version),
             text: text.clone(),
             diagnostics,
         }

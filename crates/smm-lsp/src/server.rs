@@ -12,6 +12,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use crate::convert;
+use crate::documents::Documents;
 use crate::line_map::{Encoding, LineMap};
 use crate::report::FileDiagnostics;
 use crate::state::State;
@@ -22,6 +23,7 @@ pub struct Backend {
     /// Whether the client lets us register file watchers.
     can_watch: OnceLock<bool>,
     state: Mutex<Option<State>>,
+    documents: Documents,
     /// What was last published per file, so that files whose diagnostics disappear get an
     /// empty set and unchanged ones are not sent again.
     published: DashMap<PathBuf, Vec<Diagnostic>>,
@@ -35,6 +37,7 @@ impl Backend {
             encoding: OnceLock::new(),
             can_watch: OnceLock::new(),
             state: Mutex::new(None),
+            documents: Documents::default(),
             published: DashMap::new(),
             publishing: tokio::sync::Mutex::new(()),
         }
@@ -83,12 +86,13 @@ impl Backend {
             Vec::new()
         };
         // Open files first: they are what the user is looking at.
-        report.files.sort_by_key(|f| f.version.is_none());
+        report
+            .files
+            .sort_by_key(|f| self.documents.version(&f.path).is_none());
         let mut outgoing = report.files.into_iter().map(Some).collect::<Vec<_>>();
         outgoing.extend(gone.into_iter().map(|path| {
             Some(FileDiagnostics {
                 path,
-                version: None,
                 text: "".into(),
                 diagnostics: Vec::new(),
             })
@@ -109,13 +113,15 @@ impl Backend {
             let Some(file) = outgoing[i].take() else {
                 continue;
             };
-            let diagnostics = convert::diagnostics(&file, encoding);
+            let map = self.documents.line_map(&file.path, &file.text);
+            let diagnostics = convert::diagnostics(&file, &map, encoding);
             // Nothing published counts as an empty set.
             let unchanged = self
                 .published
                 .get(&file.path)
                 .map_or(diagnostics.is_empty(), |old| *old == diagnostics);
-            if unchanged && file.version.is_none() {
+            let version = self.documents.version(&file.path);
+            if unchanged && version.is_none() {
                 continue;
             }
             let Some(uri) = Uri::from_file_path(&file.path) else {
@@ -128,7 +134,7 @@ impl Backend {
                     .insert(file.path.clone(), diagnostics.clone());
             }
             self.client
-                .publish_diagnostics(uri, diagnostics, file.version)
+                .publish_diagnostics(uri, diagnostics, version)
                 .await;
             // Sending rarely waits, so let requests in between files.
             tokio::task::yield_now().await;
@@ -140,20 +146,21 @@ impl Backend {
 struct At {
     file: smm_check::FileId,
     text: std::sync::Arc<str>,
-    map: LineMap,
+    map: std::sync::Arc<LineMap>,
     offset: usize,
 }
 
 impl At {
     fn new(
         state: &State,
+        documents: &Documents,
         path: &std::path::Path,
         position: Position,
         encoding: Encoding,
     ) -> Option<At> {
         let file = state.file(path)?;
         let text = state.workspace.source(file)?.text.clone();
-        let map = LineMap::new(&text);
+        let map = documents.line_map(path, &text);
         let offset = map.offset(&text, position, encoding);
         Some(At {
             file,
@@ -178,7 +185,7 @@ impl Backend {
         };
         let encoding = self.encoding();
         self.with_state(what, |state| {
-            let at = At::new(state, &path, position.position, encoding)?;
+            let at = At::new(state, &self.documents, &path, position.position, encoding)?;
             work(state, &at)
         })
         .ok_or_else(Error::internal_error)
@@ -300,9 +307,10 @@ impl LanguageServer for Backend {
             return;
         };
         let document = params.text_document;
-        self.with_state("opening a file", |state| {
-            state.open_buffer(path, document.text, document.version);
-        });
+        let text = self
+            .documents
+            .set(path.clone(), document.version, document.text);
+        self.with_state("opening a file", |state| state.open_buffer(path, text));
         self.publish().await;
     }
 
@@ -315,9 +323,8 @@ impl LanguageServer for Backend {
             return;
         };
         let version = params.text_document.version;
-        self.with_state("applying a change", |state| {
-            state.set_text(path, change.text, version)
-        });
+        let text = self.documents.set(path.clone(), version, change.text);
+        self.with_state("applying a change", |state| state.set_text(path, text));
         self.publish().await;
     }
 
@@ -330,6 +337,7 @@ impl LanguageServer for Backend {
         let Some(path) = path_of(&params.text_document.uri) else {
             return;
         };
+        self.documents.remove(&path);
         self.with_state("closing a file", |state| state.close(&path));
         self.publish().await;
     }

@@ -15,12 +15,6 @@ use smm_check::{Analysis, CheckOptions, FileId, Workspace};
 use smm_model::Model;
 use smm_syntax::Diagnostic;
 
-/// An open document: the client's version of it.
-#[derive(Clone, Debug)]
-pub struct Open {
-    pub version: i32,
-}
-
 pub struct State {
     pub root: Option<PathBuf>,
     pub config: config::Config,
@@ -36,7 +30,8 @@ pub struct State {
     model_inputs: Vec<(PathBuf, Arc<str>)>,
     pub(crate) model_problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
     pub analysis: Analysis,
-    pub open: BTreeMap<PathBuf, Open>,
+    /// The files open in the editor: their buffers, not the disk, count.
+    pub open: BTreeSet<PathBuf>,
     /// Files whose diagnostics may differ from what was last reported.
     pub(crate) dirty: Dirty,
     /// Counts changes, so that a report made before the latest one can be told apart.
@@ -78,7 +73,7 @@ impl State {
             model_inputs: Vec::new(),
             model_problems: BTreeMap::new(),
             analysis,
-            open: BTreeMap::new(),
+            open: BTreeSet::new(),
             dirty: Dirty::All,
             generation: 0,
         };
@@ -97,9 +92,9 @@ impl State {
 
     /// A newly opened buffer: the disk is read again (new files may have appeared), then the
     /// buffer goes over it, and what changed is checked once.
-    pub fn open_buffer(&mut self, path: PathBuf, text: String, version: i32) {
+    pub fn open_buffer(&mut self, path: PathBuf, text: Arc<str>) {
         let (mut changed, mut structural) = self.read_disk();
-        self.open.insert(path.clone(), Open { version });
+        self.open.insert(path.clone());
         match self.set(path.clone(), text) {
             Some(Some(change)) => changed.push(change),
             Some(None) => structural = true,
@@ -110,8 +105,8 @@ impl State {
     }
 
     /// A buffer's new text.
-    pub fn set_text(&mut self, path: PathBuf, text: String, version: i32) {
-        self.open.insert(path.clone(), Open { version });
+    pub fn set_text(&mut self, path: PathBuf, text: Arc<str>) {
+        self.open.insert(path.clone());
         match self.set(path.clone(), text) {
             Some(Some(change)) => self.recheck(vec![change], false),
             Some(None) => self.recheck(Vec::new(), true),
@@ -146,7 +141,7 @@ impl State {
     }
 
     /// Sets a file's text: `None` when the text is the same, `Some(None)` for a new file.
-    fn set(&mut self, path: PathBuf, text: String) -> Option<Option<Changed>> {
+    fn set(&mut self, path: PathBuf, text: impl Into<Arc<str>>) -> Option<Option<Changed>> {
         let before = self.workspace.id(&path).and_then(|id| {
             let source = self.workspace.source(id)?;
             Some((source.text.clone(), names(&self.workspace, id)))
@@ -191,7 +186,7 @@ impl State {
             .workspace
             .sources()
             .map(|(_, s)| s.path.clone())
-            .filter(|p| !present.contains(p) && !self.open.contains_key(p))
+            .filter(|p| !present.contains(p) && !self.open.contains(p))
             .collect();
         structural |= !gone.is_empty();
         for path in gone {
@@ -199,7 +194,7 @@ impl State {
         }
         let mut changed = Vec::new();
         for path in &files {
-            if self.open.contains_key(path) {
+            if self.open.contains(path) {
                 continue;
             }
             let Ok(text) = input::read_file(path) else {
