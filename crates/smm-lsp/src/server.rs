@@ -69,6 +69,18 @@ impl Backend {
     /// something newer. A closed file's unchanged diagnostics are not sent again.
     async fn publish(&self) {
         let _one_at_a_time = self.publishing.lock().await;
+        self.send_report().await;
+        // Let waiting requests and changes in before the closed files are checked.
+        tokio::task::yield_now().await;
+        while self
+            .with_state("checking closed files", State::check_deferred)
+            .unwrap_or(false)
+        {
+            self.send_report().await;
+        }
+    }
+
+    async fn send_report(&self) {
         let encoding = self.encoding();
         let Some(mut report) = self.with_state("checking", State::report) else {
             return;

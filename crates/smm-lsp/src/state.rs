@@ -4,7 +4,8 @@
 //!
 //! A change is checked incrementally: the model is rebuilt only when a file that defines
 //! catalog items changed, and when the changed files declare the same names as before only
-//! they and the files that use them are checked again (`Analysis::dependents`).
+//! they and the files that use them are checked again (`Analysis::dependents`): the open
+//! ones at once, the closed ones once the open ones' diagnostics have gone out.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -36,6 +37,8 @@ pub struct State {
     pub(crate) dirty: Dirty,
     /// Counts changes, so that a report made before the latest one can be told apart.
     pub generation: u64,
+    /// Closed files that depend on a change and are still to be checked again.
+    deferred: BTreeSet<FileId>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -76,6 +79,7 @@ impl State {
             open: BTreeSet::new(),
             dirty: Dirty::All,
             generation: 0,
+            deferred: BTreeSet::new(),
         };
         state.scan();
         state.dirty = Dirty::All;
@@ -258,15 +262,49 @@ impl State {
         if structural || model_changed || !names_kept {
             self.analysis = smm_check::check(&self.workspace, &self.model, &Disk, &options);
             self.dirty = Dirty::All;
+            self.deferred.clear();
             return;
         }
         if changed.is_empty() {
             return;
         }
-        let mut only = BTreeSet::new();
+        // The changed files and the open ones among their dependents now; the closed ones
+        // right after their diagnostics have gone out (`check_deferred`).
+        let mut now = BTreeSet::new();
         for change in &changed {
-            only.extend(self.analysis.dependents(change.file));
+            now.insert(change.file);
+            for file in self.analysis.dependents(change.file) {
+                if self.is_open(file) {
+                    now.insert(file);
+                } else {
+                    self.deferred.insert(file);
+                }
+            }
         }
+        for file in &now {
+            self.deferred.remove(file);
+        }
+        self.check_only(now, options);
+    }
+
+    /// Checks the files whose check `recheck` put off; false when there were none.
+    pub fn check_deferred(&mut self) -> bool {
+        let only: BTreeSet<FileId> = std::mem::take(&mut self.deferred)
+            .into_iter()
+            .filter(|file| self.workspace.source(*file).is_some())
+            .collect();
+        if only.is_empty() {
+            return false;
+        }
+        let options = CheckOptions {
+            expiry_warning_days: self.config.expiry_warning_days,
+            ..CheckOptions::default()
+        };
+        self.check_only(only, options);
+        true
+    }
+
+    fn check_only(&mut self, only: BTreeSet<FileId>, options: CheckOptions) {
         let options = CheckOptions {
             only: Some(only.clone()),
             ..options
@@ -274,6 +312,12 @@ impl State {
         let partial = smm_check::check(&self.workspace, &self.model, &Disk, &options);
         self.analysis.update(partial, &only);
         self.dirty.add(only);
+    }
+
+    fn is_open(&self, file: FileId) -> bool {
+        self.workspace
+            .source(file)
+            .is_some_and(|s| self.open.contains(&s.path))
     }
 
     /// Builds the model again when a catalog file changed; true when it did.
@@ -354,5 +398,63 @@ impl smm_check::Loader for Disk {
     }
     fn exists(&self, path: &Path) -> bool {
         path.exists()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROFILE: &str = "profile base {\n  role asset-owner\n  target identities level 2\n  target monitoring level 1\n}\n";
+    const ASSESSMENT: &str = "assessment NAME {\n  profile base\n  date 2026-11-10\n  practice identities level 1 {\n    evidence \"Accounts\" implements iso27002:5.16\n  }\n}\n";
+
+    fn full_check(state: &State) -> Vec<smm_check::Finding> {
+        smm_check::check(
+            &state.workspace,
+            &state.model,
+            &Disk,
+            &CheckOptions::default(),
+        )
+        .findings
+    }
+
+    /// After a profile edit, the open assessment is checked at once and the closed one after;
+    /// then the analysis is what a full check gives.
+    #[test]
+    fn closed_dependents_are_checked_after_the_open_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("smm.toml"), "").unwrap();
+        std::fs::write(root.join("base.smm"), PROFILE).unwrap();
+        for name in ["open", "closed"] {
+            let text = ASSESSMENT.replace("NAME", name);
+            std::fs::write(root.join(format!("{name}.smm")), text).unwrap();
+        }
+        let mut state = State::new(Some(root.to_path_buf()));
+        let open = root.join("open.smm");
+        let text = std::fs::read_to_string(&open).unwrap();
+        state.open_buffer(open.clone(), text.into());
+        state.open_buffer(root.join("base.smm"), PROFILE.into());
+        let before = state.analysis.findings.clone();
+
+        let edited = PROFILE.replace("identities level 2", "identities level 1");
+        state.set_text(root.join("base.smm"), edited.into());
+        let closed = state.file(&root.join("closed.smm")).unwrap();
+        let open = state.file(&open).unwrap();
+        let codes = |state: &State, file| -> Vec<&str> {
+            state.analysis.findings_of(file).map(|f| f.code()).collect()
+        };
+        assert!(!codes(&state, open).contains(&"check::unmet-target"));
+        assert!(
+            codes(&state, closed).contains(&"check::unmet-target"),
+            "not checked yet"
+        );
+        assert_ne!(state.analysis.findings, full_check(&state));
+
+        assert!(state.check_deferred());
+        assert!(!codes(&state, closed).contains(&"check::unmet-target"));
+        assert_eq!(state.analysis.findings, full_check(&state));
+        assert_ne!(state.analysis.findings, before);
+        assert!(!state.check_deferred(), "nothing left");
     }
 }

@@ -16,6 +16,9 @@ pub struct Workspace {
     pub base_profile: PathBuf,
     /// An assessment whose level for that practice is 2.
     pub assessment: PathBuf,
+    /// The last file with such an assessment: its diagnostics are among the last to change
+    /// after an edit of that target.
+    pub last_affected: PathBuf,
 }
 
 const TARGET_LINES: usize = 10_000;
@@ -107,6 +110,8 @@ pub fn workspace() -> Workspace {
     }
     Workspace {
         assessment: assessments[0].clone(),
+        // The second practice's level is 1 + (1 + n) % 4: 2 when n is a multiple of 4.
+        last_affected: assessments[(assessments.len() - 1) / 4 * 4].clone(),
         base_profile,
         lines: out.lines,
         files: out.files,
