@@ -108,6 +108,14 @@ async def test_file_events_bring_new_files_and_smm_toml_changes(tmp_path):
             changed(client, plant, types.FileChangeType.Created)
             await until(client, lambda: "check::unknown-practice" in codes(client, plant))
 
+            # Deleted: its diagnostics are withdrawn; back again: they return.
+            plant.unlink()
+            changed(client, plant, types.FileChangeType.Deleted)
+            await until(client, lambda: codes(client, plant) == [])
+            plant.write_text(ASSESSMENT)
+            changed(client, plant, types.FileChangeType.Created)
+            await until(client, lambda: "check::unknown-practice" in codes(client, plant))
+
             # smm.toml now excludes it: its diagnostics are withdrawn.
             toml.write_text('exclude = ["plant.smm"]\n')
             changed(client, toml, types.FileChangeType.Changed)

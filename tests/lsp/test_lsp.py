@@ -80,6 +80,11 @@ async def diagnostics_hover_and_completion(client, workspace):
     open_file(client, plant)
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert "check::unmet-target" in codes(client, plant)
+    # It points at the target in the profile's file.
+    (unmet,) = [d for d in client.diagnostics[plant.as_uri()] if d.code == "check::unmet-target"]
+    places = [(r.location.uri, r.location.range.start) for r in unmet.related_information or ()]
+    target = types.Position(line=2, character=2)
+    assert ((workspace / "base.smm").as_uri(), target) in places, places
 
     # Hover on the clause: its title, and the practice it is mapped from.
     line = 5

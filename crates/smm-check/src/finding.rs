@@ -130,6 +130,24 @@ impl Finding {
         workspace: &crate::Workspace,
         shown: &dyn Fn(&std::path::Path) -> String,
     ) -> Diagnostic {
+        let mut diagnostic = self.to_local_diagnostic();
+        for related in self.related.iter().filter(|r| r.file != self.file) {
+            let Some(source) = workspace.source(related.file) else {
+                continue;
+            };
+            let (line, column) = crate::line_column(&source.text, related.span.start);
+            diagnostic.notes.push(format!(
+                "{}: {}:{line}:{column}",
+                related.message,
+                shown(&source.path)
+            ));
+        }
+        diagnostic
+    }
+
+    /// The finding as one file's diagnostic without the places in other files, for a caller
+    /// that can point at them itself (the language server's related information).
+    pub fn to_local_diagnostic(&self) -> Diagnostic {
         let mut diagnostic = self.diagnostic.clone();
         if let Some(waived) = &self.waived {
             diagnostic.notes.insert(
@@ -140,23 +158,11 @@ impl Finding {
                 ),
             );
         }
-        for related in &self.related {
-            if related.file == self.file {
-                diagnostic.related.push(smm_syntax::Label {
-                    span: related.span,
-                    message: related.message.clone(),
-                });
-                continue;
-            }
-            let Some(source) = workspace.source(related.file) else {
-                continue;
-            };
-            let (line, column) = crate::line_column(&source.text, related.span.start);
-            diagnostic.notes.push(format!(
-                "{}: {}:{line}:{column}",
-                related.message,
-                shown(&source.path)
-            ));
+        for related in self.related.iter().filter(|r| r.file == self.file) {
+            diagnostic.related.push(smm_syntax::Label {
+                span: related.span,
+                message: related.message.clone(),
+            });
         }
         diagnostic
     }

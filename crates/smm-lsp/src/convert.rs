@@ -1,5 +1,8 @@
 //! smm's plain data to protocol types: byte ranges to positions, severities, completions.
 
+use std::path::Path;
+use std::sync::Arc;
+
 use smm_syntax::{Severity, Span};
 use tower_lsp_server::ls_types::{
     CompletionItem, CompletionItemKind, CompletionTextEdit, Diagnostic,
@@ -17,28 +20,41 @@ pub fn range(map: &LineMap, text: &str, span: Span, encoding: Encoding) -> Range
     )
 }
 
-pub fn diagnostics(file: &FileDiagnostics, map: &LineMap, encoding: Encoding) -> Vec<Diagnostic> {
+/// A file's problems as protocol diagnostics; `line_map` gives the line map of another file
+/// that a problem points at.
+pub fn diagnostics(
+    file: &FileDiagnostics,
+    map: &LineMap,
+    encoding: Encoding,
+    line_map: &dyn Fn(&Path, &Arc<str>) -> Arc<LineMap>,
+) -> Vec<Diagnostic> {
     let uri = Uri::from_file_path(&file.path);
-    file.diagnostics
+    file.problems
         .iter()
-        .map(|d| {
+        .map(|problem| {
+            let d = &problem.diagnostic;
             let mut message = d.message.clone();
             for extra in d.help.iter().chain(&d.notes) {
                 message.push('\n');
                 message.push_str(extra);
             }
-            let related = uri.as_ref().map(|uri| {
-                d.related
-                    .iter()
-                    .map(|r| DiagnosticRelatedInformation {
-                        location: Location::new(
-                            uri.clone(),
-                            range(map, &file.text, r.span, encoding),
-                        ),
-                        message: r.message.clone(),
-                    })
-                    .collect::<Vec<_>>()
+            let here = d.related.iter().filter_map(|r| {
+                Some(DiagnosticRelatedInformation {
+                    location: Location::new(uri.clone()?, range(map, &file.text, r.span, encoding)),
+                    message: r.message.clone(),
+                })
             });
+            let elsewhere = problem.elsewhere.iter().filter_map(|e| {
+                let other = line_map(&e.path, &e.text);
+                Some(DiagnosticRelatedInformation {
+                    location: Location::new(
+                        Uri::from_file_path(&e.path)?,
+                        range(&other, &e.text, e.span, encoding),
+                    ),
+                    message: e.message.clone(),
+                })
+            });
+            let related: Vec<_> = here.chain(elsewhere).collect();
             Diagnostic {
                 range: range(map, &file.text, d.span, encoding),
                 severity: Some(match d.severity {
@@ -50,7 +66,7 @@ pub fn diagnostics(file: &FileDiagnostics, map: &LineMap, encoding: Encoding) ->
                 code: Some(NumberOrString::String(d.code.to_string())),
                 source: Some("smm".into()),
                 message,
-                related_information: related.filter(|r| !r.is_empty()),
+                related_information: (!related.is_empty()).then_some(related),
                 ..Diagnostic::default()
             }
         })

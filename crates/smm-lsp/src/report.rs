@@ -13,7 +13,29 @@ use crate::state::{Dirty, State};
 pub struct FileDiagnostics {
     pub path: PathBuf,
     pub text: Arc<str>,
-    pub diagnostics: Vec<Diagnostic>,
+    pub problems: Vec<Problem>,
+}
+
+pub struct Problem {
+    pub diagnostic: Diagnostic,
+    /// Related places in other files (the profile that set a target, a first definition).
+    pub elsewhere: Vec<Elsewhere>,
+}
+
+pub struct Elsewhere {
+    pub path: PathBuf,
+    pub text: Arc<str>,
+    pub span: Span,
+    pub message: String,
+}
+
+impl From<Diagnostic> for Problem {
+    fn from(diagnostic: Diagnostic) -> Problem {
+        Problem {
+            diagnostic,
+            elsewhere: Vec::new(),
+        }
+    }
 }
 
 pub struct Report {
@@ -42,12 +64,13 @@ impl State {
             files.push(FileDiagnostics {
                 path: path.clone(),
                 text: text.as_str().into(),
-                diagnostics: vec![Diagnostic::new(
+                problems: vec![Diagnostic::new(
                     Severity::Error,
                     "config::invalid",
                     Span::new(*offset, *offset),
                     format!("{message}; the defaults apply until it is fixed"),
-                )],
+                )
+                .into()],
             });
         }
         Report {
@@ -64,23 +87,46 @@ impl State {
         text: &Arc<str>,
     ) -> FileDiagnostics {
         let source = self.workspace.source(id).expect("a file of the workspace");
-        let mut diagnostics = source.parse.errors.clone();
-        diagnostics.extend(self.model_problems.get(path).cloned().unwrap_or_default());
-        let shown = |p: &Path| p.display().to_string();
+        let mut problems: Vec<Problem> = source
+            .parse
+            .errors
+            .iter()
+            .cloned()
+            .map(Problem::from)
+            .collect();
+        let model_problems = self.model_problems.get(path).into_iter().flatten();
+        problems.extend(model_problems.cloned().map(Problem::from));
         for finding in self.analysis.findings_of(id) {
-            let mut d = finding.to_diagnostic(&self.workspace, &shown);
+            let mut d = finding.to_local_diagnostic();
             if let Some(severity) = self.config.severity.get(d.code) {
                 d.severity = *severity;
             }
             if finding.waived.is_some() {
                 d.severity = Severity::Hint;
             }
-            diagnostics.push(d);
+            let elsewhere = finding
+                .related
+                .iter()
+                .filter(|r| r.file != id)
+                .filter_map(|r| {
+                    let other = self.workspace.source(r.file)?;
+                    Some(Elsewhere {
+                        path: other.path.clone(),
+                        text: other.text.clone(),
+                        span: r.span,
+                        message: r.message.clone(),
+                    })
+                })
+                .collect();
+            problems.push(Problem {
+                diagnostic: d,
+                elsewhere,
+            });
         }
         FileDiagnostics {
             path: path.to_path_buf(),
             text: text.clone(),
-            diagnostics,
+            problems,
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use dashmap::DashMap;
 use tower_lsp_server::jsonrpc::{Error, Result};
@@ -106,7 +106,7 @@ impl Backend {
             Some(FileDiagnostics {
                 path,
                 text: "".into(),
-                diagnostics: Vec::new(),
+                problems: Vec::new(),
             })
         }));
         for i in 0..outgoing.len() {
@@ -126,7 +126,8 @@ impl Backend {
                 continue;
             };
             let map = self.documents.line_map(&file.path, &file.text);
-            let diagnostics = convert::diagnostics(&file, &map, encoding);
+            let line_map = |path: &Path, text: &Arc<str>| self.documents.line_map(path, text);
+            let diagnostics = convert::diagnostics(&file, &map, encoding, &line_map);
             // Nothing published counts as an empty set.
             let unchanged = self
                 .published
