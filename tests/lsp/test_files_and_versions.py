@@ -36,6 +36,7 @@ def recording_client():
     client = LanguageClient(converter_factory=default_converter)
     client.published = []
     client.registrations = []
+    client.refreshes = []
     features = dict(DEFAULT_CLIENT_FEATURES)
 
     def publish(client: LanguageClient, params: types.PublishDiagnosticsParams):
@@ -45,19 +46,34 @@ def recording_client():
     def register(client: LanguageClient, params: types.RegistrationParams):
         client.registrations.extend(params.registrations)
 
+    def refresher(method):
+        def refresh(client: LanguageClient, params: None):
+            client.refreshes.append(method)
+
+        return refresh
+
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = publish
     features[types.CLIENT_REGISTER_CAPABILITY] = register
+    for method in [
+        types.WORKSPACE_INLAY_HINT_REFRESH,
+        types.WORKSPACE_CODE_LENS_REFRESH,
+        types.WORKSPACE_SEMANTIC_TOKENS_REFRESH,
+    ]:
+        features[method] = refresher(method)
     register_lsp_features(client, features)
     return client
 
 
-async def start(root, watch):
+async def start(root, watch, refresh=False):
     config = ClientServerConfig(server_command=[SMM, "lsp"], client_factory=recording_client)
     client = await config.start()
     workspace = types.WorkspaceClientCapabilities(
         did_change_watched_files=types.DidChangeWatchedFilesClientCapabilities(
             dynamic_registration=watch
-        )
+        ),
+        inlay_hint=types.InlayHintWorkspaceClientCapabilities(refresh_support=refresh),
+        code_lens=types.CodeLensWorkspaceClientCapabilities(refresh_support=refresh),
+        semantic_tokens=types.SemanticTokensWorkspaceClientCapabilities(refresh_support=refresh),
     )
     await client.initialize_session(
         types.InitializeParams(
@@ -181,5 +197,55 @@ async def test_diagnostics_never_go_back_to_an_older_version(tmp_path):
             assert versions == sorted(versions), versions
             assert versions[-1] == last
             assert "check::unknown-practice" not in codes(client, plant)
+        finally:
+            await client.shutdown_session()
+
+
+def change(client, path, version, text):
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+
+
+async def test_a_profile_edit_asks_the_client_to_refresh_what_it_shows(tmp_path):
+    async with asyncio.timeout(30):
+        base = tmp_path / "base.smm"
+        plant = tmp_path / "plant.smm"
+        base.write_text(PROFILE)
+        plant.write_text(ASSESSMENT)
+        client = await start(tmp_path, watch=False, refresh=True)
+        try:
+            for path in [base, plant]:
+                client.text_document_did_open(
+                    types.DidOpenTextDocumentParams(
+                        text_document=types.TextDocumentItem(
+                            uri=path.as_uri(), language_id="smm", version=1, text=path.read_text()
+                        )
+                    )
+                )
+                await until(client, lambda: (path.as_uri(), 1) in client.published)
+            await asyncio.sleep(0.3)
+            client.refreshes.clear()
+
+            # An assessment's edit changes nothing elsewhere: nothing to refresh.
+            change(client, plant, 2, ASSESSMENT.replace("level 2", "level 1"))
+            await until(client, lambda: (plant.as_uri(), 2) in client.published)
+            await asyncio.sleep(0.3)
+            assert client.refreshes == []
+
+            # The assessment's results change with the profile: its hints and lenses are stale.
+            change(client, base, 2, PROFILE.replace("level 3", "level 1"))
+            while len(set(client.refreshes)) < 3:
+                await asyncio.sleep(0.05)
+            assert sorted(set(client.refreshes)) == sorted(
+                [
+                    types.WORKSPACE_INLAY_HINT_REFRESH,
+                    types.WORKSPACE_CODE_LENS_REFRESH,
+                    types.WORKSPACE_SEMANTIC_TOKENS_REFRESH,
+                ]
+            )
         finally:
             await client.shutdown_session()

@@ -183,3 +183,86 @@ async def test_a_broken_smm_toml_is_reported_where_it_is_wrong(tmp_path):
             assert problem.range.start == types.Position(line=1, character=0)
         finally:
             await client.shutdown_session()
+
+
+def apply_edits(text, edits):
+    """Applies protocol text edits (UTF-16 positions) to `text`."""
+    lines = text.split("\n")
+
+    def offset(position):
+        before = sum(len(l) + 1 for l in lines[: position.line])
+        line = lines[position.line] if position.line < len(lines) else ""
+        units = line.encode("utf-16-le")[: position.character * 2].decode("utf-16-le")
+        return before + len(units)
+
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        start, end = offset(edit.range.start), offset(edit.range.end)
+        text = text[:start] + edit.new_text + text[end:]
+    return text
+
+
+async def test_navigation_rename_and_formatting(client: LanguageClient, workspace):
+    async with asyncio.timeout(30):
+        await navigation_rename_and_formatting(client, workspace)
+
+
+async def navigation_rename_and_formatting(client, workspace):
+    plant = workspace / "plant.smm"
+    base = workspace / "base.smm"
+    open_file(client, plant)
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    doc = types.TextDocumentIdentifier(uri=plant.as_uri())
+
+    # The profile reference leads to the profile's name in the other file.
+    (found,) = await client.text_document_definition_async(
+        types.DefinitionParams(text_document=doc, position=types.Position(line=2, character=11))
+    )
+    assert found.uri == base.as_uri()
+    assert found.range.start == types.Position(line=0, character=8)
+
+    # A built-in practice opens in the read-only copy of the built-in catalog.
+    (found,) = await client.text_document_definition_async(
+        types.DefinitionParams(text_document=doc, position=types.Position(line=4, character=14))
+    )
+    assert found.uri.endswith("/smm.smm"), found.uri
+    catalog = Path(found.uri.removeprefix("file://")).read_text()
+    line = catalog.splitlines()[found.range.start.line]
+    assert "access-control" in line
+
+    refs = await client.text_document_references_async(
+        types.ReferenceParams(
+            text_document=doc,
+            position=types.Position(line=2, character=11),
+            context=types.ReferenceContext(include_declaration=True),
+        )
+    )
+    assert sorted(r.uri for r in refs) == sorted([base.as_uri(), plant.as_uri()])
+
+    # Built-in ids are not renamed; profiles are, in every file.
+    with pytest.raises(Exception, match="only profiles and assessments"):
+        await client.text_document_prepare_rename_async(
+            types.PrepareRenameParams(text_document=doc, position=types.Position(line=4, character=14))
+        )
+    edit = await client.text_document_rename_async(
+        types.RenameParams(
+            text_document=doc, position=types.Position(line=2, character=11), new_name="baseline"
+        )
+    )
+    assert apply_edits(ASSESSMENT, edit.changes[plant.as_uri()]).count("profile baseline") == 1
+    assert apply_edits(PROFILE, edit.changes[base.as_uri()]).startswith("profile baseline ")
+
+    # Formatting a buffer that lost its indentation, with ß ℝ 💣 on the changed lines.
+    mangled = "\n".join(l.strip() for l in ASSESSMENT.split("\n"))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=plant.as_uri(), version=5),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=mangled)],
+        )
+    )
+    edits = await client.text_document_formatting_async(
+        types.DocumentFormattingParams(
+            text_document=doc, options=types.FormattingOptions(tab_size=2, insert_spaces=True)
+        )
+    )
+    assert edits
+    assert apply_edits(mangled, edits) == ASSESSMENT

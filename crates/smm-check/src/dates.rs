@@ -46,6 +46,20 @@ impl Day {
         365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + i64::from(self.day) - 1
     }
 
+    /// The same day `months` months later, or the last day of that month when it is shorter
+    /// (2026-11-30 plus 3 months is 2027-02-28).
+    pub fn months_later(self, months: u32) -> Day {
+        let index = u32::from(self.month) - 1 + months;
+        let year = self
+            .year
+            .saturating_add(u16::try_from(index / 12).unwrap_or(u16::MAX));
+        let month = (index % 12) as u8 + 1;
+        (1..=self.day)
+            .rev()
+            .find_map(|day| Day::new(year, month, day))
+            .unwrap_or(self)
+    }
+
     /// Days from `self` to `later` (negative when `later` is earlier).
     pub fn days_until(self, later: Day) -> i64 {
         later.ordinal() - self.ordinal()
@@ -90,5 +104,15 @@ mod tests {
         assert_eq!(d("2026-01-01").days_until(d("2027-01-01")), 365);
         assert_eq!(d("2024-01-01").days_until(d("2025-01-01")), 366);
         assert_eq!(d("2027-01-01").days_until(d("2026-01-01")), -365);
+    }
+
+    #[test]
+    fn months_later() {
+        let d = |s| Day::parse(s).unwrap();
+        assert_eq!(d("2026-11-10").months_later(3), d("2027-02-10"));
+        assert_eq!(d("2026-11-30").months_later(3), d("2027-02-28"));
+        assert_eq!(d("2027-11-30").months_later(3), d("2028-02-29"));
+        assert_eq!(d("2026-01-31").months_later(0), d("2026-01-31"));
+        assert_eq!(d("2026-12-15").months_later(12), d("2027-12-15"));
     }
 }

@@ -36,6 +36,23 @@ pub fn check(
             implemented.push(key);
         }
     }
+    if let Some(stub) = evidence.stub {
+        let what = evidence
+            .description
+            .as_ref()
+            .map_or("", |d| d.value.as_str());
+        findings.push(
+            Finding::new(
+                cx.file,
+                "check::stub-evidence",
+                stub,
+                format!("stub evidence \"{what}\": it implements nothing until it is filled in"),
+            )
+            .label("to fill in")
+            .help("describe the evidence you hold, then remove `stub`"),
+        );
+        implemented.clear();
+    }
     if let Some(value) = evidence.expires.as_ref().and_then(|s| s.value.as_ref()) {
         match Day::from_ast(value) {
             None => findings.push(impossible_date(cx.file, value)),

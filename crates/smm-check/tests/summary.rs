@@ -323,3 +323,35 @@ fn an_updated_analysis_equals_a_full_check_after_the_change() {
     };
     assert_eq!(targets(&analysis), targets(&full));
 }
+
+/// A stub holds a place: its clauses are not implemented, so the target's missing clauses
+/// still list them, and the practice is not "without evidence".
+#[test]
+fn stub_evidence_implements_nothing() {
+    let text = |stub: &str| {
+        format!("profile p {{\n  role asset-owner\n  target identities level 2\n}}\n\nassessment a {{\n  profile p\n  date 2026-11-10\n  practice identities level 2 {{\n    evidence \"Records\" implements iec62443-3-3:SR1.1-RE1{stub}\n  }}\n}}\n")
+    };
+    let run = |source: String| {
+        let loader = Files(vec![("/w/a.smm", Box::leak(source.into_boxed_str()))]);
+        let workspace = Workspace::load(&loader);
+        check(
+            &workspace,
+            &smm_model::builtin::model(),
+            &loader,
+            &CheckOptions::default(),
+        )
+    };
+    let real = run(text(""));
+    let stub = run(text(" stub"));
+    let status = |a: &smm_check::Analysis| a.assessments[0].practices[0].clone();
+    assert!(status(&real).implemented.contains("iec62443-3-3:SR1.1-RE1"));
+    assert!(status(&stub).implemented.is_empty());
+    assert!(status(&stub)
+        .missing
+        .contains(&"iec62443-3-3:SR1.1-RE1".to_string()));
+    let codes =
+        |a: &smm_check::Analysis| -> Vec<&str> { a.findings.iter().map(|f| f.code()).collect() };
+    assert!(codes(&stub).contains(&"check::stub-evidence"));
+    assert!(!codes(&stub).contains(&"check::no-evidence"));
+    assert!(!codes(&real).contains(&"check::stub-evidence"));
+}

@@ -140,3 +140,22 @@ pub fn typing(src: &str, parse: &Parse, offset: usize) -> (Span, String, Place) 
         }
     }
 }
+
+/// The subject of every word of a file that names something, in one pass.
+pub(crate) fn all(src: &str, parse: &Parse) -> Vec<(Subject, Span)> {
+    let tokens = significant(parse);
+    let mut found = Vec::new();
+    for (index, token) in tokens.iter().enumerate() {
+        let text = &src[token.span.range()];
+        let subject = match token.kind {
+            TokenKind::ClauseRef => Subject::Clause(text.to_string()),
+            TokenKind::Ident => match name_subject(place(&tokens, index), text.to_string()) {
+                Some(subject) => subject,
+                None => continue,
+            },
+            _ => continue,
+        };
+        found.push((subject, token.span));
+    }
+    found
+}

@@ -5,7 +5,9 @@
 
 mod convert;
 mod documents;
+mod features;
 mod line_map;
+mod places;
 mod report;
 mod server;
 mod state;

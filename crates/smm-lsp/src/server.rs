@@ -13,7 +13,9 @@ use tower_lsp_server::{Client, LanguageServer};
 
 use crate::convert;
 use crate::documents::Documents;
+use crate::features::{self, InFile};
 use crate::line_map::{Encoding, LineMap};
+use crate::places;
 use crate::report::FileDiagnostics;
 use crate::state::State;
 
@@ -22,6 +24,8 @@ pub struct Backend {
     encoding: OnceLock<Encoding>,
     /// Whether the client lets us register file watchers.
     can_watch: OnceLock<bool>,
+    /// What the client can be asked to refresh.
+    refresh: OnceLock<Refresh>,
     state: Mutex<Option<State>>,
     documents: Documents,
     /// What was last published per file, so that files whose diagnostics disappear get an
@@ -36,6 +40,7 @@ impl Backend {
             client,
             encoding: OnceLock::new(),
             can_watch: OnceLock::new(),
+            refresh: OnceLock::new(),
             state: Mutex::new(None),
             documents: Documents::default(),
             published: DashMap::new(),
@@ -78,6 +83,37 @@ impl Backend {
         {
             self.send_report().await;
         }
+        let others = self
+            .with_state("checking", State::take_others_changed)
+            .unwrap_or(false);
+        if others {
+            self.ask_for_refresh().await;
+        }
+    }
+
+    /// Asks the client to fetch again what it shows from other files' results; not awaited
+    /// here, so a client slow to answer never holds up diagnostics.
+    async fn ask_for_refresh(&self) {
+        let Some(refresh) = self.refresh.get().copied() else {
+            return;
+        };
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            let refused = |what: &str, answer: Result<()>| {
+                if let Err(error) = answer {
+                    eprintln!("smm lsp: the client refused to refresh {what}: {error}");
+                }
+            };
+            if refresh.inlay_hints {
+                refused("inlay hints", client.inlay_hint_refresh().await);
+            }
+            if refresh.code_lens {
+                refused("code lenses", client.code_lens_refresh().await);
+            }
+            if refresh.semantic_tokens {
+                refused("semantic tokens", client.semantic_tokens_refresh().await);
+            }
+        });
     }
 
     async fn send_report(&self) {
@@ -151,6 +187,39 @@ impl Backend {
                 .await;
             // Sending rarely waits, so let requests in between files.
             tokio::task::yield_now().await;
+        }
+    }
+}
+
+/// The refresh requests the client supports.
+#[derive(Clone, Copy, Default)]
+struct Refresh {
+    inlay_hints: bool,
+    code_lens: bool,
+    semantic_tokens: bool,
+}
+
+impl Refresh {
+    fn offered(capabilities: &ClientCapabilities) -> Refresh {
+        let Some(workspace) = &capabilities.workspace else {
+            return Refresh::default();
+        };
+        Refresh {
+            inlay_hints: workspace
+                .inlay_hint
+                .as_ref()
+                .and_then(|c| c.refresh_support)
+                .unwrap_or(false),
+            code_lens: workspace
+                .code_lens
+                .as_ref()
+                .and_then(|c| c.refresh_support)
+                .unwrap_or(false),
+            semantic_tokens: workspace
+                .semantic_tokens
+                .as_ref()
+                .and_then(|c| c.refresh_support)
+                .unwrap_or(false),
         }
     }
 }
@@ -239,6 +308,84 @@ impl Backend {
     }
 }
 
+impl Backend {
+    /// A request about a whole file: `None` when the file is unknown, an internal error when
+    /// the work panicked.
+    fn in_file<T>(
+        &self,
+        what: &str,
+        uri: &Uri,
+        work: impl FnOnce(&State, &InFile<'_>) -> Option<T>,
+    ) -> Result<Option<T>> {
+        let Some(path) = path_of(uri) else {
+            return Ok(None);
+        };
+        let encoding = self.encoding();
+        self.with_state(what, |state| {
+            let file = state.file(&path)?;
+            let text = state.workspace.source(file)?.text.clone();
+            let map = self.documents.line_map(&path, &text);
+            let at = InFile {
+                file,
+                text: &text,
+                map: &map,
+                encoding,
+            };
+            work(state, &at)
+        })
+        .ok_or_else(Error::internal_error)
+    }
+}
+
+/// A request refused for a reason the user should read (shown by editors as a message).
+fn request_failed(message: String) -> Error {
+    Error {
+        code: tower_lsp_server::jsonrpc::ErrorCode::ServerError(-32803),
+        message: message.into(),
+        data: None,
+    }
+}
+
+impl Backend {
+    /// Formatting edits for a file, all of them or those touching `range`.
+    fn format(&self, uri: Uri, range: Option<Range>) -> Result<Option<Vec<TextEdit>>> {
+        let Some(path) = path_of(&uri) else {
+            return Ok(None);
+        };
+        let encoding = self.encoding();
+        let answer = self.with_state("formatting", |state| {
+            let file = state.file(&path)?;
+            let source = state.workspace.source(file)?;
+            let map = self.documents.line_map(&path, &source.text);
+            let span = range.map(|r| {
+                smm_syntax::Span::new(
+                    map.offset(&source.text, r.start, encoding),
+                    map.offset(&source.text, r.end, encoding),
+                )
+            });
+            Some(
+                smm_ide::format_edits(&state.snapshot(), file, span).map(|edits| {
+                    edits
+                        .into_iter()
+                        .map(|e| {
+                            TextEdit::new(
+                                convert::range(&map, &source.text, e.span, encoding),
+                                e.text,
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                }),
+            )
+        });
+        match answer {
+            None => Err(Error::internal_error()),
+            Some(None) => Ok(None),
+            Some(Some(Ok(edits))) => Ok(Some(edits)),
+            Some(Some(Err(refusal))) => Err(request_failed(refusal)),
+        }
+    }
+}
+
 fn path_of(uri: &Uri) -> Option<PathBuf> {
     uri.to_file_path().map(|p| p.into_owned())
 }
@@ -265,6 +412,7 @@ impl LanguageServer for Backend {
             .and_then(|d| d.dynamic_registration)
             .unwrap_or(false);
         let _ = self.can_watch.set(can_watch);
+        let _ = self.refresh.set(Refresh::offered(&params.capabilities));
         #[allow(deprecated)]
         let root = params
             .workspace_folders
@@ -298,6 +446,41 @@ impl LanguageServer for Backend {
                     trigger_characters: Some(vec![":".into(), " ".into()]),
                     ..CompletionOptions::default()
                 }),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                })),
+                document_formatting_provider: Some(OneOf::Left(true)),
+                document_range_formatting_provider: Some(OneOf::Left(true)),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
+                folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+                selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
+                semantic_tokens_provider: Some(
+                    SemanticTokensServerCapabilities::SemanticTokensOptions(
+                        SemanticTokensOptions {
+                            legend: features::semantic_tokens_legend(),
+                            full: Some(SemanticTokensFullOptions::Bool(true)),
+                            range: Some(true),
+                            work_done_progress_options: WorkDoneProgressOptions::default(),
+                        },
+                    ),
+                ),
+                inlay_hint_provider: Some(OneOf::Left(true)),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![
+                            CodeActionKind::QUICKFIX,
+                            CodeActionKind::REFACTOR_REWRITE,
+                        ]),
+                        ..CodeActionOptions::default()
+                    },
+                )),
                 ..ServerCapabilities::default()
             },
             ..InitializeResult::default()
@@ -386,6 +569,167 @@ impl LanguageServer for Backend {
                 .map(|c| convert::completion(&at.map, &at.text, c, encoding))
                 .collect();
             Some(CompletionResponse::Array(items))
+        })
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let encoding = self.encoding();
+        self.at(
+            "goto definition",
+            params.text_document_position_params,
+            |state, at| {
+                let found: Vec<Location> =
+                    smm_ide::goto_definition(&state.snapshot(), at.file, at.offset)
+                        .into_iter()
+                        .filter_map(|t| places::location(state, &self.documents, t, encoding))
+                        .collect();
+                (!found.is_empty()).then_some(GotoDefinitionResponse::Array(found))
+            },
+        )
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let encoding = self.encoding();
+        let declaration = params.context.include_declaration;
+        self.at("references", params.text_document_position, |state, at| {
+            let found: Vec<Location> =
+                smm_ide::references(&state.snapshot(), at.file, at.offset, declaration)
+                    .into_iter()
+                    .filter_map(|t| places::location(state, &self.documents, t, encoding))
+                    .collect();
+            Some(found)
+        })
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        let encoding = self.encoding();
+        let answer = self.at("prepare rename", params, |state, at| {
+            Some(
+                smm_ide::prepare_rename(&state.snapshot(), at.file, at.offset)
+                    .map(|span| convert::range(&at.map, &at.text, span, encoding)),
+            )
+        })?;
+        match answer {
+            None => Ok(None),
+            Some(Ok(range)) => Ok(Some(PrepareRenameResponse::Range(range))),
+            Some(Err(refusal)) => Err(request_failed(refusal)),
+        }
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let encoding = self.encoding();
+        let new_name = params.new_name;
+        let answer = self.at("rename", params.text_document_position, |state, at| {
+            Some(
+                smm_ide::rename(&state.snapshot(), at.file, at.offset, &new_name)
+                    .map(|edits| places::workspace_edit(state, &self.documents, &edits, encoding)),
+            )
+        })?;
+        match answer {
+            None => Ok(None),
+            Some(Ok(edit)) => Ok(Some(edit)),
+            Some(Err(refusal)) => Err(request_failed(refusal)),
+        }
+    }
+
+    async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        self.format(params.text_document.uri, None)
+    }
+
+    async fn range_formatting(
+        &self,
+        params: DocumentRangeFormattingParams,
+    ) -> Result<Option<Vec<TextEdit>>> {
+        self.format(params.text_document.uri, Some(params.range))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        self.in_file("outline", &params.text_document.uri, |state, at| {
+            Some(DocumentSymbolResponse::Nested(features::document_symbols(
+                state, at,
+            )))
+        })
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        let encoding = self.encoding();
+        self.with_state("workspace symbols", |state| {
+            Some(WorkspaceSymbolResponse::Flat(features::workspace_symbols(
+                state,
+                &self.documents,
+                &params.query,
+                encoding,
+            )))
+        })
+        .ok_or_else(Error::internal_error)
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        self.in_file("folding", &params.text_document.uri, |state, at| {
+            Some(features::folding_ranges(state, at))
+        })
+    }
+
+    async fn selection_range(
+        &self,
+        params: SelectionRangeParams,
+    ) -> Result<Option<Vec<SelectionRange>>> {
+        self.in_file(
+            "selection ranges",
+            &params.text_document.uri,
+            |state, at| Some(features::selection_ranges(state, at, &params.positions)),
+        )
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        self.in_file("semantic tokens", &params.text_document.uri, |state, at| {
+            Some(SemanticTokensResult::Tokens(features::semantic_tokens(
+                state, at, None,
+            )))
+        })
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> Result<Option<SemanticTokensRangeResult>> {
+        self.in_file("semantic tokens", &params.text_document.uri, |state, at| {
+            Some(SemanticTokensRangeResult::Tokens(
+                features::semantic_tokens(state, at, Some(params.range)),
+            ))
+        })
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        self.in_file("inlay hints", &params.text_document.uri, |state, at| {
+            Some(features::inlay_hints(state, at, params.range))
+        })
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        self.in_file("code lenses", &params.text_document.uri, |state, at| {
+            Some(features::code_lenses(state, at))
+        })
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        self.in_file("code actions", &params.text_document.uri, |state, at| {
+            Some(features::code_actions(state, &self.documents, at, &params))
         })
     }
 }

@@ -39,6 +39,9 @@ pub struct State {
     pub generation: u64,
     /// Closed files that depend on a change and are still to be checked again.
     deferred: BTreeSet<FileId>,
+    /// Whether a change altered results in files other than the changed ones, so that the
+    /// client should ask again for what it shows in them (inlay hints, lenses, tokens).
+    others_changed: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -80,6 +83,7 @@ impl State {
             dirty: Dirty::All,
             generation: 0,
             deferred: BTreeSet::new(),
+            others_changed: false,
         };
         state.scan();
         state.dirty = Dirty::All;
@@ -263,6 +267,7 @@ impl State {
             self.analysis = smm_check::check(&self.workspace, &self.model, &Disk, &options);
             self.dirty = Dirty::All;
             self.deferred.clear();
+            self.others_changed = true;
             return;
         }
         if changed.is_empty() {
@@ -284,6 +289,7 @@ impl State {
         for file in &now {
             self.deferred.remove(file);
         }
+        self.others_changed |= now.len() > changed.len() || !self.deferred.is_empty();
         self.check_only(now, options);
     }
 
@@ -302,6 +308,11 @@ impl State {
         };
         self.check_only(only, options);
         true
+    }
+
+    /// Whether results in other files changed since the last call.
+    pub fn take_others_changed(&mut self) -> bool {
+        std::mem::take(&mut self.others_changed)
     }
 
     fn check_only(&mut self, only: BTreeSet<FileId>, options: CheckOptions) {

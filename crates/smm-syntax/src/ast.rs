@@ -114,12 +114,13 @@ pub enum TargetField {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PracticeField {
-    Evidence(Evidence),
+    Evidence(Box<Evidence>),
     Note(Setting<Text>),
     Error(Span),
 }
 
-/// `evidence "What" implements CLAUSE... expires DATE link "path"`; modifiers in any order.
+/// `evidence "What" implements CLAUSE... expires DATE link "path" stub`; modifiers in any
+/// order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Evidence {
     pub keyword: Span,
@@ -129,6 +130,9 @@ pub struct Evidence {
     pub clauses: Vec<ClauseRef>,
     pub expires: Option<Setting<Date>>,
     pub link: Option<Setting<Text>>,
+    /// The `stub` keyword's span: a placeholder still to be filled in, which implements
+    /// nothing yet.
+    pub stub: Option<Span>,
     pub span: Span,
 }
 

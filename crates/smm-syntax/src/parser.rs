@@ -337,7 +337,12 @@ const IN_STANDARD: &[Keyword] = &[
     Keyword::Clause,
 ];
 const RATING_MODIFIERS: &[Keyword] = &[Keyword::Level, Keyword::Scope];
-const EVIDENCE_MODIFIERS: &[Keyword] = &[Keyword::Implements, Keyword::Expires, Keyword::Link];
+const EVIDENCE_MODIFIERS: &[Keyword] = &[
+    Keyword::Implements,
+    Keyword::Expires,
+    Keyword::Link,
+    Keyword::Stub,
+];
 const DEFINITION_MODIFIERS: &[Keyword] = &[Keyword::Parent];
 const WAIVER_MODIFIERS: &[Keyword] = &[Keyword::For, Keyword::Expires];
 const MAP_MODIFIERS: &[Keyword] = &[
@@ -439,7 +444,7 @@ fn practice_field<'t>(
             src,
             statement::evidence,
         )
-        .map(PracticeField::Evidence),
+        .map(|e| PracticeField::Evidence(Box::new(e))),
         setting(src, Keyword::Note, statement::text_setting).map(PracticeField::Note),
     ))
     .labelled("practice field")

@@ -99,6 +99,7 @@ fn expectation(keyword: Keyword) -> (&'static str, &'static str) {
         Keyword::Implements => ("a clause reference", "implements iec62443-3-3:SR1.1"),
         Keyword::Expires => ("a date", "expires 2027-09-30"),
         Keyword::Link => ("a quoted path or URL", "link \"docs/review.pdf\""),
+        Keyword::Stub => ("nothing", "evidence \"Account review records\" implements iso27002:5.18 stub"),
         Keyword::Framework => ("a framework id", "framework smm \"IoT Security Maturity Model\" { }"),
         Keyword::Standard => ("a standard id", "standard iso27002 \"Information security controls\" { }"),
         Keyword::Extend => ("a clause reference", "extend iec62443-3-3:SR1.1 { text \"...\" }"),
@@ -584,6 +585,7 @@ pub(crate) fn evidence(src: &str, raw: Raw) -> (Evidence, Option<Diagnostic>) {
         clauses: Vec::new(),
         expires: None,
         link: None,
+        stub: None,
         span: raw.span,
     };
     if !matches!(raw.parts.first(), Some(Part::Value(_))) {
@@ -614,6 +616,12 @@ pub(crate) fn evidence(src: &str, raw: Raw) -> (Evidence, Option<Diagnostic>) {
                             if let Some(clause) = problem.take(clause(src, *word)) {
                                 evidence.clauses.push(clause);
                             }
+                        }
+                    }
+                    Keyword::Stub => {
+                        evidence.stub = Some(*span);
+                        if let Some(word) = values.first() {
+                            problem.add_with(|| stray(src, &raw, *word, &keywords(&seen)));
                         }
                     }
                     Keyword::Expires => {

@@ -28,6 +28,7 @@ pub enum Keyword {
     Implements,
     Expires,
     Link,
+    Stub,
     Framework,
     Standard,
     Extend,
@@ -51,7 +52,7 @@ pub enum Keyword {
 }
 
 impl Keyword {
-    pub const ALL: [Keyword; 42] = [
+    pub const ALL: [Keyword; 43] = [
         Keyword::Profile,
         Keyword::Assessment,
         Keyword::Industry,
@@ -74,6 +75,7 @@ impl Keyword {
         Keyword::Implements,
         Keyword::Expires,
         Keyword::Link,
+        Keyword::Stub,
         Keyword::Framework,
         Keyword::Standard,
         Keyword::Extend,
@@ -120,6 +122,7 @@ impl Keyword {
             Keyword::Implements => "implements",
             Keyword::Expires => "expires",
             Keyword::Link => "link",
+            Keyword::Stub => "stub",
             Keyword::Framework => "framework",
             Keyword::Standard => "standard",
             Keyword::Extend => "extend",
@@ -161,6 +164,7 @@ impl Keyword {
                 | Keyword::Implements
                 | Keyword::Expires
                 | Keyword::Link
+                | Keyword::Stub
                 | Keyword::Parent
                 | Keyword::To
                 | Keyword::As

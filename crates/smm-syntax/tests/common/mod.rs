@@ -225,6 +225,9 @@ fn evidence(out: &mut String, e: &Evidence) {
         )
         .unwrap();
     }
+    if e.stub.is_some() {
+        line.push_str(" stub");
+    }
     writeln!(out, "{line}").unwrap();
 }
 

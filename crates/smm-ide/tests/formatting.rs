@@ -1,0 +1,113 @@
+//! Formatting as edits: applied, they give exactly what `smm fmt` gives; a range request
+//! changes only what touches the range; a broken file is refused with the line of its error.
+
+use std::path::{Path, PathBuf};
+
+use smm_check::{check, CheckOptions, Loader, Workspace};
+use smm_ide::{Snapshot, TextEdit};
+use smm_syntax::Span;
+
+struct One(String);
+
+impl Loader for One {
+    fn files(&self) -> Vec<PathBuf> {
+        vec![PathBuf::from("/w/f.smm")]
+    }
+    fn read(&self, _: &Path) -> Result<String, String> {
+        Ok(self.0.clone())
+    }
+    fn exists(&self, _: &Path) -> bool {
+        false
+    }
+}
+
+fn edits_for(text: &str, range: Option<Span>) -> Result<Vec<TextEdit>, String> {
+    let loader = One(text.to_string());
+    let workspace = Workspace::load(&loader);
+    let model = smm_model::builtin::model();
+    let analysis = check(&workspace, &model, &loader, &CheckOptions::default());
+    let snapshot = Snapshot {
+        workspace: &workspace,
+        model: &model,
+        analysis: &analysis,
+    };
+    let file = workspace.id(Path::new("/w/f.smm")).unwrap();
+    smm_ide::format_edits(&snapshot, file, range)
+}
+
+fn apply(text: &str, edits: &[TextEdit]) -> String {
+    let mut out = text.to_string();
+    for edit in edits.iter().rev() {
+        out.replace_range(edit.span.range(), &edit.text);
+    }
+    out
+}
+
+/// Every line's indentation lost, and blank lines doubled: the formatter's work.
+fn mangle(text: &str) -> String {
+    text.lines()
+        .map(|l| l.trim_start().to_string())
+        .map(|l| if l.is_empty() { "\n".to_string() } else { l })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+fn examples() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let mut found = Vec::new();
+    let mut dirs = vec![root];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "smm") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn the_edits_give_what_smm_fmt_gives() {
+    let files = examples();
+    assert!(files.len() >= 10);
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let formatted = smm_syntax::format(&text).unwrap();
+        assert_eq!(
+            edits_for(&formatted, None).unwrap(),
+            vec![],
+            "{path:?} is formatted"
+        );
+        let mangled = mangle(&text);
+        let edits = edits_for(&mangled, None).unwrap();
+        assert!(!edits.is_empty(), "{path:?}");
+        assert_eq!(apply(&mangled, &edits), formatted, "{path:?}");
+    }
+}
+
+#[test]
+fn a_range_request_changes_only_what_touches_the_range() {
+    let text = "profile base {\nrole asset-owner\n  target identities level 2\n  target monitoring level 2\ntarget patch-management level 1\n}\n";
+    let first = text.find("role").unwrap();
+    let edits = edits_for(text, Some(Span::new(first, first + 4))).unwrap();
+    let result = apply(text, &edits);
+    assert!(result.contains("\n  role asset-owner\n"), "{result}");
+    assert!(
+        result.contains("\ntarget patch-management"),
+        "untouched: {result}"
+    );
+    let all = apply(text, &edits_for(text, None).unwrap());
+    assert!(all.contains("\n  target patch-management"), "{all}");
+}
+
+#[test]
+fn a_broken_file_is_refused_with_the_line_of_its_first_error() {
+    let refusal = edits_for("profile base {\n  target identities level\n", None).unwrap_err();
+    assert!(refusal.contains("line 2"), "{refusal}");
+    assert!(refusal.contains("never rewritten"), "{refusal}");
+}
