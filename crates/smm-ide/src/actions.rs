@@ -7,6 +7,7 @@ use smm_check::{AssessmentReport, Finding, PracticeStatus};
 use smm_syntax::ast::{Assessment, AssessmentField, Item, PracticeField, Rating};
 use smm_syntax::{Severity, Span};
 
+use crate::checked;
 use crate::rename::TextEdit;
 use crate::{FileId, Snapshot};
 
@@ -98,13 +99,7 @@ fn assessment_at<'s>(
         Item::Assessment(a) if a.span.start <= offset && offset <= a.span.end => Some(a),
         _ => None,
     })?;
-    let name = assessment.name.as_ref()?;
-    let report = snapshot
-        .analysis
-        .assessments
-        .iter()
-        .find(|r| r.file == file && r.name_span == name.span)?;
-    Some((assessment, report))
+    Some((assessment, checked::report(snapshot, file, assessment)?))
 }
 
 /// Each `practice` line of the assessment with its status; a practice rated twice keeps its

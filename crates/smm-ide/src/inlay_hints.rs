@@ -103,7 +103,14 @@ fn assessment(
                 None => "the assessment has no profile to take targets from".to_string(),
             },
         };
-        hints.push(hint(line_end(rating), measured(status, current), tooltip));
+        let mut label = measured(status, current);
+        // A target inherited from further up the chain is not visible from here: name it.
+        if let Some(target) = status.target.as_ref() {
+            if report.profile.as_ref() != Some(&target.set_by) {
+                let _ = write!(label, " · from `{}`", target.set_by);
+            }
+        }
+        hints.push(hint(line_end(rating), label, tooltip));
     }
 }
 

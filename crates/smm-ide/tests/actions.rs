@@ -3,53 +3,18 @@
 //! parses and formats. Fixtures under `fixtures/actions/` (one `$0` cursor each) are
 //! snapshotted; every finding of the checker's code fixtures is run through the same rules.
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+mod common;
 
-use smm_check::{check, Analysis, CheckOptions, Loader, Workspace};
-use smm_ide::{Action, ActionKind, Snapshot};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::{each_fixture, Built, Files};
+use smm_ide::{Action, ActionKind};
 use smm_syntax::Span;
 
-struct One(String);
-
-impl Loader for One {
-    fn files(&self) -> Vec<PathBuf> {
-        vec![PathBuf::from("/w/f.smm")]
-    }
-    fn read(&self, _: &Path) -> Result<String, String> {
-        Ok(self.0.clone())
-    }
-    fn exists(&self, _: &Path) -> bool {
-        false
-    }
-}
-
-struct Checked {
-    workspace: Workspace,
-    analysis: Analysis,
-}
-
-fn checked(text: &str) -> Checked {
-    let loader = One(text.to_string());
-    let workspace = Workspace::load(&loader);
-    let model = smm_model::builtin::model();
-    let analysis = check(&workspace, &model, &loader, &CheckOptions::default());
-    Checked {
-        workspace,
-        analysis,
-    }
-}
-
 fn actions_at(text: &str, range: Span) -> Vec<Action> {
-    let c = checked(text);
-    let model = smm_model::builtin::model();
-    let snapshot = Snapshot {
-        workspace: &c.workspace,
-        model: &model,
-        analysis: &c.analysis,
-    };
-    let file = c.workspace.id(Path::new("/w/f.smm")).unwrap();
-    smm_ide::code_actions(&snapshot, file, range)
+    let built = Built::new(&Files::one(text));
+    smm_ide::code_actions(&built.snapshot(), built.files[0], range)
 }
 
 fn apply(text: &str, action: &Action) -> String {
@@ -65,7 +30,7 @@ fn apply(text: &str, action: &Action) -> String {
 /// Findings in force (not waived), counted by code.
 fn active(text: &str) -> BTreeMap<&'static str, usize> {
     let mut counts = BTreeMap::new();
-    for finding in checked(text).analysis.findings {
+    for finding in Built::new(&Files::one(text)).analysis.findings {
         if finding.waived.is_none() {
             *counts.entry(finding.code()).or_insert(0) += 1;
         }
@@ -120,28 +85,14 @@ fn apply_and_check(text: &str, action: &Action) -> (String, String) {
 
 #[test]
 fn action_fixtures() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/actions");
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(root.join("snapshots"));
-    settings.set_prepend_module_to_snapshot(false);
-    let _guard = settings.bind_to_scope();
-    let mut entries: Vec<_> = std::fs::read_dir(&root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "smm"))
-        .collect();
-    entries.sort();
-    assert!(entries.len() >= 4);
-    for path in entries {
-        let fixture = std::fs::read_to_string(&path).unwrap();
-        let offset = fixture.find("$0").expect("a $0 cursor");
-        let text = fixture.replacen("$0", "", 1);
-        let actions = actions_at(&text, Span::new(offset, offset));
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+    each_fixture("actions", 4, |name, fixture| {
+        let (text, offset) = (fixture.text(), fixture.cursor());
+        let actions =
+            smm_ide::code_actions(&fixture.snapshot(), fixture.file, Span::new(offset, offset));
         assert!(!actions.is_empty(), "{name}: no actions");
         let mut out = String::new();
         for action in &actions {
-            let (after, summary) = apply_and_check(&text, action);
+            let (after, summary) = apply_and_check(text, action);
             assert_eq!(
                 smm_syntax::format(&after).unwrap(),
                 after,
@@ -155,8 +106,8 @@ fn action_fixtures() {
                 if action.preferred { ", preferred" } else { "" }
             ));
         }
-        insta::assert_snapshot!(name, out);
-    }
+        out
+    });
 }
 
 /// Every action offered on any finding of the checker's own code fixtures keeps the rules.
@@ -173,8 +124,8 @@ fn every_action_on_every_code_fixture_keeps_the_rules() {
         if !smm_syntax::parse(&text).errors.is_empty() {
             continue;
         }
-        let c = checked(&text);
-        for finding in &c.analysis.findings {
+        let built = Built::new(&Files::one(&text));
+        for finding in &built.analysis.findings {
             for action in actions_at(&text, finding.diagnostic.span) {
                 apply_and_check(&text, &action);
                 *kinds.entry(format!("{:?}", action.kind)).or_insert(0) += 1;

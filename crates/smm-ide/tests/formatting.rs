@@ -1,38 +1,15 @@
 //! Formatting as edits: applied, they give exactly what `smm fmt` gives; a range request
 //! changes only what touches the range; a broken file is refused with the line of its error.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use smm_check::{check, CheckOptions, Loader, Workspace};
-use smm_ide::{Snapshot, TextEdit};
+use common::{examples, Built, Files};
+use smm_ide::TextEdit;
 use smm_syntax::Span;
 
-struct One(String);
-
-impl Loader for One {
-    fn files(&self) -> Vec<PathBuf> {
-        vec![PathBuf::from("/w/f.smm")]
-    }
-    fn read(&self, _: &Path) -> Result<String, String> {
-        Ok(self.0.clone())
-    }
-    fn exists(&self, _: &Path) -> bool {
-        false
-    }
-}
-
 fn edits_for(text: &str, range: Option<Span>) -> Result<Vec<TextEdit>, String> {
-    let loader = One(text.to_string());
-    let workspace = Workspace::load(&loader);
-    let model = smm_model::builtin::model();
-    let analysis = check(&workspace, &model, &loader, &CheckOptions::default());
-    let snapshot = Snapshot {
-        workspace: &workspace,
-        model: &model,
-        analysis: &analysis,
-    };
-    let file = workspace.id(Path::new("/w/f.smm")).unwrap();
-    smm_ide::format_edits(&snapshot, file, range)
+    let built = Built::new(&Files::one(text));
+    smm_ide::format_edits(&built.snapshot(), built.files[0], range)
 }
 
 fn apply(text: &str, edits: &[TextEdit]) -> String {
@@ -51,24 +28,6 @@ fn mangle(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
         + "\n"
-}
-
-fn examples() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
-    let mut found = Vec::new();
-    let mut dirs = vec![root];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "smm") {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    found
 }
 
 #[test]

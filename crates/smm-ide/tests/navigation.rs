@@ -2,84 +2,18 @@
 //! under `fixtures/{goto,references,rename}/` holds files separated by `//- /path.smm` lines
 //! and one `$0` cursor; the result is snapshotted beside it.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use smm_check::{check, CheckOptions, Loader, Workspace};
+use common::{each_fixture, Fixture};
 use smm_ide::{NavTarget, Snapshot};
 use smm_model::Origin;
 
-struct Files(Vec<(PathBuf, String)>);
-
-impl Loader for Files {
-    fn files(&self) -> Vec<PathBuf> {
-        self.0.iter().map(|(p, _)| p.clone()).collect()
-    }
-    fn read(&self, path: &Path) -> Result<String, String> {
-        let (_, text) = self.0.iter().find(|(p, _)| p == path).unwrap();
-        Ok(text.clone())
-    }
-    fn exists(&self, _: &Path) -> bool {
-        false
-    }
-}
-
-/// The files of a fixture, and the cursor's file and offset.
-fn split(fixture: &str) -> (Files, PathBuf, usize) {
-    let mut files = Vec::new();
-    let mut cursor = None;
-    for part in fixture.split("//- ").filter(|p| !p.trim().is_empty()) {
-        let (path, text) = part.split_once('\n').unwrap();
-        let path = PathBuf::from(path.trim());
-        let text = match text.find("$0") {
-            Some(offset) => {
-                cursor = Some((path.clone(), offset));
-                text.replacen("$0", "", 1)
-            }
-            None => text.to_string(),
-        };
-        files.push((path, text));
-    }
-    let (path, offset) = cursor.expect("a $0 cursor");
-    (Files(files), path, offset)
-}
-
 fn each(dir: &str, feature: impl Fn(&Snapshot<'_>, smm_ide::FileId, usize) -> String) {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(dir);
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(root.join("snapshots"));
-    settings.set_prepend_module_to_snapshot(false);
-    let _guard = settings.bind_to_scope();
-    let mut entries: Vec<_> = std::fs::read_dir(&root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "smm"))
-        .collect();
-    entries.sort();
-    assert!(entries.len() >= 3, "{dir}: only {} fixtures", entries.len());
-    for path in entries {
-        let (loader, cursor_file, offset) = split(&std::fs::read_to_string(&path).unwrap());
-        let workspace = Workspace::load(&loader);
-        // The workspace's own catalog files join the model, as in the server.
-        let (model, problems) = smm_check::catalogs::model_of(
-            workspace
-                .sources()
-                .map(|(_, s)| (s.path.as_path(), &*s.text, &s.parse.file)),
-        );
+    each_fixture(dir, 3, |_, fixture| {
+        let problems = &fixture.built.problems;
         assert!(problems.is_empty(), "{problems:?}");
-        let analysis = check(&workspace, &model, &loader, &CheckOptions::default());
-        let snapshot = Snapshot {
-            workspace: &workspace,
-            model: &model,
-            analysis: &analysis,
-        };
-        let file = workspace.id(&cursor_file).unwrap();
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let result = feature(&snapshot, file, offset);
-        assert!(!result.trim().is_empty(), "{dir}/{name}: no result");
-        insta::assert_snapshot!(name, result);
-    }
+        feature(&fixture.snapshot(), fixture.file, fixture.cursor())
+    });
 }
 
 fn show(snapshot: &Snapshot<'_>, target: &NavTarget) -> String {
@@ -156,30 +90,18 @@ fn rename_fixtures() {
 /// Renaming checks the new name and refuses what it cannot rename, with a reason.
 #[test]
 fn rename_refuses_bad_names_taken_names_and_model_ids() {
-    let (loader, path, offset) = split(
+    let fixture = Fixture::new(
         "//- /w/p.smm\nprofile ba$0se {\n  target identities level 2\n}\nprofile other {\n  extends base\n}\n",
     );
-    let workspace = Workspace::load(&loader);
-    let model = smm_model::builtin::model();
-    let analysis = check(&workspace, &model, &loader, &CheckOptions::default());
-    let snapshot = Snapshot {
-        workspace: &workspace,
-        model: &model,
-        analysis: &analysis,
-    };
-    let file = workspace.id(&path).unwrap();
+    let snapshot = fixture.snapshot();
+    let (file, offset) = (fixture.file, fixture.cursor());
     for bad in ["Base", "two words", "target", "", "a--b"] {
         let refusal = smm_ide::rename(&snapshot, file, offset, bad).unwrap_err();
         assert!(refusal.contains("is not a name"), "{bad}: {refusal}");
     }
     let taken = smm_ide::rename(&snapshot, file, offset, "other").unwrap_err();
     assert!(taken.contains("already"), "{taken}");
-    let on_practice = workspace
-        .source(file)
-        .unwrap()
-        .text
-        .find("identities")
-        .unwrap();
+    let on_practice = fixture.text().find("identities").unwrap();
     let refusal = smm_ide::prepare_rename(&snapshot, file, on_practice).unwrap_err();
     assert!(refusal.contains("`identities`"), "{refusal}");
     assert_eq!(

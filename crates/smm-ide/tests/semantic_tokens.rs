@@ -3,45 +3,13 @@
 //! end column exclusive) and snapshotted beside the fixtures; and the invariants an editor
 //! relies on, over every example file.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use smm_check::{check, CheckOptions, Loader, Workspace};
-use smm_ide::{semantic_tokens, Modifiers, SemanticToken, Snapshot, TokenType};
+use std::path::PathBuf;
+
+use common::{each_fixture, Built, Files};
+use smm_ide::{semantic_tokens, Modifiers, SemanticToken, TokenType};
 use smm_syntax::Span;
-
-/// Files given with their texts; the model is built from them as the server builds it.
-struct Files(Vec<(PathBuf, String)>);
-
-impl Loader for Files {
-    fn files(&self) -> Vec<PathBuf> {
-        self.0.iter().map(|(p, _)| p.clone()).collect()
-    }
-    fn read(&self, path: &Path) -> Result<String, String> {
-        let (_, text) = self.0.iter().find(|(p, _)| p == path).unwrap();
-        Ok(text.clone())
-    }
-    fn exists(&self, _: &Path) -> bool {
-        false
-    }
-}
-
-/// Runs `each` with a snapshot of the workspace of `files`.
-fn with_snapshot(files: Vec<(PathBuf, String)>, each: impl FnOnce(&Workspace, &Snapshot<'_>)) {
-    let loader = Files(files);
-    let workspace = Workspace::load(&loader);
-    let (model, _) = smm_check::catalogs::model_of(
-        workspace
-            .sources()
-            .map(|(_, s)| (s.path.as_path(), &*s.text, &s.parse.file)),
-    );
-    let analysis = check(&workspace, &model, &loader, &CheckOptions::default());
-    let snapshot = Snapshot {
-        workspace: &workspace,
-        model: &model,
-        analysis: &analysis,
-    };
-    each(&workspace, &snapshot);
-}
 
 fn render(text: &str, tokens: &[SemanticToken]) -> String {
     let mut out = String::new();
@@ -66,32 +34,12 @@ fn render(text: &str, tokens: &[SemanticToken]) -> String {
 
 #[test]
 fn semantic_token_fixtures() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/semantic-tokens");
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(root.join("snapshots"));
-    settings.set_prepend_module_to_snapshot(false);
-    let _guard = settings.bind_to_scope();
-    let mut entries: Vec<_> = std::fs::read_dir(&root)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "smm"))
-        .collect();
-    entries.sort();
-    assert!(entries.len() >= 4, "only {} fixtures", entries.len());
-    for path in entries {
-        let text = std::fs::read_to_string(&path).unwrap();
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let fixture = PathBuf::from("/w/fixture.smm");
-        with_snapshot(
-            vec![(fixture.clone(), text.clone())],
-            |workspace, snapshot| {
-                let file = workspace.id(&fixture).unwrap();
-                let tokens = semantic_tokens(snapshot, file, None);
-                assert_invariants(&name, &text, &tokens);
-                insta::assert_snapshot!(name, render(&text, &tokens));
-            },
-        );
-    }
+    each_fixture("semantic-tokens", 4, |name, fixture| {
+        let text = fixture.text();
+        let tokens = semantic_tokens(&fixture.snapshot(), fixture.file, None);
+        assert_invariants(name, text, &tokens);
+        render(text, &tokens)
+    });
 }
 
 /// Sorted, disjoint, non-empty, on one line each and on character boundaries.
@@ -119,59 +67,45 @@ fn assert_invariants(name: &str, text: &str, tokens: &[SemanticToken]) {
     }
 }
 
-fn smm_files(dir: &Path, found: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            smm_files(&path, found);
-        } else if path.extension().is_some_and(|e| e == "smm") {
-            found.push(path);
-        }
-    }
-}
-
 /// Every example: the invariants hold, every practice and clause is known, and a range query
 /// gives exactly the tokens of the full result that share a byte with the range.
 #[test]
 fn examples_keep_the_invariants_and_ranges_select_the_full_result() {
-    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
-    let mut paths = Vec::new();
-    smm_files(&examples, &mut paths);
-    paths.sort();
+    let paths = common::examples();
     assert!(paths.len() >= 10, "only {} examples", paths.len());
     let files = paths
         .iter()
         .map(|p| (p.clone(), std::fs::read_to_string(p).unwrap()))
         .collect();
-    with_snapshot(files, |workspace, snapshot| {
-        for (file, source) in workspace.sources() {
-            let name = source.path.display().to_string();
-            let text = &*source.text;
-            let all = semantic_tokens(snapshot, file, None);
-            assert_invariants(&name, text, &all);
-            for token in &all {
-                assert!(
-                    !token.modifiers.contains(Modifiers::UNRESOLVED),
-                    "{name}: `{}` unresolved in an example",
-                    &text[token.span.range()]
-                );
-            }
-            let kinds = |kind| all.iter().filter(|t| t.kind == kind).count();
-            assert!(kinds(TokenType::Keyword) > 0 && kinds(TokenType::Practice) > 0);
-            for range in ranges(text) {
-                let expected: Vec<SemanticToken> = all
-                    .iter()
-                    .filter(|t| t.span.start < range.end && range.start < t.span.end)
-                    .copied()
-                    .collect();
-                assert_eq!(
-                    semantic_tokens(snapshot, file, Some(range)),
-                    expected,
-                    "{name}: range {range:?}"
-                );
-            }
+    let built = Built::new(&Files(files));
+    let snapshot = built.snapshot();
+    for (file, source) in built.workspace.sources() {
+        let name = source.path.display().to_string();
+        let text = &*source.text;
+        let all = semantic_tokens(&snapshot, file, None);
+        assert_invariants(&name, text, &all);
+        for token in &all {
+            assert!(
+                !token.modifiers.contains(Modifiers::UNRESOLVED),
+                "{name}: `{}` unresolved in an example",
+                &text[token.span.range()]
+            );
         }
-    });
+        let kinds = |kind| all.iter().filter(|t| t.kind == kind).count();
+        assert!(kinds(TokenType::Keyword) > 0 && kinds(TokenType::Practice) > 0);
+        for range in ranges(text) {
+            let expected: Vec<SemanticToken> = all
+                .iter()
+                .filter(|t| t.span.start < range.end && range.start < t.span.end)
+                .copied()
+                .collect();
+            assert_eq!(
+                semantic_tokens(&snapshot, file, Some(range)),
+                expected,
+                "{name}: range {range:?}"
+            );
+        }
+    }
 }
 
 /// Ranges that start and end anywhere: inside words, at line starts, empty, past the end.
@@ -189,17 +123,11 @@ fn ranges(text: &str) -> Vec<Span> {
 #[test]
 fn line_breaks_inside_tokens_split_them_without_the_carriage_return() {
     let text = "/* one\r\n\r\ntwo */\r\nprofile a {\r\n}\r\n".to_string();
-    let fixture = PathBuf::from("/w/crlf.smm");
-    with_snapshot(
-        vec![(fixture.clone(), text.clone())],
-        |workspace, snapshot| {
-            let file = workspace.id(&fixture).unwrap();
-            let tokens = semantic_tokens(snapshot, file, None);
-            let words: Vec<&str> = tokens.iter().map(|t| &text[t.span.range()]).collect();
-            assert_eq!(words, ["/* one", "two */", "profile", "a"]);
-            assert_invariants("crlf", &text, &tokens);
-        },
-    );
+    let built = Built::new(&Files(vec![(PathBuf::from("/w/crlf.smm"), text.clone())]));
+    let tokens = semantic_tokens(&built.snapshot(), built.files[0], None);
+    let words: Vec<&str> = tokens.iter().map(|t| &text[t.span.range()]).collect();
+    assert_eq!(words, ["/* one", "two */", "profile", "a"]);
+    assert_invariants("crlf", &text, &tokens);
 }
 
 #[test]

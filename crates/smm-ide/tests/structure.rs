@@ -3,98 +3,33 @@
 //! with its snapshot beside it; workspace symbols over the files of
 //! `fixtures/workspace-symbols` as one workspace. Properties over every fixture and example.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
-use smm_check::{check, CheckOptions, Loader, Workspace};
+use common::{each_fixture, fixtures_dir, smm_files, Built, Files};
 use smm_ide::{FileId, Snapshot, Symbol};
 use smm_syntax::Span;
-
-struct Files(Vec<(PathBuf, String)>);
-
-impl Loader for Files {
-    fn files(&self) -> Vec<PathBuf> {
-        self.0.iter().map(|(p, _)| p.clone()).collect()
-    }
-    fn read(&self, path: &Path) -> Result<String, String> {
-        let (_, text) = self.0.iter().find(|(p, _)| p == path).unwrap();
-        Ok(text.clone())
-    }
-    fn exists(&self, _: &Path) -> bool {
-        false
-    }
-}
 
 /// Runs `feature` on a workspace of `files`, given the id of each file in order.
 fn with_workspace<T>(
     files: Vec<(PathBuf, String)>,
     feature: impl FnOnce(&Snapshot<'_>, &[FileId]) -> T,
 ) -> T {
-    let loader = Files(files);
-    let workspace = Workspace::load(&loader);
-    let model = smm_model::builtin::model();
-    let analysis = check(&workspace, &model, &loader, &CheckOptions::default());
-    let snapshot = Snapshot {
-        workspace: &workspace,
-        model: &model,
-        analysis: &analysis,
-    };
-    let ids: Vec<FileId> = loader
-        .0
-        .iter()
-        .map(|(p, _)| workspace.id(p).unwrap())
-        .collect();
-    feature(&snapshot, &ids)
-}
-
-fn fixtures_dir(dir: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(dir)
-}
-
-fn smm_files(dir: &Path) -> Vec<PathBuf> {
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "smm"))
-        .collect();
-    found.sort();
-    found
-}
-
-/// A fixture's text without its `$0` cursors, and the offsets of the cursors.
-fn cursors(text: &str) -> (String, Vec<usize>) {
-    let mut clean = String::new();
-    let mut offsets = Vec::new();
-    for (i, piece) in text.split("$0").enumerate() {
-        if i > 0 {
-            offsets.push(clean.len());
-        }
-        clean.push_str(piece);
-    }
-    (clean, offsets)
+    let built = Built::new(&Files(files));
+    feature(&built.snapshot(), &built.files)
 }
 
 /// Renders `feature` for every fixture in `dir` and snapshots the result beside it.
 fn each(dir: &str, feature: impl Fn(&Snapshot<'_>, FileId, &str, &[usize]) -> String) {
-    let root = fixtures_dir(dir);
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(root.join("snapshots"));
-    settings.set_prepend_module_to_snapshot(false);
-    let _guard = settings.bind_to_scope();
-    let mut seen = 0;
-    for path in smm_files(&root) {
-        let (text, offsets) = cursors(&std::fs::read_to_string(&path).unwrap());
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let files = vec![(PathBuf::from("/w/fixture.smm"), text.clone())];
-        let result = with_workspace(files, |snapshot, ids| {
-            feature(snapshot, ids[0], &text, &offsets)
-        });
-        assert!(!result.trim().is_empty(), "{dir}/{name}: no result");
-        insta::assert_snapshot!(name, result);
-        seen += 1;
-    }
-    assert!(seen >= 3, "{dir}: only {seen} fixtures");
+    each_fixture(dir, 3, |_, fixture| {
+        feature(
+            &fixture.snapshot(),
+            fixture.file,
+            fixture.text(),
+            &fixture.cursors,
+        )
+    });
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -218,10 +153,7 @@ fn workspace_symbol_queries() {
         }
         out
     });
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path(root.join("snapshots"));
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| insta::assert_snapshot!("queries", out));
+    common::snapshot_settings("workspace-symbols").bind(|| insta::assert_snapshot!("queries", out));
 }
 
 #[test]
@@ -264,7 +196,7 @@ fn every_file() -> Vec<(PathBuf, String)> {
         .iter()
         .flat_map(|d| smm_files(d))
         .map(|p| {
-            let (text, _) = cursors(&std::fs::read_to_string(&p).unwrap());
+            let (text, _) = common::take_cursors(&std::fs::read_to_string(&p).unwrap());
             (p, text)
         })
         .collect();
