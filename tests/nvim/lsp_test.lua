@@ -1,5 +1,6 @@
 -- Neovim 0.7 as a real client of `smm lsp`: open an assessment, wait for its diagnostics, ask
--- for a hover on a practice, and check that it names a 62443 clause. Exits 0 on success; on
+-- for a hover on a practice and check that it names a 62443 clause, then go to the definition
+-- of its profile in the other file. Exits 0 on success; on
 -- failure prints why and exits 1. SMM_BIN and WORKSPACE come from the environment.
 
 local smm = os.getenv("SMM_BIN")
@@ -53,6 +54,21 @@ for _, response in pairs(responses or {}) do
 end
 if not text:find("iec62443%-3%-3:SR2%.1%-RE1") then
   fail("the hover names no 62443 clause: " .. text)
+end
+
+-- Line 2 (0-based 1) is `  profile base`: its definition is in base.smm.
+local responses = vim.lsp.buf_request_sync(buffer, "textDocument/definition", {
+  textDocument = { uri = vim.uri_from_bufnr(buffer) },
+  position = { line = 1, character = 11 },
+}, 10000)
+local target = nil
+for _, response in pairs(responses or {}) do
+  for _, location in ipairs(response.result or {}) do
+    target = location.uri
+  end
+end
+if not target or vim.uri_to_fname(target) ~= root .. "/base.smm" then
+  fail("goto definition of the profile led to " .. tostring(target))
 end
 
 vim.lsp.stop_client(client_id)
