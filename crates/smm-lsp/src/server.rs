@@ -77,11 +77,17 @@ impl Backend {
         self.send_report().await;
         // Let waiting requests and changes in before the closed files are checked.
         tokio::task::yield_now().await;
+        // A newer change ends this loop: its own report goes first, and its publish carries
+        // on with what is still deferred.
+        let generation = self.with_state("checking", |state| state.generation);
         while self
-            .with_state("checking closed files", State::check_deferred)
+            .with_state("checking closed files", |state| {
+                Some(state.generation) == generation && state.check_deferred()
+            })
             .unwrap_or(false)
         {
             self.send_report().await;
+            tokio::task::yield_now().await;
         }
         let others = self
             .with_state("checking", State::take_others_changed)

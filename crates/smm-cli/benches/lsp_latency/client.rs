@@ -1,6 +1,7 @@
 //! A bare JSON-RPC client for `smm lsp` over the child's standard input and output: the
 //! harness measures the server, so the client does nothing but frame, send and wait.
 
+use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
@@ -11,7 +12,13 @@ use serde_json::{json, Value};
 pub struct Client {
     child: Child,
     stdin: ChildStdin,
-    incoming: Receiver<Value>,
+    /// Each message with the moment its header arrived, before the client parsed it: the
+    /// client's own work is not the server's latency.
+    incoming: Receiver<(Instant, Value)>,
+    /// Messages that arrived while waiting for something else, oldest first.
+    backlog: VecDeque<(Instant, Value)>,
+    /// When the message `wait_for` last returned arrived.
+    pub arrived: Instant,
     next_id: i64,
 }
 
@@ -43,6 +50,8 @@ impl Client {
             child,
             stdin,
             incoming,
+            backlog: VecDeque::new(),
+            arrived: Instant::now(),
             next_id: 1,
         }
     }
@@ -58,8 +67,8 @@ impl Client {
         self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
     }
 
-    /// Sends a request and returns its result; notifications that arrive meanwhile are
-    /// dropped.
+    /// Sends a request and returns its result; notifications that arrive meanwhile wait in
+    /// the backlog.
     pub fn request(&mut self, method: &str, params: Value) -> Value {
         let id = self.next_id;
         self.next_id += 1;
@@ -71,23 +80,39 @@ impl Client {
         reply["result"].clone()
     }
 
-    /// The first message that satisfies `wanted`, answering the server's own requests
-    /// (registrations, refreshes) on the way.
+    /// Forgets the messages nobody waited for.
+    pub fn clear_backlog(&mut self) {
+        self.backlog.clear();
+    }
+
+    /// The first message that satisfies `wanted`, from the backlog or as it arrives,
+    /// answering the server's own requests (registrations, refreshes) on the way.
     pub fn wait_for(&mut self, wanted: impl Fn(&Value) -> bool) -> Value {
+        if let Some(index) = self.backlog.iter().position(|(_, m)| wanted(m)) {
+            let (arrived, message) = self.backlog.remove(index).expect("an index of the backlog");
+            self.arrived = arrived;
+            return message;
+        }
         let deadline = Instant::now() + PATIENCE;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
-            let message = match self.incoming.recv_timeout(left) {
+            let (arrived, message) = match self.incoming.recv_timeout(left) {
                 Ok(message) => message,
-                Err(RecvTimeoutError::Timeout) => panic!("no answer from the server in time"),
+                Err(RecvTimeoutError::Timeout) => panic!(
+                    "no answer from the server in time ({} other messages came)",
+                    self.backlog.len()
+                ),
                 Err(RecvTimeoutError::Disconnected) => panic!("the server closed its output"),
             };
             if wanted(&message) {
+                self.arrived = arrived;
                 return message;
             }
             if let (Some(id), Some(_)) = (message.get("id"), message.get("method")) {
                 let id = id.clone();
                 self.send(json!({"jsonrpc": "2.0", "id": id, "result": null}));
+            } else {
+                self.backlog.push_back((arrived, message));
             }
         }
     }
@@ -99,13 +124,15 @@ impl Client {
     }
 }
 
-fn read_message(reader: &mut impl BufRead) -> Option<Value> {
+fn read_message(reader: &mut impl BufRead) -> Option<(Instant, Value)> {
     let mut length = None;
+    let mut arrived = None;
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line).ok()? == 0 {
             return None;
         }
+        arrived.get_or_insert_with(Instant::now);
         let line = line.trim_end();
         if line.is_empty() {
             break;
@@ -116,5 +143,5 @@ fn read_message(reader: &mut impl BufRead) -> Option<Value> {
     }
     let mut body = vec![0; length?];
     reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
+    Some((arrived?, serde_json::from_slice(&body).ok()?))
 }

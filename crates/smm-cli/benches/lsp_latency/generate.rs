@@ -19,6 +19,8 @@ pub struct Workspace {
     /// The last file with such an assessment: its diagnostics are among the last to change
     /// after an edit of that target.
     pub last_affected: PathBuf,
+    /// The practice of that target.
+    pub edited_practice: String,
 }
 
 const TARGET_LINES: usize = 10_000;
@@ -112,6 +114,7 @@ pub fn workspace() -> Workspace {
         assessment: assessments[0].clone(),
         // The second practice's level is 1 + (1 + n) % 4: 2 when n is a multiple of 4.
         last_affected: assessments[(assessments.len() - 1) / 4 * 4].clone(),
+        edited_practice: practices[1].0.clone(),
         base_profile,
         lines: out.lines,
         files: out.files,
