@@ -3,15 +3,13 @@ rename, formatting, outline, folding, semantic tokens, inlay hints, code lenses 
 actions, each answer checked for content. Buffers are changed, files on disk never."""
 
 import asyncio
-import os
-from pathlib import Path
 
 import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-REPO = Path(__file__).resolve().parents[2]
-SMM = os.environ.get("SMM_BIN", str(REPO / "target" / "debug" / "smm"))
+from lsp_helpers import REPO, SMM, apply_edits, change, codes, open_file, until
+
 EXAMPLES = REPO / "examples"
 LINE_4 = EXAMPLES / "assessments" / "line-4.smm"
 FACTORY = EXAMPLES / "profiles" / "factory-baseline.smm"
@@ -45,15 +43,8 @@ def doc(path):
 
 
 async def opened(client, path):
-    client.text_document_did_open(
-        types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(
-                uri=path.as_uri(), language_id="smm", version=1, text=path.read_text()
-            )
-        )
-    )
-    while path.as_uri() not in client.diagnostics:
-        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    open_file(client, path)
+    await until(client, lambda: path.as_uri() in client.diagnostics)
 
 
 async def test_navigation_on_the_examples(client: LanguageClient):
@@ -148,18 +139,7 @@ async def test_hints_lenses_and_actions_on_the_examples(client: LanguageClient):
         (stubs,) = [a for a in actions if a.title.startswith("Add stub evidence")]
 
         # Applied to the buffer, the stubs are reported as stubs to fill in.
-        text = LINE_4.read_text()
         (edit,) = stubs.edit.changes[LINE_4.as_uri()]
-        offset = sum(len(l) + 1 for l in lines[: edit.range.start.line]) + edit.range.start.character
-        end = sum(len(l) + 1 for l in lines[: edit.range.end.line]) + edit.range.end.character
-        changed = text[:offset] + edit.new_text + text[end:]
-        client.text_document_did_change(
-            types.DidChangeTextDocumentParams(
-                text_document=types.VersionedTextDocumentIdentifier(uri=LINE_4.as_uri(), version=2),
-                content_changes=[types.TextDocumentContentChangeWholeDocument(text=changed)],
-            )
-        )
-        codes = lambda: [d.code for d in client.diagnostics[LINE_4.as_uri()]]  # noqa: E731
-        while "check::stub-evidence" not in codes():
-            await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        assert "syntax::" not in " ".join(codes())
+        change(client, LINE_4, 2, apply_edits(LINE_4.read_text(), [edit]))
+        await until(client, lambda: "check::stub-evidence" in codes(client, LINE_4))
+        assert "syntax::" not in " ".join(codes(client, LINE_4))

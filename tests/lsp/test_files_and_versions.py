@@ -3,16 +3,14 @@ registered where the client allows it, new files and smm.toml changes followed f
 events, and diagnostics that never go back to an older version of a document."""
 
 import asyncio
-import os
-from pathlib import Path
 
 from lsprotocol import types
 from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, LanguageClient, register_lsp_features
 
-REPO = Path(__file__).resolve().parents[2]
-SMM = os.environ.get("SMM_BIN", str(REPO / "target" / "debug" / "smm"))
+from lsp_helpers import SMM, change, codes, open_file, until
+
 
 PROFILE = """profile base {
   role asset-owner
@@ -83,15 +81,6 @@ async def start(root, watch, refresh=False):
         )
     )
     return client
-
-
-def codes(client, path):
-    return sorted(d.code for d in client.diagnostics.get(path.as_uri(), ()))
-
-
-async def until(client, condition):
-    while not condition():
-        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
 
 
 def changed(client, path, kind):
@@ -169,27 +158,14 @@ async def test_diagnostics_never_go_back_to_an_older_version(tmp_path):
         client = await start(tmp_path, watch=False)
         try:
             uri = plant.as_uri()
-            client.text_document_did_open(
-                types.DidOpenTextDocumentParams(
-                    text_document=types.TextDocumentItem(
-                        uri=uri, language_id="smm", version=1, text=ASSESSMENT
-                    )
-                )
-            )
+            open_file(client, plant)
             # Ten changes without waiting; the last one fixes the practice id.
             last = 11
             for version in range(2, last + 1):
                 text = ASSESSMENT.replace("level 2", f"level {version % 3}")
                 if version == last:
                     text = text.replace("acess-control", "access-control")
-                client.text_document_did_change(
-                    types.DidChangeTextDocumentParams(
-                        text_document=types.VersionedTextDocumentIdentifier(
-                            uri=uri, version=version
-                        ),
-                        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
-                    )
-                )
+                change(client, plant, version, text)
             await until(client, lambda: (uri, last) in client.published)
             await asyncio.sleep(0.3)
             # Before the file was opened, its diagnostics had no version.
@@ -201,15 +177,6 @@ async def test_diagnostics_never_go_back_to_an_older_version(tmp_path):
             await client.shutdown_session()
 
 
-def change(client, path, version, text):
-    client.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=version),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
-        )
-    )
-
-
 async def test_a_profile_edit_asks_the_client_to_refresh_what_it_shows(tmp_path):
     async with asyncio.timeout(30):
         base = tmp_path / "base.smm"
@@ -219,13 +186,7 @@ async def test_a_profile_edit_asks_the_client_to_refresh_what_it_shows(tmp_path)
         client = await start(tmp_path, watch=False, refresh=True)
         try:
             for path in [base, plant]:
-                client.text_document_did_open(
-                    types.DidOpenTextDocumentParams(
-                        text_document=types.TextDocumentItem(
-                            uri=path.as_uri(), language_id="smm", version=1, text=path.read_text()
-                        )
-                    )
-                )
+                open_file(client, path)
                 await until(client, lambda: (path.as_uri(), 1) in client.published)
             await asyncio.sleep(0.3)
             client.refreshes.clear()

@@ -4,7 +4,6 @@ and a profile edit that changes another file's diagnostics. Each test runs under
 SMM_BIN names the binary (default: target/debug/smm)."""
 
 import asyncio
-import os
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,8 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-REPO = Path(__file__).resolve().parents[2]
-SMM = os.environ.get("SMM_BIN", str(REPO / "target" / "debug" / "smm"))
+from lsp_helpers import SMM, apply_edits, change, codes, open_file
+
 
 PROFILE = """profile base "Grundschutz ß ℝ 💣" {
   role asset-owner
@@ -54,20 +53,6 @@ async def client(lsp_client: LanguageClient, workspace):
     )
     yield
     await lsp_client.shutdown_session()
-
-
-def open_file(client, path):
-    client.text_document_did_open(
-        types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(
-                uri=path.as_uri(), language_id="smm", version=1, text=path.read_text()
-            )
-        )
-    )
-
-
-def codes(client, path):
-    return sorted(d.code for d in client.diagnostics.get(path.as_uri(), ()))
 
 
 async def test_diagnostics_hover_and_completion(client: LanguageClient, workspace):
@@ -114,12 +99,7 @@ async def diagnostics_hover_and_completion(client, workspace):
 
     # Completion of a practice id.
     edited = ASSESSMENT.replace("}\n}\n", "}\n  practice pat\n}\n")
-    client.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=plant.as_uri(), version=2),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=edited)],
-        )
-    )
+    change(client, plant, 2, edited)
     lines = edited.splitlines()
     row = next(i for i, l in enumerate(lines) if l.strip() == "practice pat")
     result = await client.text_document_completion_async(
@@ -144,16 +124,7 @@ async def editing_a_profile_updates_the_assessment(client, workspace):
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert "check::unmet-target" in codes(client, plant)
     open_file(client, base)
-    client.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=base.as_uri(), version=2),
-            content_changes=[
-                types.TextDocumentContentChangeWholeDocument(
-                    text=PROFILE.replace("level 3", "level 2")
-                )
-            ],
-        )
-    )
+    change(client, base, 2, PROFILE.replace("level 3", "level 2"))
     for _ in range(10):
         await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         if "check::unmet-target" not in codes(client, plant):
@@ -183,22 +154,6 @@ async def test_a_broken_smm_toml_is_reported_where_it_is_wrong(tmp_path):
             assert problem.range.start == types.Position(line=1, character=0)
         finally:
             await client.shutdown_session()
-
-
-def apply_edits(text, edits):
-    """Applies protocol text edits (UTF-16 positions) to `text`."""
-    lines = text.split("\n")
-
-    def offset(position):
-        before = sum(len(l) + 1 for l in lines[: position.line])
-        line = lines[position.line] if position.line < len(lines) else ""
-        units = line.encode("utf-16-le")[: position.character * 2].decode("utf-16-le")
-        return before + len(units)
-
-    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
-        start, end = offset(edit.range.start), offset(edit.range.end)
-        text = text[:start] + edit.new_text + text[end:]
-    return text
 
 
 async def test_navigation_rename_and_formatting(client: LanguageClient, workspace):
@@ -253,12 +208,7 @@ async def navigation_rename_and_formatting(client, workspace):
 
     # Formatting a buffer that lost its indentation, with ß ℝ 💣 on the changed lines.
     mangled = "\n".join(l.strip() for l in ASSESSMENT.split("\n"))
-    client.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=plant.as_uri(), version=5),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=mangled)],
-        )
-    )
+    change(client, plant, 5, mangled)
     edits = await client.text_document_formatting_async(
         types.DocumentFormattingParams(
             text_document=doc, options=types.FormattingOptions(tab_size=2, insert_spaces=True)

@@ -221,15 +221,20 @@ fn a_profile_with_a_broken_line_keeps_its_other_targets() {
     assert_eq!(targets, ["identities", "patch-management"]);
 }
 
-/// Checking only the dependents of a change gives, for them, what a full check gives.
-#[test]
-fn a_partial_check_of_the_dependents_agrees_with_the_full_check() {
+/// The profiles and assessment above, and a file that uses none of them.
+fn with_an_unrelated_file() -> Files {
     let other = "profile lone {\n  role asset-owner\n  target monitoring level 2\n}\n\nassessment b {\n  profile lone\n  date 2026-11-10\n}\n";
-    let loader = Files(vec![
+    Files(vec![
         ("/w/profiles.smm", PROFILE),
         ("/w/a.smm", ASSESSMENT),
         ("/w/b.smm", other),
-    ]);
+    ])
+}
+
+/// Checking only the dependents of a change gives, for them, what a full check gives.
+#[test]
+fn a_partial_check_of_the_dependents_agrees_with_the_full_check() {
+    let loader = with_an_unrelated_file();
     let workspace = Workspace::load(&loader);
     let model = smm_model::builtin::model();
     let full = check(&workspace, &model, &loader, &CheckOptions::default());
@@ -266,12 +271,7 @@ fn a_partial_check_of_the_dependents_agrees_with_the_full_check() {
 /// dependents, fold the result into the old analysis, and get what a full check gives.
 #[test]
 fn an_updated_analysis_equals_a_full_check_after_the_change() {
-    let other = "profile lone {\n  role asset-owner\n  target monitoring level 2\n}\n\nassessment b {\n  profile lone\n  date 2026-11-10\n}\n";
-    let loader = Files(vec![
-        ("/w/profiles.smm", PROFILE),
-        ("/w/a.smm", ASSESSMENT),
-        ("/w/b.smm", other),
-    ]);
+    let loader = with_an_unrelated_file();
     let mut workspace = Workspace::load(&loader);
     let model = smm_model::builtin::model();
     let mut analysis = check(&workspace, &model, &loader, &CheckOptions::default());

@@ -4,7 +4,7 @@
 
 use smm_syntax::{Span, TokenKind};
 
-use crate::navigation::{self, Named, NavTarget};
+use crate::navigation::{self, Named};
 use crate::{FileId, Snapshot};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,19 +56,14 @@ pub fn rename(
     }
     let mut edits: Vec<TextEdit> = Vec::new();
     let mut add = |file: FileId, span: Span| {
-        let edit = TextEdit {
+        edits.push(TextEdit {
             file,
             span,
             text: new_name.to_string(),
-        };
-        if !edits.contains(&edit) {
-            edits.push(edit);
-        }
+        })
     };
-    if let Some(NavTarget::File { file, span }) = navigation::definition(snapshot, &named) {
-        add(file, span);
-    }
-    // A duplicate declaration is renamed too: it names the same thing, wrongly twice.
+    // Every declaration of the name, the first and any duplicates: a duplicate names the same
+    // thing, wrongly twice.
     for (file, source) in snapshot.workspace.sources() {
         for item in &source.parse.file.items {
             let name = match (&named, item) {
@@ -88,7 +83,9 @@ pub fn rename(
     for (file, span) in navigation::uses(snapshot, &named) {
         add(file, span);
     }
+    // A profile's declaration is also among its uses (`profile NAME` reads as a reference).
     edits.sort_by_key(|e| (e.file, e.span.start));
+    edits.dedup();
     Ok(edits)
 }
 

@@ -20,12 +20,16 @@ pub struct InFile<'a> {
 }
 
 impl InFile<'_> {
-    fn range(&self, span: Span) -> Range {
+    pub fn range(&self, span: Span) -> Range {
         convert::range(self.map, self.text, span, self.encoding)
     }
 
-    fn offset(&self, position: Position) -> usize {
+    pub fn offset(&self, position: Position) -> usize {
         self.map.offset(self.text, position, self.encoding)
+    }
+
+    pub fn span(&self, range: Range) -> Span {
+        Span::new(self.offset(range.start), self.offset(range.end))
     }
 }
 
@@ -160,7 +164,7 @@ pub fn semantic_tokens_legend() -> SemanticTokensLegend {
 /// Tokens in the protocol's relative encoding: each one's line and start relative to the one
 /// before, its length in the negotiated units.
 pub fn semantic_tokens(state: &State, at: &InFile<'_>, range: Option<Range>) -> SemanticTokens {
-    let span = range.map(|r| Span::new(at.offset(r.start), at.offset(r.end)));
+    let span = range.map(|r| at.span(r));
     let mut data = Vec::new();
     let (mut line, mut start) = (0, 0);
     for token in smm_ide::semantic_tokens(&state.snapshot(), at.file, span) {
@@ -192,7 +196,7 @@ pub fn semantic_tokens(state: &State, at: &InFile<'_>, range: Option<Range>) -> 
 }
 
 pub fn inlay_hints(state: &State, at: &InFile<'_>, range: Range) -> Vec<InlayHint> {
-    let span = Span::new(at.offset(range.start), at.offset(range.end));
+    let span = at.span(range);
     smm_ide::inlay_hints(&state.snapshot(), at.file, span)
         .into_iter()
         .map(|hint| InlayHint {
@@ -231,7 +235,7 @@ pub fn code_actions(
     at: &InFile<'_>,
     params: &CodeActionParams,
 ) -> Vec<CodeActionOrCommand> {
-    let span = Span::new(at.offset(params.range.start), at.offset(params.range.end));
+    let span = at.span(params.range);
     smm_ide::code_actions(&state.snapshot(), at.file, span)
         .into_iter()
         .map(|action| {

@@ -2,10 +2,12 @@
 //! the files the change may have affected, with smm.toml's problem when everything is sent.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use smm_syntax::{Diagnostic, Severity, Span};
+
+use smm_check::Source;
 
 use crate::state::{Dirty, State};
 
@@ -58,7 +60,7 @@ impl State {
                     continue;
                 }
             }
-            files.push(self.file_diagnostics(id, &source.path, &source.text));
+            files.push(self.file_diagnostics(id, source));
         }
         if let (true, Some((path, text, offset, message))) = (complete, &self.config_error) {
             files.push(FileDiagnostics {
@@ -80,13 +82,7 @@ impl State {
         }
     }
 
-    fn file_diagnostics(
-        &self,
-        id: smm_check::FileId,
-        path: &Path,
-        text: &Arc<str>,
-    ) -> FileDiagnostics {
-        let source = self.workspace.source(id).expect("a file of the workspace");
+    fn file_diagnostics(&self, id: smm_check::FileId, source: &Source) -> FileDiagnostics {
         let mut problems: Vec<Problem> = source
             .parse
             .errors
@@ -94,7 +90,7 @@ impl State {
             .cloned()
             .map(Problem::from)
             .collect();
-        let model_problems = self.model_problems.get(path).into_iter().flatten();
+        let model_problems = self.model_problems.get(&source.path).into_iter().flatten();
         problems.extend(model_problems.cloned().map(Problem::from));
         for finding in self.analysis.findings_of(id) {
             let mut d = finding.to_local_diagnostic();
@@ -124,8 +120,8 @@ impl State {
             });
         }
         FileDiagnostics {
-            path: path.to_path_buf(),
-            text: text.clone(),
+            path: source.path.clone(),
+            text: source.text.clone(),
             problems,
         }
     }

@@ -14,7 +14,7 @@ use tower_lsp_server::{Client, LanguageServer};
 use crate::convert;
 use crate::documents::Documents;
 use crate::features::{self, InFile};
-use crate::line_map::{Encoding, LineMap};
+use crate::line_map::Encoding;
 use crate::places;
 use crate::report::FileDiagnostics;
 use crate::state::State;
@@ -230,35 +230,6 @@ impl Refresh {
     }
 }
 
-/// A file of the state and the byte offset of a position in it.
-struct At {
-    file: smm_check::FileId,
-    text: std::sync::Arc<str>,
-    map: std::sync::Arc<LineMap>,
-    offset: usize,
-}
-
-impl At {
-    fn new(
-        state: &State,
-        documents: &Documents,
-        path: &std::path::Path,
-        position: Position,
-        encoding: Encoding,
-    ) -> Option<At> {
-        let file = state.file(path)?;
-        let text = state.workspace.source(file)?.text.clone();
-        let map = documents.line_map(path, &text);
-        let offset = map.offset(&text, position, encoding);
-        Some(At {
-            file,
-            text,
-            map,
-            offset,
-        })
-    }
-}
-
 impl Backend {
     /// A request about a position in a file: `None` when the file or the answer is unknown,
     /// an internal error when the work panicked.
@@ -266,17 +237,11 @@ impl Backend {
         &self,
         what: &str,
         position: TextDocumentPositionParams,
-        work: impl FnOnce(&State, &At) -> Option<T>,
+        work: impl FnOnce(&State, &InFile<'_>, usize) -> Option<T>,
     ) -> Result<Option<T>> {
-        let Some(path) = path_of(&position.text_document.uri) else {
-            return Ok(None);
-        };
-        let encoding = self.encoding();
-        self.with_state(what, |state| {
-            let at = At::new(state, &self.documents, &path, position.position, encoding)?;
-            work(state, &at)
+        self.in_file(what, &position.text_document.uri, |state, at| {
+            work(state, at, at.offset(position.position))
         })
-        .ok_or_else(Error::internal_error)
     }
 }
 
@@ -355,40 +320,28 @@ fn request_failed(message: String) -> Error {
 impl Backend {
     /// Formatting edits for a file, all of them or those touching `range`.
     fn format(&self, uri: Uri, range: Option<Range>) -> Result<Option<Vec<TextEdit>>> {
-        let Some(path) = path_of(&uri) else {
-            return Ok(None);
-        };
-        let encoding = self.encoding();
-        let answer = self.with_state("formatting", |state| {
-            let file = state.file(&path)?;
-            let source = state.workspace.source(file)?;
-            let map = self.documents.line_map(&path, &source.text);
-            let span = range.map(|r| {
-                smm_syntax::Span::new(
-                    map.offset(&source.text, r.start, encoding),
-                    map.offset(&source.text, r.end, encoding),
-                )
-            });
+        refusal_as_error(self.in_file("formatting", &uri, |state, at| {
+            let span = range.map(|r| at.span(r));
             Some(
-                smm_ide::format_edits(&state.snapshot(), file, span).map(|edits| {
+                smm_ide::format_edits(&state.snapshot(), at.file, span).map(|edits| {
                     edits
                         .into_iter()
-                        .map(|e| {
-                            TextEdit::new(
-                                convert::range(&map, &source.text, e.span, encoding),
-                                e.text,
-                            )
-                        })
+                        .map(|e| TextEdit::new(at.range(e.span), e.text))
                         .collect::<Vec<_>>()
                 }),
             )
-        });
-        match answer {
-            None => Err(Error::internal_error()),
-            Some(None) => Ok(None),
-            Some(Some(Ok(edits))) => Ok(Some(edits)),
-            Some(Some(Err(refusal))) => Err(request_failed(refusal)),
-        }
+        }))
+    }
+}
+
+/// An answer that is a refusal (a sentence for the user) becomes an error response.
+fn refusal_as_error<T>(
+    answer: Result<Option<std::result::Result<T, String>>>,
+) -> Result<Option<T>> {
+    match answer? {
+        None => Ok(None),
+        Some(Ok(value)) => Ok(Some(value)),
+        Some(Err(refusal)) => Err(request_failed(refusal)),
     }
 }
 
@@ -550,47 +503,48 @@ impl LanguageServer for Backend {
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
-        let encoding = self.encoding();
         self.at(
             "hover",
             params.text_document_position_params,
-            |state, at| {
-                let hover = smm_ide::hover(&state.snapshot(), at.file, at.offset)?;
+            |state, at, offset| {
+                let hover = smm_ide::hover(&state.snapshot(), at.file, offset)?;
                 Some(Hover {
                     contents: HoverContents::Markup(MarkupContent {
                         kind: MarkupKind::Markdown,
                         value: hover.markdown,
                     }),
-                    range: Some(convert::range(&at.map, &at.text, hover.range, encoding)),
+                    range: Some(at.range(hover.range)),
                 })
             },
         )
     }
 
     async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
-        let encoding = self.encoding();
-        self.at("completion", params.text_document_position, |state, at| {
-            let items = smm_ide::completions(&state.snapshot(), at.file, at.offset)
-                .into_iter()
-                .map(|c| convert::completion(&at.map, &at.text, c, encoding))
-                .collect();
-            Some(CompletionResponse::Array(items))
-        })
+        self.at(
+            "completion",
+            params.text_document_position,
+            |state, at, offset| {
+                let items = smm_ide::completions(&state.snapshot(), at.file, offset)
+                    .into_iter()
+                    .map(|c| convert::completion(at.map, at.text, c, at.encoding))
+                    .collect();
+                Some(CompletionResponse::Array(items))
+            },
+        )
     }
 
     async fn goto_definition(
         &self,
         params: GotoDefinitionParams,
     ) -> Result<Option<GotoDefinitionResponse>> {
-        let encoding = self.encoding();
         self.at(
             "goto definition",
             params.text_document_position_params,
-            |state, at| {
+            |state, at, offset| {
                 let found: Vec<Location> =
-                    smm_ide::goto_definition(&state.snapshot(), at.file, at.offset)
+                    smm_ide::goto_definition(&state.snapshot(), at.file, offset)
                         .into_iter()
-                        .filter_map(|t| places::location(state, &self.documents, t, encoding))
+                        .filter_map(|t| places::location(state, &self.documents, t, at.encoding))
                         .collect();
                 (!found.is_empty()).then_some(GotoDefinitionResponse::Array(found))
             },
@@ -598,50 +552,46 @@ impl LanguageServer for Backend {
     }
 
     async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
-        let encoding = self.encoding();
         let declaration = params.context.include_declaration;
-        self.at("references", params.text_document_position, |state, at| {
-            let found: Vec<Location> =
-                smm_ide::references(&state.snapshot(), at.file, at.offset, declaration)
-                    .into_iter()
-                    .filter_map(|t| places::location(state, &self.documents, t, encoding))
-                    .collect();
-            Some(found)
-        })
+        self.at(
+            "references",
+            params.text_document_position,
+            |state, at, offset| {
+                let found: Vec<Location> =
+                    smm_ide::references(&state.snapshot(), at.file, offset, declaration)
+                        .into_iter()
+                        .filter_map(|t| places::location(state, &self.documents, t, at.encoding))
+                        .collect();
+                Some(found)
+            },
+        )
     }
 
     async fn prepare_rename(
         &self,
         params: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
-        let encoding = self.encoding();
-        let answer = self.at("prepare rename", params, |state, at| {
+        refusal_as_error(self.at("prepare rename", params, |state, at, offset| {
             Some(
-                smm_ide::prepare_rename(&state.snapshot(), at.file, at.offset)
-                    .map(|span| convert::range(&at.map, &at.text, span, encoding)),
+                smm_ide::prepare_rename(&state.snapshot(), at.file, offset)
+                    .map(|span| PrepareRenameResponse::Range(at.range(span))),
             )
-        })?;
-        match answer {
-            None => Ok(None),
-            Some(Ok(range)) => Ok(Some(PrepareRenameResponse::Range(range))),
-            Some(Err(refusal)) => Err(request_failed(refusal)),
-        }
+        }))
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
-        let encoding = self.encoding();
         let new_name = params.new_name;
-        let answer = self.at("rename", params.text_document_position, |state, at| {
-            Some(
-                smm_ide::rename(&state.snapshot(), at.file, at.offset, &new_name)
-                    .map(|edits| places::workspace_edit(state, &self.documents, &edits, encoding)),
-            )
-        })?;
-        match answer {
-            None => Ok(None),
-            Some(Ok(edit)) => Ok(Some(edit)),
-            Some(Err(refusal)) => Err(request_failed(refusal)),
-        }
+        refusal_as_error(self.at(
+            "rename",
+            params.text_document_position,
+            |state, at, offset| {
+                Some(
+                    smm_ide::rename(&state.snapshot(), at.file, offset, &new_name).map(|edits| {
+                        places::workspace_edit(state, &self.documents, &edits, at.encoding)
+                    }),
+                )
+            },
+        ))
     }
 
     async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
@@ -766,7 +716,7 @@ mod tests {
         let on_practice =
             TextDocumentPositionParams::new(TextDocumentIdentifier::new(uri), Position::new(2, 12));
 
-        let panicked = backend.at("a test", on_practice.clone(), |_, _| -> Option<()> {
+        let panicked = backend.at("a test", on_practice.clone(), |_, _, _| -> Option<()> {
             panic!("a bug in a request")
         });
         assert_eq!(panicked.unwrap_err().code, ErrorCode::InternalError);

@@ -264,11 +264,8 @@ impl State {
         let names_kept = changed
             .iter()
             .all(|c| c.names_before.as_ref() == Some(&names(&self.workspace, c.file)));
-        let options = CheckOptions {
-            expiry_warning_days: self.config.expiry_warning_days,
-            ..CheckOptions::default()
-        };
         if structural || model_changed || !names_kept {
+            let options = self.options(None);
             self.analysis = smm_check::check(&self.workspace, &self.model, &Disk, &options);
             self.dirty = Dirty::All;
             self.deferred.clear();
@@ -295,7 +292,7 @@ impl State {
             self.deferred.remove(file);
         }
         self.others_changed |= now.len() > changed.len() || !self.deferred.is_empty();
-        self.check_only(now, options);
+        self.check_only(now);
     }
 
     /// Checks a few of the files whose check `recheck` put off, so that requests can be
@@ -313,11 +310,7 @@ impl State {
         if only.is_empty() {
             return false;
         }
-        let options = CheckOptions {
-            expiry_warning_days: self.config.expiry_warning_days,
-            ..CheckOptions::default()
-        };
-        self.check_only(only, options);
+        self.check_only(only);
         true
     }
 
@@ -326,11 +319,16 @@ impl State {
         std::mem::take(&mut self.others_changed)
     }
 
-    fn check_only(&mut self, only: BTreeSet<FileId>, options: CheckOptions) {
-        let options = CheckOptions {
-            only: Some(only.clone()),
-            ..options
-        };
+    fn options(&self, only: Option<BTreeSet<FileId>>) -> CheckOptions {
+        CheckOptions {
+            expiry_warning_days: self.config.expiry_warning_days,
+            only,
+            ..CheckOptions::default()
+        }
+    }
+
+    fn check_only(&mut self, only: BTreeSet<FileId>) {
+        let options = self.options(Some(only.clone()));
         let partial = smm_check::check(&self.workspace, &self.model, &Disk, &options);
         self.analysis.update(partial, &only);
         self.dirty.add(only);
