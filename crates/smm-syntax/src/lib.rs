@@ -15,6 +15,7 @@ mod statement;
 mod suggest;
 mod token;
 mod unclosed;
+pub mod visible;
 
 pub use diagnostic::{Diagnostic, Label, Severity, SyntaxCode};
 pub use format::format;
@@ -23,6 +24,7 @@ pub use render::render;
 pub use span::Span;
 pub use suggest::{did_you_mean, edit_distance};
 pub use token::{BadWord, Keyword, Token, TokenKind};
+pub use visible::{visible, visible_path};
 
 /// A parsed file: its tree, every token (comments included) and its syntax errors in source
 /// order.
