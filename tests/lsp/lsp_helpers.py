@@ -10,6 +10,17 @@ REPO = Path(__file__).resolve().parents[2]
 SMM = os.environ.get("SMM_BIN", str(REPO / "target" / "debug" / "smm"))
 
 
+async def initialize(client, root):
+    """The initialize handshake of a plain client with `root` as its workspace folder."""
+    await client.initialize_session(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(),
+            root_uri=root.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="w")],
+        )
+    )
+
+
 def open_file(client, path, text=None):
     client.text_document_did_open(
         types.DidOpenTextDocumentParams(

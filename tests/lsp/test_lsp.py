@@ -11,7 +11,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-from lsp_helpers import SMM, apply_edits, change, codes, open_file
+from lsp_helpers import SMM, apply_edits, change, codes, initialize, open_file
 
 
 PROFILE = """profile base "Grundschutz ß ℝ 💣" {
@@ -44,13 +44,7 @@ def workspace(tmp_path_factory):
 
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=[SMM, "lsp"]))
 async def client(lsp_client: LanguageClient, workspace):
-    await lsp_client.initialize_session(
-        types.InitializeParams(
-            capabilities=types.ClientCapabilities(),
-            root_uri=workspace.as_uri(),
-            workspace_folders=[types.WorkspaceFolder(uri=workspace.as_uri(), name="w")],
-        )
-    )
+    await initialize(lsp_client, workspace)
     yield
     await lsp_client.shutdown_session()
 

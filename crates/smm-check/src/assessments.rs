@@ -157,10 +157,7 @@ impl Checker<'_> {
             model,
             loader: self.loader,
             file,
-            dir: self
-                .workspace
-                .source(file)
-                .and_then(|s| s.path.parent().map(|p| p.to_path_buf())),
+            path: self.workspace.source(file).map(|s| s.path.clone()),
             role,
             as_of: self.options.as_of.or(date),
             expiry_window: self.options.expiry_warning_days,

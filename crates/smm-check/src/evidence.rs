@@ -8,14 +8,14 @@ use smm_syntax::ast::{ClauseRef, Evidence};
 use crate::assessments::impossible_date;
 use crate::dates::Day;
 use crate::values::with_suggestion;
-use crate::{FileId, Finding, Loader};
+use crate::{FileId, Finding, Loader, Located};
 
 pub struct EvidenceContext<'a> {
     pub model: &'a Model,
     pub loader: &'a (dyn Loader + Sync),
     pub file: FileId,
-    /// The folder of the assessment's file, which relative links start from.
-    pub dir: Option<PathBuf>,
+    /// The assessment's file, whose folder relative links start from.
+    pub path: Option<PathBuf>,
     pub role: Option<Role>,
     /// The day dates are judged on: `--as-of`, else the assessment's date.
     pub as_of: Option<Day>,
@@ -60,18 +60,8 @@ pub fn check(
         }
     }
     if let Some(link) = evidence.link.as_ref().and_then(|s| s.value.as_ref()) {
-        if let Some(path) = local_path(cx.dir.as_deref(), &link.value) {
-            if !cx.loader.exists(&path) {
-                findings.push(
-                    Finding::new(
-                        cx.file,
-                        "check::missing-link-target",
-                        link.span,
-                        format!("`{}` does not exist", link.value),
-                    )
-                    .help("a link without a scheme is a path relative to this file; fix it, or link with a URL"),
-                );
-            }
+        if let Some(finding) = check_link(cx, &link.value, link.span) {
+            findings.push(finding);
         }
     }
     implemented
@@ -197,45 +187,113 @@ fn expiry(
     }
 }
 
-/// The path a link names on disk, or `None` for a URL.
-fn local_path(dir: Option<&Path>, link: &str) -> Option<PathBuf> {
-    let scheme = link.split_once(':').is_some_and(|(s, _)| {
-        s.len() > 1
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-    });
-    if scheme || link.is_empty() || link.starts_with('#') {
-        return None;
+/// A finding about a link, if it needs one. Paths are looked up only inside the workspace
+/// (the loader's `locate`); web addresses are never fetched.
+fn check_link(cx: &EvidenceContext<'_>, link: &str, span: smm_syntax::Span) -> Option<Finding> {
+    let path = match link_kind(link) {
+        LinkKind::Nothing | LinkKind::Web => return None,
+        LinkKind::OtherScheme(scheme) => {
+            return Some(
+                Finding::new(
+                    cx.file,
+                    "check::unsupported-link-scheme",
+                    span,
+                    format!("links with `{scheme}:` are not accepted"),
+                )
+                .help("write a path relative to this file, or an `https://` address"),
+            );
+        }
+        LinkKind::Path(path) => path,
+    };
+    let from = cx.path.as_deref()?;
+    let absolute = from.parent()?.join(path);
+    let (code, message, help) = match cx.loader.locate(from, &absolute) {
+        Located::Found | Located::Unchecked => return None,
+        Located::Missing => (
+            "check::missing-link-target",
+            format!("`{link}` does not exist"),
+            "a link without a scheme is a path relative to this file; fix it, or link with a URL",
+        ),
+        Located::Outside => (
+            "check::link-outside-workspace",
+            format!("`{link}` lies outside the workspace; it was not looked up"),
+            "keep the document in the workspace, list its folder in `follow-links-to` in smm.toml, or link with a URL",
+        ),
+    };
+    Some(Finding::new(cx.file, code, span, message).help(help))
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum LinkKind<'a> {
+    /// Empty, or a fragment of this file.
+    Nothing,
+    /// `http:` or `https:`.
+    Web,
+    OtherScheme(&'a str),
+    /// A path, without its `#fragment`.
+    Path(&'a Path),
+}
+
+fn link_kind(link: &str) -> LinkKind<'_> {
+    if link.is_empty() || link.starts_with('#') {
+        return LinkKind::Nothing;
     }
-    let path = Path::new(link.split('#').next().unwrap_or(link));
-    Some(match dir {
-        Some(dir) if path.is_relative() => dir.join(path),
-        _ => path.to_path_buf(),
-    })
+    // One letter before the colon is a Windows drive (`C:\docs`), not a scheme.
+    if let Some((scheme, _)) = link.split_once(':') {
+        let is_scheme = scheme.len() > 1
+            && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+        if is_scheme {
+            return if scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http") {
+                LinkKind::Web
+            } else {
+                LinkKind::OtherScheme(scheme)
+            };
+        }
+    }
+    LinkKind::Path(Path::new(link.split('#').next().unwrap_or(link)))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::local_path;
-    use std::path::{Path, PathBuf};
+    use super::{link_kind, LinkKind};
+    use std::path::Path;
 
     #[test]
-    fn links_that_are_paths() {
-        let dir = Some(Path::new("/w/assessments"));
+    fn kinds_of_links() {
         assert_eq!(
-            local_path(dir, "docs/a.md"),
-            Some(PathBuf::from("/w/assessments/docs/a.md"))
+            link_kind("docs/a.md"),
+            LinkKind::Path(Path::new("docs/a.md"))
         );
         assert_eq!(
-            local_path(dir, "docs/a.md#part"),
-            Some(PathBuf::from("/w/assessments/docs/a.md"))
+            link_kind("docs/a.md#part"),
+            LinkKind::Path(Path::new("docs/a.md"))
         );
         assert_eq!(
-            local_path(dir, "/abs/a.md"),
-            Some(PathBuf::from("/abs/a.md"))
+            link_kind("/abs/a.md"),
+            LinkKind::Path(Path::new("/abs/a.md"))
         );
-        assert_eq!(local_path(dir, "https://example.org/a"), None);
-        assert_eq!(local_path(dir, "mailto:x@example.org"), None);
-        assert_eq!(local_path(dir, "#top"), None);
+        assert_eq!(
+            link_kind("C:\\docs\\a.md"),
+            LinkKind::Path(Path::new("C:\\docs\\a.md"))
+        );
+        assert_eq!(link_kind("https://example.org/a"), LinkKind::Web);
+        assert_eq!(link_kind("HTTP://example.org/a"), LinkKind::Web);
+        assert_eq!(
+            link_kind("file:///etc/passwd"),
+            LinkKind::OtherScheme("file")
+        );
+        assert_eq!(
+            link_kind("javascript:alert(1)"),
+            LinkKind::OtherScheme("javascript")
+        );
+        assert_eq!(
+            link_kind("mailto:x@example.org"),
+            LinkKind::OtherScheme("mailto")
+        );
+        assert_eq!(link_kind("#top"), LinkKind::Nothing);
+        assert_eq!(link_kind(""), LinkKind::Nothing);
     }
 }

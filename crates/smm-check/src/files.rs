@@ -19,8 +19,21 @@ pub trait Loader {
     fn files(&self) -> Vec<PathBuf>;
     /// The text of one file, or why it cannot be read (said in a few words).
     fn read(&self, path: &Path) -> Result<String, String>;
-    /// Whether a path (a file an evidence `link` points at) exists.
-    fn exists(&self, path: &Path) -> bool;
+    /// Where an evidence `link` of the file `from` leads, `link` made absolute from `from`'s
+    /// folder. A loader on disk answers through `disk::confine::Confinement::locate`, which
+    /// never looks outside the workspace.
+    fn locate(&self, from: &Path, link: &Path) -> Located;
+}
+
+/// Where an evidence link leads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Located {
+    Found,
+    Missing,
+    /// Outside the workspace: not looked up.
+    Outside,
+    /// Not looked up at all: the linking file is itself outside the workspace (a loose file).
+    Unchecked,
 }
 
 /// One file: its text and its parse, computed once per text.
@@ -130,8 +143,11 @@ mod tests {
             let (_, text) = self.0.iter().find(|(p, _)| Path::new(p) == path).unwrap();
             text.map(str::to_string).map_err(str::to_string)
         }
-        fn exists(&self, path: &Path) -> bool {
-            self.0.iter().any(|(p, _)| Path::new(p) == path)
+        fn locate(&self, _: &Path, link: &Path) -> Located {
+            match self.0.iter().any(|(p, _)| Path::new(p) == link) {
+                true => Located::Found,
+                false => Located::Missing,
+            }
         }
     }
 

@@ -24,7 +24,7 @@ pub use analysis::{check, declared_names, Analysis, CheckOptions};
 pub use assessments::{AssessmentReport, Current, PracticeStatus};
 pub use dates::Day;
 pub use editions::Follows;
-pub use files::{FileId, Loader, Source, Workspace};
+pub use files::{FileId, Loader, Located, Source, Workspace};
 pub use finding::{Edit, Finding, Fix, Related, Waived};
 pub use position::line_column;
 pub use profiles::{ResolvedProfile, ResolvedTarget};

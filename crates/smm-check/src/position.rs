@@ -1,15 +1,9 @@
 //! Byte offsets as people count: lines and columns.
 
-/// 1-based line and column (in characters) of a byte offset, clamped to the text.
+/// 1-based line and column (in characters) of a byte offset, clamped to the text. Lines are
+/// counted as everywhere in smm: see `smm_syntax::lines`.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    (line, column)
+    smm_syntax::lines::line_column(text, offset)
 }
 
 #[cfg(test)]
@@ -23,5 +17,12 @@ mod tests {
         assert_eq!(line_column("ab\néd", 5), (2, 2));
         assert_eq!(line_column("ab\néd", 4), (2, 1), "inside a character");
         assert_eq!(line_column("ab", 99), (1, 3));
+    }
+
+    #[test]
+    fn a_lone_carriage_return_breaks_a_line_and_a_form_feed_does_not() {
+        assert_eq!(line_column("ab\rcd", 4), (2, 2));
+        assert_eq!(line_column("ab\r\ncd", 5), (2, 2));
+        assert_eq!(line_column("ab\u{c}cd", 4), (1, 5));
     }
 }

@@ -5,7 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
-use smm_check::{check, codes, Analysis, CheckOptions, Day, Loader, Workspace};
+use smm_check::disk::confine::Confinement;
+use smm_check::{check, codes, Analysis, CheckOptions, Day, Loader, Located, Workspace};
 
 struct OneFile {
     path: PathBuf,
@@ -19,8 +20,10 @@ impl Loader for OneFile {
     fn read(&self, _: &Path) -> Result<String, String> {
         Ok(self.text.clone())
     }
-    fn exists(&self, path: &Path) -> bool {
-        path.exists()
+    /// Confined to the fixture's folder, as the CLI confines links to the workspace root.
+    fn locate(&self, from: &Path, link: &Path) -> Located {
+        let root = self.path.parent().unwrap();
+        Confinement::new(root, &[]).locate(from, link)
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use smm_check::{check, CheckOptions, Loader, Workspace};
+use smm_check::{check, CheckOptions, Loader, Located, Workspace};
 use smm_model::Level;
 
 struct Files(Vec<(&'static str, &'static str)>);
@@ -16,8 +16,8 @@ impl Loader for Files {
         let (_, text) = self.0.iter().find(|(p, _)| Path::new(p) == path).unwrap();
         Ok(text.to_string())
     }
-    fn exists(&self, _: &Path) -> bool {
-        false
+    fn locate(&self, _: &Path, _: &Path) -> Located {
+        Located::Missing
     }
 }
 

@@ -1,9 +1,77 @@
 //! Replacing a file's content all at once: readers see the old file or the new one, never a
-//! mix, and a crash leaves at most a stray hidden temporary file.
+//! mix. An interrupted run (Ctrl-C, SIGTERM, SIGHUP) removes its temporary file on the way
+//! out; a killed one leaves at most a stray hidden `.NAME.PID.N.smm-tmp`, which the walk
+//! ignores.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, Once};
+
+/// The temporary file being written, if any: what an interruption must remove.
+static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+fn pending() -> MutexGuard<'static, Option<PathBuf>> {
+    PENDING
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Exit status after an interruption, as shells report SIGINT.
+const INTERRUPTED: i32 = 130;
+
+/// Makes Ctrl-C, SIGTERM and SIGHUP remove the pending temporary file before exiting.
+/// Holding the lock while exiting keeps a rename from happening half-way.
+pub fn clean_up_when_interrupted() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let installed = ctrlc::set_handler(|| {
+            let pending = pending();
+            if let Some(temp) = pending.as_ref() {
+                let _ = fs::remove_file(temp);
+            }
+            std::process::exit(INTERRUPTED);
+        });
+        // Without a handler the default applies: a stray temporary file, nothing worse.
+        drop(installed);
+    });
+}
+
+/// Writes `contents` to a new temporary file beside `path` and renames it over `path`.
+/// `permissions` are given to the new file first.
+fn write_and_rename(
+    path: &Path,
+    contents: &str,
+    permissions: Option<fs::Permissions>,
+) -> io::Result<()> {
+    let (temp_path, mut temp) = create_temp(path)?;
+    *pending() = Some(temp_path.clone());
+    let mut result = temp.write_all(contents.as_bytes());
+    if let Some(permissions) = permissions {
+        result = result.and_then(|()| temp.set_permissions(permissions));
+    }
+    result = result.and_then(|()| temp.sync_all());
+    pause_for_tests();
+    let mut pending = pending();
+    result = result.and_then(|()| fs::rename(&temp_path, path));
+    if result.is_err() {
+        let _ = fs::remove_file(&temp_path);
+    }
+    *pending = None;
+    result
+}
+
+/// Debug builds only: `SMM_TEST_PAUSE_MS` holds the temporary file for that long before the
+/// rename, so that a test can interrupt the run at the moment it matters.
+fn pause_for_tests() {
+    #[cfg(debug_assertions)]
+    if let Some(ms) = std::env::var("SMM_TEST_PAUSE_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
+}
 
 use smm_check::disk::input::io_reason;
 
@@ -17,17 +85,7 @@ pub fn replace(path: &Path, contents: &str) -> Result<(), String> {
     if permissions.readonly() {
         return Err("cannot write: file is read-only".into());
     }
-    let (temp_path, mut temp) = create_temp(&path).map_err(cannot)?;
-    let result = temp
-        .write_all(contents.as_bytes())
-        .and_then(|()| temp.set_permissions(permissions))
-        .and_then(|()| temp.sync_all())
-        .and_then(|()| fs::rename(&temp_path, &path));
-    if let Err(e) = result {
-        let _ = fs::remove_file(&temp_path);
-        return Err(cannot(e));
-    }
-    Ok(())
+    write_and_rename(&path, contents, Some(permissions)).map_err(cannot)
 }
 
 /// Writes `path` whole, creating it if needed (a report file), atomically like `replace`.
@@ -35,17 +93,7 @@ pub fn write(path: &Path, contents: &str) -> Result<(), String> {
     if path.exists() {
         return replace(path, contents);
     }
-    let cannot = |e: io::Error| format!("cannot write: {}", io_reason(&e));
-    let (temp_path, mut temp) = create_temp(path).map_err(cannot)?;
-    let result = temp
-        .write_all(contents.as_bytes())
-        .and_then(|()| temp.sync_all())
-        .and_then(|()| fs::rename(&temp_path, path));
-    if let Err(e) = result {
-        let _ = fs::remove_file(&temp_path);
-        return Err(cannot(e));
-    }
-    Ok(())
+    write_and_rename(path, contents, None).map_err(|e| format!("cannot write: {}", io_reason(&e)))
 }
 
 /// A new file beside `path`, so that the rename stays on one file system. Its name is hidden

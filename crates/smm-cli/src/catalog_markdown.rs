@@ -39,7 +39,9 @@ pub fn render(model: &Model) -> String {
         }
         practice_section(&mut out, model, practice);
     }
-    out
+    // Titles, rationales and notes come from users' catalog files too: an escape or a
+    // bidirectional override in one is shown as `\e` or `\u{202e}`, not sent to the terminal.
+    smm_syntax::visible(&out).into_owned()
 }
 
 fn count_edges(model: &Model, mapping: &str) -> String {

@@ -79,7 +79,9 @@ pub fn render(model: &Model) -> String {
             line(&mut text, 1, &format!("Source: {source}"));
         }
     }
-    text
+    // Titles and sources come from users' catalog files too: an escape or a bidirectional
+    // override in one is shown as `\e` or `\u{202e}`, not sent to the terminal.
+    smm_syntax::visible(&text).into_owned()
 }
 
 fn render_standard(text: &mut String, model: &Model, standard: &Standard) {

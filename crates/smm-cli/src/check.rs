@@ -7,10 +7,10 @@ use std::io::{self, Write};
 use smm_syntax::Severity;
 
 use crate::cli::{CheckArgs, FailOn, OutputFormat};
+use crate::destination::{self, destination};
 use crate::report::{Counts, FileReport, Report};
 use crate::status::{count, Status};
-use crate::{atomic, out_github, out_json, out_junit, out_sarif, targets};
-use smm_check::disk::walk::relative_slash;
+use crate::{out_github, out_json, out_junit, out_sarif, targets};
 
 pub fn run(
     args: &CheckArgs,
@@ -19,6 +19,19 @@ pub fn run(
     err: &mut dyn Write,
 ) -> io::Result<Status> {
     let resolved = targets::resolve(&args.input, err)?;
+    // Every destination is judged before anything is written or checked.
+    let mut destinations = Vec::new();
+    let mut refused = Status::default();
+    let inputs = resolved.inputs();
+    for (format, path) in &args.outputs {
+        match destination(path, &inputs) {
+            Ok(destination) => destinations.push((*format, path, destination)),
+            Err(reason) => refused.fail(err, smm_syntax::visible_path(path), reason)?,
+        }
+    }
+    if refused.failures > 0 {
+        return Ok(refused);
+    }
     let semantic = targets::Semantic { as_of: args.as_of };
     let mut report = Report::default();
     let mut fail_on = args.fail_on;
@@ -55,7 +68,8 @@ pub fn run(
             fail_on = fail_on.or(at.config.fail_on.map(FailOn::from));
             report.files.push(FileReport {
                 root,
-                relative: relative_slash(&at.target.path, at.root),
+                relative: crate::report::relative_shown(&at.target.path, at.root),
+                relative_path: crate::report::relative_path(&at.target.path, at.root),
                 shown: at.target.shown.clone(),
                 text: source.text.clone(),
                 checks,
@@ -63,10 +77,10 @@ pub fn run(
             Ok(())
         })?;
 
-    for (format, path) in &args.outputs {
+    for (format, path, destination) in &destinations {
         let text = render(*format, &report, false, status.failures);
-        if let Err(e) = atomic::write(path, &text) {
-            status.fail(err, path.display(), e)?;
+        if let Err(e) = destination::write(destination, &text, out, err)? {
+            status.fail(err, smm_syntax::visible_path(path), e)?;
         }
     }
     let mut text = render(args.format, &report, color, status.failures);
@@ -229,6 +243,7 @@ mod tests {
             report.files.push(FileReport {
                 root: 0,
                 relative: format!("f{i}.smm"),
+                relative_path: format!("f{i}.smm").into(),
                 shown: format!("f{i}.smm"),
                 text: "x\n".into(),
                 checks: FileChecks {

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use smm_model::{builtin, Location, Model, Origin};
+use smm_syntax::visible_path;
 
 pub struct Places {
     /// Where the built-in files were copied, when that worked.
@@ -25,13 +26,14 @@ impl Places {
         Places { cache: None }
     }
 
-    /// `/home/me/.cache/smm/builtin-0.1.0/smm.smm:95:3`, or `built in (smm.smm:95)`.
+    /// `/home/me/.cache/smm/builtin-0.1.0/smm.smm:95:3`, or `built in (smm.smm:95)`; paths as
+    /// people read them (`smm_syntax::visible_path`).
     pub fn show(&self, model: &Model, location: Location) -> String {
         let (line, column) = model.line_col(location);
         match &model.file(location.file).origin {
-            Origin::User(path) => format!("{}:{line}:{column}", path.display()),
+            Origin::User(path) => format!("{}:{line}:{column}", visible_path(path)),
             Origin::Builtin(name) => match &self.cache {
-                Some(dir) => format!("{}:{line}:{column}", dir.join(name).display()),
+                Some(dir) => format!("{}:{line}:{column}", visible_path(&dir.join(name))),
                 None => format!("built in ({name}:{line})"),
             },
         }

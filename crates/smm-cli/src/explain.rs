@@ -5,6 +5,7 @@
 use std::io::{self, Write};
 
 use smm_model::{Clause, Domain, Entry, Framework, Level, Model, Practice, Standard, Subdomain};
+use smm_syntax::visible;
 
 use crate::cli::ExplainArgs;
 use crate::defined_at::Places;
@@ -26,8 +27,9 @@ pub fn run(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::
         Err(status) => return Ok(status),
     };
     let Some(entry) = model.resolve(&args.id) else {
-        writeln!(err, "error: unknown id `{}`", args.id)?;
-        writeln!(err, "help: {}", suggest::hint(&model, &args.id))?;
+        // The id is the user's, as typed, and the hint may repeat it.
+        writeln!(err, "error: unknown id `{}`", visible(&args.id))?;
+        writeln!(err, "help: {}", visible(&suggest::hint(&model, &args.id)))?;
         return Ok(Status {
             failures: 1,
             ..Status::default()
@@ -36,7 +38,7 @@ pub fn run(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::
     let view = match options_for(&entry, args).and_then(|()| MappingView::from_args(&model, args)) {
         Ok(view) => view,
         Err(message) => {
-            writeln!(err, "error: {message}")?;
+            writeln!(err, "error: {}", visible(&message))?;
             return Ok(Status {
                 failures: 1,
                 ..Status::default()

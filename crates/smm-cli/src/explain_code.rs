@@ -3,6 +3,8 @@
 
 use std::io::{self, Write};
 
+use smm_syntax::visible;
+
 use crate::cli::ExplainArgs;
 use crate::page::Page;
 use crate::status::Status;
@@ -10,7 +12,7 @@ use crate::status::Status;
 /// A diagnostic code's page, from the one table the checker, the CLI and the server share.
 pub fn run(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Status> {
     let Some(code) = smm_check::codes::lookup(&args.id) else {
-        writeln!(err, "error: unknown code `{}`", args.id)?;
+        writeln!(err, "error: unknown code `{}`", visible(&args.id))?;
         let ids = smm_check::codes::CODES.iter().map(|c| c.id);
         match smm_syntax::did_you_mean(&args.id, ids) {
             Some(near) => writeln!(err, "help: did you mean `{near}`?")?,
@@ -28,7 +30,7 @@ pub fn run(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::
         writeln!(
             err,
             "error: `--role`, `--level` and `--edition` narrow a practice's mapping; `{}` is a diagnostic code",
-            args.id
+            visible(&args.id)
         )?;
         return Ok(Status {
             failures: 1,

@@ -14,6 +14,9 @@ pub fn run(
     err: &mut dyn Write,
 ) -> io::Result<Status> {
     let mut tally = Tally::default();
+    if !args.check {
+        atomic::clean_up_when_interrupted();
+    }
     let resolved = targets::resolve(&args.input, err)?;
     let mut status = resolved.for_each_source(err, None, |at, source, _, status, err| {
         let target = at.target;
@@ -40,7 +43,16 @@ pub fn run(
         } else if target.is_stdin {
             out.write_all(formatted.as_bytes())?;
         } else if changed {
-            if let Err(reason) = atomic::replace(&target.path, &formatted) {
+            // Files read through `follow-links-to` are the workspace's to read, not to rewrite.
+            let inside = target
+                .path
+                .canonicalize()
+                .is_ok_and(|real| real.starts_with(at.root));
+            let written = match inside {
+                true => atomic::replace(&target.path, &formatted),
+                false => Err(OUTSIDE_ROOT.to_string()),
+            };
+            if let Err(reason) = written {
                 tally.changed -= 1;
                 status.fail(err, &target.shown, reason)?;
             }
@@ -51,6 +63,8 @@ pub fn run(
     writeln!(err, "{}", tally.summary(args.check, status.failures))?;
     Ok(status)
 }
+
+const OUTSIDE_ROOT: &str = "not written: its real path is outside the workspace root";
 
 #[derive(Default)]
 struct Tally {

@@ -10,6 +10,7 @@ mod check;
 mod cli;
 mod color;
 mod defined_at;
+mod destination;
 mod diff;
 mod explain;
 mod explain_code;

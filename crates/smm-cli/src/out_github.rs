@@ -1,8 +1,10 @@
 //! `--format github`: GitHub Actions workflow commands, one annotation per finding. Values are
 //! escaped as the runner expects, so that a `%`, a line break, a `:` or a `,` in a message or
-//! a path cannot end the command early.
+//! a path cannot end the command early; before that, characters that could take over the log
+//! viewer or a terminal (an escape, a carriage return, a bidirectional override) are shown as
+//! escapes (`smm_syntax::visible`).
 
-use smm_syntax::Severity;
+use smm_syntax::{visible, Severity};
 
 use crate::report::Report;
 use smm_check::line_column;
@@ -31,9 +33,9 @@ pub fn render(report: &Report) -> String {
             }
             out.push_str(&format!(
                 "::{command} file={},line={line},col={column},endLine={end_line},endColumn={end_column},title={}::{}\n",
-                property(&file.relative),
-                property(&title),
-                data(&message)
+                property(&visible(&file.relative)),
+                property(&visible(&title)),
+                data(&visible(&message))
             ));
         }
     }
@@ -58,5 +60,45 @@ mod tests {
     fn escaping() {
         assert_eq!(data("50% done\r\nnext"), "50%25 done%0D%0Anext");
         assert_eq!(property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+
+    #[test]
+    fn text_from_files_cannot_reach_the_log_raw() {
+        use crate::report::{FileChecks, FileReport, Reported};
+        use smm_syntax::{Diagnostic, Span, SyntaxCode};
+        let mut diagnostic = Diagnostic::syntax(
+            SyntaxCode::UnexpectedToken,
+            Span::new(0, 1),
+            "evil \x1b]0;owned\x07 \x1b[2J\r\0\u{202e}: 100%",
+        );
+        diagnostic.notes.push("note \x1b[31m".into());
+        let report = Report {
+            roots: vec!["/w".into()],
+            files: vec![FileReport {
+                root: 0,
+                relative: "a.smm".into(),
+                relative_path: "a.smm".into(),
+                shown: "a.smm".into(),
+                text: "x\n".into(),
+                checks: FileChecks {
+                    diagnostics: vec![Reported {
+                        diagnostic,
+                        fix: None,
+                        waived: None,
+                    }],
+                    assessments: Vec::new(),
+                },
+            }],
+        };
+        let out = render(&report);
+        assert!(
+            !out.contains(['\x1b', '\x07', '\r', '\0', '\u{202e}']),
+            "{out:?}"
+        );
+        let message = out.split_once("::").unwrap().1.split_once("::").unwrap().1;
+        assert_eq!(
+            message,
+            "evil \\e]0;owned\\u{7} \\e[2J\\r\\0\\u{202e}: 100%25%0Anote \\e[31m\n"
+        );
     }
 }

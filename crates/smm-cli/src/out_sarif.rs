@@ -2,8 +2,12 @@
 //! table, file locations relative to the workspace root (`uriBaseId`), columns counted in UTF-16
 //! code units as `columnKind` says, and fixes where the checker has them.
 
+use std::borrow::Cow;
+use std::ffi::OsStr;
+use std::path::{Component, Path};
+
 use serde_json::{json, Value};
-use smm_syntax::{Severity, Span};
+use smm_syntax::{lines, Severity, Span};
 
 use crate::report::{FileReport, Report, Reported};
 
@@ -127,7 +131,7 @@ fn result(file: &FileReport, reported: &Reported) -> Value {
 }
 
 fn artifact(file: &FileReport) -> Value {
-    json!({ "uri": encode_uri_path(&file.relative), "uriBaseId": base(file.root) })
+    json!({ "uri": encode_uri_path(&file.relative_path), "uriBaseId": base(file.root) })
 }
 
 fn physical(file: &FileReport, span: Span) -> Value {
@@ -146,30 +150,53 @@ fn region(text: &str, span: Span) -> Value {
     })
 }
 
-/// 1-based line and UTF-16 column of a byte offset.
+/// 1-based line and UTF-16 column of a byte offset, lines counted as everywhere in smm
+/// (`smm_syntax::lines`).
 fn utf16_position(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_text = before.rsplit('\n').next().unwrap_or("");
+    let offset = lines::clamp(text, offset);
+    let (line, _) = lines::line_column(text, offset);
+    let line_text = &text[lines::line_start(text, offset)..offset];
     (line, line_text.encode_utf16().count() + 1)
 }
 
-/// A relative path as a URI reference: unreserved characters and `/` kept, the rest
-/// percent-encoded byte by byte.
-fn encode_uri_path(path: &str) -> String {
+/// A relative path as a URI reference (RFC 3986): unreserved characters and `/` kept, every
+/// other byte of the path percent-encoded, so that a name in UTF-8 gets its UTF-8 bytes
+/// (`Stra%C3%9Fe.smm`) and one that is not UTF-8 its own bytes (`caf%E9.smm`): decoding the URI
+/// gives back the file's name exactly.
+fn encode_uri_path(path: &Path) -> String {
     let mut out = String::new();
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
+    for (i, part) in path.components().enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        if part == Component::RootDir {
+            continue;
+        }
+        for &byte in bytes(part.as_os_str()).iter() {
+            if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+                out.push(byte as char);
+            } else {
+                out.push_str(&format!("%{byte:02X}"));
+            }
         }
     }
     out
+}
+
+#[cfg(unix)]
+fn bytes(name: &OsStr) -> Cow<'_, [u8]> {
+    use std::os::unix::ffi::OsStrExt;
+    Cow::Borrowed(name.as_bytes())
+}
+
+/// Elsewhere names are Unicode (on Windows, UTF-16 that may hold an unpaired surrogate, which
+/// no URI can name): their UTF-8 bytes.
+#[cfg(not(unix))]
+fn bytes(name: &OsStr) -> Cow<'_, [u8]> {
+    match name.to_string_lossy() {
+        Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+        Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+    }
 }
 
 #[cfg(test)]
@@ -187,7 +214,18 @@ mod tests {
 
     #[test]
     fn paths_become_uri_references() {
-        assert_eq!(encode_uri_path("a b/Straße.smm"), "a%20b/Stra%C3%9Fe.smm");
-        assert_eq!(encode_uri_path("x-y_z.smm"), "x-y_z.smm");
+        let encode = |path: &str| encode_uri_path(Path::new(path));
+        assert_eq!(encode("a b/Straße.smm"), "a%20b/Stra%C3%9Fe.smm");
+        assert_eq!(encode("x-y_z~1.smm"), "x-y_z~1.smm");
+        assert_eq!(encode("50%:#?.smm"), "50%25%3A%23%3F.smm");
+        assert_eq!(encode("bidi\u{202e}\x1b.smm"), "bidi%E2%80%AE%1B.smm");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn bytes_that_are_not_utf8_are_percent_encoded_as_they_are() {
+        use std::os::unix::ffi::OsStrExt;
+        let path = Path::new(OsStr::from_bytes(b"dir/caf\xe9.smm"));
+        assert_eq!(encode_uri_path(path), "dir/caf%E9.smm");
     }
 }

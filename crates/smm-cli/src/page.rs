@@ -1,5 +1,10 @@
 //! A page of labelled fields, as `smm explain` prints it: a heading, then one label a line with
 //! its value beside it, long values wrapped under the value column so the labels stay scannable.
+//! Titles, text and notes come from users' catalog files, so everything put on a page goes
+//! through `smm_syntax::visible` (before wrapping, so that an escape counts as the columns it
+//! takes): an escape or a bidirectional override is shown as `\e` or `\u{202e}`.
+
+use smm_syntax::visible::{is_unsafe, visible};
 
 /// Where values start; wide enough for the longest label (`Licensed text`).
 const VALUE_COLUMN: usize = 15;
@@ -16,13 +21,13 @@ impl Page {
     /// `id  title`, the form `smm catalog` lists entries in, then a blank line.
     pub fn new(id: &str, title: &str) -> Page {
         Page {
-            text: format!("{id}  {title}\n\n"),
+            text: format!("{}  {}\n\n", visible(id), visible(title)),
         }
     }
 
     /// A short value, or prose that is wrapped.
     pub fn field(&mut self, label: &str, value: &str) -> &mut Page {
-        let first = format!("{label:VALUE_COLUMN$}");
+        let first = format!("{:VALUE_COLUMN$}", visible(label));
         self.text
             .push_str(&wrap(value, &first, &" ".repeat(VALUE_COLUMN)));
         self
@@ -31,7 +36,7 @@ impl Page {
     /// One value a line, each wrapped on its own and its continuation indented further, so it
     /// is not taken for the next value; nothing at all when there are none.
     pub fn list(&mut self, label: &str, values: impl IntoIterator<Item = String>) -> &mut Page {
-        let mut first = format!("{label:VALUE_COLUMN$}");
+        let mut first = format!("{:VALUE_COLUMN$}", visible(label));
         let next = " ".repeat(VALUE_COLUMN);
         let continued = " ".repeat(VALUE_COLUMN + LIST_HANG);
         for value in values {
@@ -44,7 +49,7 @@ impl Page {
     /// A heading line on its own, with nothing in the value column.
     pub fn heading(&mut self, text: &str) -> &mut Page {
         self.text.push('\n');
-        self.text.push_str(text);
+        self.text.push_str(&visible(text));
         self.text.push('\n');
         self
     }
@@ -52,7 +57,7 @@ impl Page {
     /// A list value whose first line is `head` and whose `detail` is wrapped beneath it, indented
     /// as a list value's continuation; `label` only on the first entry of a list.
     pub fn entry(&mut self, label: &str, head: &str, detail: &str) -> &mut Page {
-        let first = format!("{label:VALUE_COLUMN$}");
+        let first = format!("{:VALUE_COLUMN$}", visible(label));
         let continued = " ".repeat(VALUE_COLUMN + LIST_HANG);
         self.text.push_str(&wrap(head, &first, &continued));
         if !detail.is_empty() {
@@ -63,7 +68,7 @@ impl Page {
 
     /// A value that must not be wrapped, such as a path that may hold spaces.
     pub fn line(&mut self, label: &str, value: &str) -> &mut Page {
-        let line = format!("{label:VALUE_COLUMN$}{value}");
+        let line = format!("{:VALUE_COLUMN$}{}", visible(label), visible(value));
         self.text.push_str(line.trim_end());
         self.text.push('\n');
         self
@@ -80,8 +85,13 @@ impl Page {
         self
     }
 
+    /// The page's text. Every method escapes what it is given; this makes sure of it.
     pub fn finish(self) -> String {
-        self.text
+        if self.text.contains(is_unsafe) {
+            visible(&self.text).into_owned()
+        } else {
+            self.text
+        }
     }
 }
 
@@ -89,10 +99,11 @@ impl Page {
 /// inside a line are kept (`id  title` stays two columns); a line break replaces the run it falls
 /// on. A word longer than the line (a URL) gets a line of its own rather than being broken.
 fn wrap(text: &str, first: &str, rest: &str) -> String {
+    let text = visible(text);
     let mut out = String::new();
     let mut line = first.to_string();
     let mut empty = true;
-    for (gap, word) in words(text) {
+    for (gap, word) in words(&text) {
         if !empty && width(&line) + width(gap) + width(word) > WIDTH {
             out.push_str(line.trim_end());
             out.push('\n');
@@ -208,6 +219,33 @@ mod tests {
             page.finish(),
             format!("x  X\n\nDefined at     {}\n", path.trim_end())
         );
+    }
+
+    #[test]
+    fn nothing_on_a_page_reaches_the_terminal_raw() {
+        let evil = "a\x1b]0;owned\x07\x1b[2J\r\0\u{202e}\u{2028}b";
+        let shown = "a\\e]0;owned\\u{7}\\e[2J\\r\\0\\u{202e}\\u{2028}b";
+        let mut page = Page::new(evil, evil);
+        page.field(evil, evil)
+            .list(evil, [evil.to_string()])
+            .heading(evil)
+            .entry(evil, evil, evil)
+            .line(evil, evil)
+            .paragraphs(evil, &[evil.to_string()]);
+        let text = page.finish();
+        assert!(!text.contains(is_unsafe), "{text:?}");
+        assert_eq!(text.matches(shown).count(), 14, "{text}");
+        assert!(text.starts_with(&format!("{shown}  {shown}\n\n")), "{text}");
+    }
+
+    #[test]
+    fn escapes_count_as_the_columns_they_take() {
+        // `\e` is two columns: 44 of them and their spaces do not fit one line of 88.
+        let text = wrap(&"\x1b ".repeat(44), "", "");
+        assert_eq!(text.lines().count(), 2, "{text}");
+        for line in text.lines() {
+            assert!(line.chars().count() <= WIDTH, "{line:?}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! diagnostics (syntax, model and checker, each with its fix when there is one) and the
 //! assessments it holds, practice by practice.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use smm_syntax::{Diagnostic, Severity, Span};
 
@@ -61,8 +61,12 @@ pub struct PracticeResult {
 pub struct FileReport {
     /// Index into `Report::roots`.
     pub root: usize,
-    /// From the root, `/`-separated: the same on every machine and in every clone.
+    /// From the root, `/`-separated: the same on every machine and in every clone. As people
+    /// read it (`smm_syntax::visible_path`): characters that could take over a terminal and
+    /// bytes that are not UTF-8 shown as escapes (`\e`, `\xe9`).
     pub relative: String,
+    /// From the root, byte for byte, for formats that can name any file (SARIF's URIs).
+    pub relative_path: PathBuf,
     /// As the user would write it, for human output.
     pub shown: String,
     pub text: String,
@@ -93,6 +97,21 @@ impl Counts {
             Severity::Hint => self.hints += 1,
         }
     }
+}
+
+/// `path` from `root`, its bytes kept (the path itself when it lies outside `root`).
+pub fn relative_path(path: &Path, root: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// `path` from `root`, `/`-separated, as people read it: each part through
+/// `smm_syntax::visible_path`.
+pub fn relative_shown(path: &Path, root: &Path) -> String {
+    relative_path(path, root)
+        .components()
+        .map(|c| smm_syntax::visible_path(Path::new(c.as_os_str())))
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 impl Report {
@@ -144,5 +163,31 @@ pub fn waived(waived: &smm_check::Waived) -> Waived {
         reason: waived.reason.clone(),
         owner: waived.owner.clone(),
         expires: waived.expires.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_are_slash_separated_and_visible() {
+        let root = Path::new("/w");
+        let path = Path::new("/w/sub/a\u{202e}b.smm");
+        assert_eq!(relative_shown(path, root), "sub/a\\u{202e}b.smm");
+        assert_eq!(relative_path(path, root), Path::new("sub/a\u{202e}b.smm"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn relative_paths_keep_bytes_that_are_not_utf8() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let path = Path::new(OsStr::from_bytes(b"/w/caf\xe9.smm"));
+        assert_eq!(relative_shown(path, Path::new("/w")), "caf\\xe9.smm");
+        assert_eq!(
+            relative_path(path, Path::new("/w")).as_os_str().as_bytes(),
+            b"caf\xe9.smm"
+        );
     }
 }

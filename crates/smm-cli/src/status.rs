@@ -3,6 +3,8 @@
 use std::fmt::Display;
 use std::io::{self, Write};
 
+use smm_syntax::visible;
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Status {
     /// Something was found wrong with the input's content (syntax errors, unformatted files).
@@ -24,7 +26,9 @@ impl Status {
         }
     }
 
-    /// Prints `error: PATH: reason` and counts the failure.
+    /// Prints `error: PATH: reason` and counts the failure. Both go through
+    /// `smm_syntax::visible`, since either may hold a file's name: give a path as
+    /// `smm_syntax::visible_path` has it, so that bytes that are not UTF-8 are not lost.
     pub fn fail(
         &mut self,
         err: &mut dyn Write,
@@ -32,7 +36,9 @@ impl Status {
         reason: impl Display,
     ) -> io::Result<()> {
         self.failures += 1;
-        writeln!(err, "error: {shown}: {reason}")
+        let shown = shown.to_string();
+        let reason = reason.to_string();
+        writeln!(err, "error: {}: {}", visible(&shown), visible(&reason))
     }
 }
 
@@ -57,6 +63,20 @@ mod tests {
         assert_eq!(status.code(), 1);
         status.failures = 1;
         assert_eq!(status.code(), 2);
+    }
+
+    #[test]
+    fn failures_are_printed_visibly() {
+        let mut status = Status::default();
+        let mut err = Vec::new();
+        status
+            .fail(&mut err, "a\x1b]0;owned\x07.smm", "bad\r\u{202e}")
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(err).unwrap(),
+            "error: a\\e]0;owned\\u{7}.smm: bad\\r\\u{202e}\n"
+        );
+        assert_eq!(status.failures, 1);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::sources::{Source, Sources};
 use crate::status::Status;
 use crate::workspace_model::WorkspaceModel;
 use smm_check::disk::config::{self, Config};
+use smm_check::disk::confine::Confinement;
 use smm_check::disk::input::{self, io_reason};
 use smm_check::disk::walk::{self as workspace, absolute, absolute_file, find_root, Root};
 
@@ -35,7 +36,8 @@ pub struct Group {
 impl Group {
     /// Every file of the root, parsed, with standard input standing in for its file.
     pub fn load(&mut self) -> Sources {
-        let walk = workspace::walk(&self.root, &self.root, &self.config.exclude);
+        let confinement = self.config.confinement(&self.root);
+        let walk = workspace::walk(&self.root, &self.root, &self.config.exclude, &confinement);
         let mut sources = Sources::load(walk.files);
         if let Some((path, text)) = self.stdin.take() {
             sources.insert_text(path, text);
@@ -50,6 +52,16 @@ pub struct Resolved {
 }
 
 impl Resolved {
+    /// Every file the run reads as input: the targets and each workspace's smm.toml.
+    pub fn inputs(&self) -> Vec<PathBuf> {
+        let mut inputs = Vec::new();
+        for group in &self.groups {
+            inputs.push(group.root.join(config::FILE_NAME));
+            inputs.extend(group.targets.iter().map(|t| t.path.clone()));
+        }
+        inputs
+    }
+
     /// Loads each group's workspace and hands every target's source to `visit` (with the
     /// model's problems and the checker's findings for that file when `semantic` says how to
     /// check, and `err`); a target that cannot be read is reported on `err` and skipped.
@@ -109,7 +121,7 @@ struct Checked {
 
 impl Checked {
     fn run(semantic: &Semantic, group: &Group, sources: &Sources) -> Checked {
-        let model = WorkspaceModel::build(sources, &group.config.catalogs);
+        let model = WorkspaceModel::build(sources, &group.config, &group.root);
         // The texts are read already (standard input may stand in for a file): hand them over
         // rather than have the checker read the disk again.
         let mut workspace = smm_check::Workspace::new();
@@ -118,6 +130,7 @@ impl Checked {
         }
         let disk = Disk {
             files: sources.loaded().map(|(path, _)| path.clone()).collect(),
+            confinement: group.config.confinement(&group.root),
         };
         let options = smm_check::CheckOptions {
             as_of: semantic.as_of,
@@ -182,6 +195,7 @@ impl Checked {
 /// The workspace's files on disk, as the walk found them.
 struct Disk {
     files: Vec<PathBuf>,
+    confinement: Confinement,
 }
 
 impl smm_check::Loader for Disk {
@@ -191,8 +205,8 @@ impl smm_check::Loader for Disk {
     fn read(&self, path: &Path) -> Result<String, String> {
         input::read_file(path).map_err(|e| e.to_string())
     }
-    fn exists(&self, path: &Path) -> bool {
-        path.exists()
+    fn locate(&self, from: &Path, link: &Path) -> smm_check::Located {
+        self.confinement.locate(from, link)
     }
 }
 
@@ -233,7 +247,7 @@ struct Resolver {
 
 impl Resolver {
     fn path(&mut self, arg: &Path, err: &mut dyn Write) -> io::Result<()> {
-        let shown = arg.display().to_string();
+        let shown = smm_syntax::visible_path(arg);
         let metadata = match arg.metadata() {
             Ok(metadata) => metadata,
             Err(e) => return self.status.fail(err, shown, io_reason(&e)),
@@ -241,6 +255,12 @@ impl Resolver {
         if !metadata.is_dir() {
             let path = absolute_file(arg);
             let root = find_root(path.parent().unwrap_or(&path));
+            let Some(group) = self.group(root.clone(), err)? else {
+                return Ok(());
+            };
+            if !group.config.confinement(&group.root).admits(&path) {
+                return self.status.fail(err, shown, workspace::OUTSIDE);
+            }
             return self.add(
                 root,
                 Target {
@@ -256,10 +276,15 @@ impl Resolver {
         let Some(group) = self.group(root.clone(), err)? else {
             return Ok(());
         };
-        let walk = workspace::walk(&dir, &group.root, &group.config.exclude);
+        let confinement = group.config.confinement(&group.root);
+        let walk = workspace::walk(&dir, &group.root, &group.config.exclude, &confinement);
         for (path, reason) in walk.errors {
             self.status
                 .fail(err, shown_under(arg, &dir, &path), reason)?;
+        }
+        for path in walk.outside {
+            let shown = shown_under(arg, &dir, &path);
+            writeln!(err, "warning: {shown}: {}", workspace::OUTSIDE)?;
         }
         for path in walk.files {
             let shown = shown_under(arg, &dir, &path);
@@ -274,7 +299,7 @@ impl Resolver {
     }
 
     fn stdin(&mut self, name: Option<&Path>, err: &mut dyn Write) -> io::Result<()> {
-        let shown = name.map_or(STDIN_NAME.into(), |n| n.display().to_string());
+        let shown = name.map_or(STDIN_NAME.into(), smm_syntax::visible_path);
         if name.is_some_and(Path::is_dir) {
             return self.status.fail(err, shown, input::IS_A_DIRECTORY);
         }
@@ -333,7 +358,7 @@ impl Resolver {
                 Ok(config) => config,
                 Err(message) => {
                     self.status.failures += 1;
-                    writeln!(err, "error: {message}")?;
+                    writeln!(err, "error: {}", smm_syntax::visible(&message))?;
                     self.broken_roots.push(root.dir);
                     return Ok(None);
                 }
@@ -349,27 +374,29 @@ impl Resolver {
     }
 }
 
-/// A file found under directory argument `arg` (absolute `dir`), named the way `arg` was.
+/// A file found under directory argument `arg` (absolute `dir`), named the way `arg` was, as
+/// people read it (`smm_syntax::visible_path`).
 fn shown_under(arg: &Path, dir: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(dir).unwrap_or(path);
-    if relative.as_os_str().is_empty() {
-        arg.display().to_string()
+    let named = if relative.as_os_str().is_empty() {
+        arg.to_path_buf()
     } else if arg == Path::new(".") {
-        relative.display().to_string()
+        relative.to_path_buf()
     } else {
-        arg.join(relative).display().to_string()
-    }
+        arg.join(relative)
+    };
+    smm_syntax::visible_path(&named)
 }
 
-/// Relative to the current directory when inside it, else absolute.
+/// Relative to the current directory when inside it, else absolute; as people read it
+/// (`smm_syntax::visible_path`).
 pub fn shown_from_cwd(path: &Path) -> String {
-    std::env::current_dir()
+    let shown = std::env::current_dir()
         .ok()
         .map(|cwd| absolute(&cwd))
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
-        .unwrap_or_else(|| path.to_path_buf())
-        .display()
-        .to_string()
+        .unwrap_or_else(|| path.to_path_buf());
+    smm_syntax::visible_path(&shown)
 }
 
 #[cfg(test)]

@@ -22,10 +22,13 @@ pub struct WorkspaceModel {
 }
 
 impl WorkspaceModel {
-    pub fn build(sources: &Sources, catalog_folders: &[PathBuf]) -> WorkspaceModel {
+    /// `sources` are the files of the workspace at `root`; its smm.toml names the catalog
+    /// folders, and what may be read there.
+    pub fn build(sources: &Sources, config: &config::Config, root: &Path) -> WorkspaceModel {
+        let confinement = config.confinement(root);
         let mut extra = Vec::new();
-        for folder in catalog_folders {
-            let walk = workspace::walk(folder, folder, &globset::GlobSet::empty());
+        for folder in &config.catalogs {
+            let walk = workspace::walk(folder, folder, &globset::GlobSet::empty(), &confinement);
             extra.extend(walk.files);
         }
         let extra = Sources::load(extra);
@@ -54,10 +57,12 @@ impl WorkspaceModel {
             Some(file) => config::load(file, &crate::targets::shown_from_cwd(file))?,
             None => config::Config::default(),
         };
-        let walk = workspace::walk(&root.dir, &root.dir, &config.exclude);
+        let confinement = config.confinement(&root.dir);
+        let walk = workspace::walk(&root.dir, &root.dir, &config.exclude, &confinement);
         Ok(WorkspaceModel::build(
             &Sources::load(walk.files),
-            &config.catalogs,
+            &config,
+            &root.dir,
         ))
     }
 
@@ -75,7 +80,7 @@ fn display(model: &Model, file: FileId, cache: &OnceCell<Option<PathBuf>>) -> St
         Origin::Builtin(name) => cache
             .get_or_init(|| builtin::cache_dir().filter(|dir| builtin::write_cache(dir).is_ok()))
             .as_ref()
-            .map(|dir| dir.join(name).display().to_string())
+            .map(|dir| smm_syntax::visible_path(&dir.join(name)))
             .unwrap_or_else(|| format!("<built-in>/{name}")),
     }
 }
@@ -85,7 +90,8 @@ pub fn model_or_report(err: &mut dyn Write) -> io::Result<Result<Model, Status>>
     match WorkspaceModel::for_current_dir() {
         Ok(workspace) => Ok(Ok(workspace.model)),
         Err(message) => {
-            writeln!(err, "error: {message}")?;
+            // The message may quote smm.toml or name a path.
+            writeln!(err, "error: {}", smm_syntax::visible(&message))?;
             Ok(Err(Status {
                 failures: 1,
                 ..Status::default()

@@ -82,7 +82,10 @@ fn a_duplicate_across_files_names_the_other_file() {
 fn catalog_folders_from_smm_toml_join_the_model() {
     let p = Project::new();
     p.file("shared/acme.smm", ACME);
-    p.file("work/smm.toml", "catalogs = [\"../shared\"]\n");
+    p.file(
+        "work/smm.toml",
+        "follow-links-to = [\"../shared\"]\ncatalogs = [\"../shared\"]\n",
+    );
     p.file(
         "work/clash.smm",
         "standard acme \"Clash\" {\n  source \"x\"\n  role asset-owner\n}\n",

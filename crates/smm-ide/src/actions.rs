@@ -287,5 +287,5 @@ fn stub_lines(snapshot: &Snapshot<'_>, practice: &str, clauses: &[String], inden
 }
 
 fn line_start(text: &str, offset: usize) -> usize {
-    text[..offset].rfind('\n').map_or(0, |n| n + 1)
+    smm_syntax::lines::line_start(text, offset)
 }

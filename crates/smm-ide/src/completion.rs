@@ -57,10 +57,10 @@ pub fn completions(snapshot: &Snapshot<'_>, file: FileId, offset: usize) -> Vec<
     let mut found: Vec<Completion> = Vec::new();
     use Keyword as K;
     // A word alone at the start of its line starts a statement (the language's line rule).
-    let line_start = source.text[..replace.start]
-        .rsplit('\n')
-        .next()
-        .is_some_and(|before| before.trim().is_empty());
+    let line_start = source.text
+        [smm_syntax::lines::line_start(&source.text, replace.start)..replace.start]
+        .trim()
+        .is_empty();
     match (place.statement, previous) {
         _ if line_start || starts_statement(place.previous) => {
             for keyword in statement_keywords(&source.parse, offset) {

@@ -1,7 +1,7 @@
 //! Folding: every block over more than one line, runs of line comments and block comments
 //! over more than one line.
 
-use smm_syntax::{Span, TokenKind};
+use smm_syntax::{lines, Span, TokenKind};
 
 use crate::nodes::{nodes, NodeKind};
 use crate::{FileId, Snapshot};
@@ -23,7 +23,7 @@ pub fn folding_ranges(snapshot: &Snapshot<'_>, file: FileId) -> Vec<Fold> {
         return Vec::new();
     };
     let text = &*source.text;
-    let multiline = |span: Span| text[span.range()].contains('\n');
+    let multiline = |span: Span| lines::has_break(&text[span.range()]);
     let mut folds: Vec<Fold> = nodes(&source.parse.file)
         .into_iter()
         .filter(|n| n.kind == NodeKind::Block && multiline(n.span))
@@ -72,10 +72,11 @@ pub fn folding_ranges(snapshot: &Snapshot<'_>, file: FileId) -> Vec<Fold> {
 
 /// A comment after code on its line belongs to that line, not to a run of comments.
 fn alone_on_line(text: &str, span: Span) -> bool {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..span.start].trim().is_empty()
+    text[lines::line_start(text, span.start)..span.start]
+        .trim()
+        .is_empty()
 }
 
 fn one_line_break(gap: &str) -> bool {
-    gap.trim().is_empty() && gap.matches('\n').count() == 1
+    gap.trim().is_empty() && lines::count_breaks(gap) == 1
 }

@@ -73,9 +73,10 @@ pub fn format_edits(
 
 /// The byte offset where each line starts, and the text's length at the end, so that line
 /// `i..j` is `starts[i]..starts[j]`.
+/// Lines are broken as `similar` breaks them: at `\n`, `\r\n` and a lone `\r`, the breaks of
+/// `smm_syntax::lines`.
 fn line_starts(text: &str) -> Vec<usize> {
-    let mut starts = vec![0];
-    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    let mut starts = smm_syntax::lines::line_starts(text);
     if starts.last() != Some(&text.len()) {
         starts.push(text.len());
     }

@@ -29,7 +29,7 @@
 
 use smm_model::{Location, Origin, Relationship, Role, Scope};
 use smm_syntax::ast::Item;
-use smm_syntax::{Keyword, Span, TokenKind};
+use smm_syntax::{lines, Keyword, Span, TokenKind};
 
 use crate::{FileId, Snapshot};
 
@@ -187,7 +187,8 @@ pub fn semantic_tokens(
             break;
         }
         // As the parser reads it: only blanks, never a comment, between a line break and it.
-        let line_start = previous_end.is_none_or(|end| text[end..token.span.start].contains('\n'));
+        let line_start =
+            previous_end.is_none_or(|end| lines::has_break(&text[end..token.span.start]));
         previous_end = Some(token.span.end);
         let word = &text[token.span.range()];
         let meaning = match token.kind {
@@ -227,7 +228,7 @@ pub fn semantic_tokens(
         let Some((kind, modifiers)) = meaning else {
             continue;
         };
-        for span in lines(text, token.span) {
+        for span in line_pieces(text, token.span) {
             if span.start < wanted.end && wanted.start < span.end {
                 found.push(SemanticToken {
                     span,
@@ -241,11 +242,9 @@ pub fn semantic_tokens(
 }
 
 /// The pieces of `span` on each line, without line breaks; blank pieces are left out.
-fn lines(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
-    let mut start = span.start;
-    text[span.range()].split('\n').filter_map(move |line| {
-        let piece = Span::new(start, start + line.trim_end_matches('\r').len());
-        start += line.len() + 1;
+fn line_pieces(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    lines::line_ranges(&text[span.range()]).filter_map(move |line| {
+        let piece = Span::new(span.start + line.start, span.start + line.end);
         (!piece.is_empty()).then_some(piece)
     })
 }

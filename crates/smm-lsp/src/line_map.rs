@@ -1,6 +1,7 @@
 //! Byte offsets (used everywhere inside smm) to protocol positions and back, in the encoding
 //! negotiated with the client: UTF-8 when it offers it, else UTF-16 as the protocol defaults.
 
+use smm_syntax::lines;
 use tower_lsp_server::ls_types::Position;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -9,7 +10,8 @@ pub enum Encoding {
     Utf16,
 }
 
-/// The start of every line of a text.
+/// The start of every line of a text, lines broken at `\n`, `\r\n` and a lone `\r` as the
+/// protocol counts them (`smm_syntax::lines`).
 #[derive(Clone, Debug)]
 pub struct LineMap {
     starts: Vec<usize>,
@@ -17,16 +19,15 @@ pub struct LineMap {
 
 impl LineMap {
     pub fn new(text: &str) -> LineMap {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineMap { starts }
+        LineMap {
+            starts: lines::line_starts(text),
+        }
     }
 
+    /// The position of a byte offset; one inside a character is that character's, one
+    /// between the `\r` and the `\n` of a break the end of its line.
     pub fn position(&self, text: &str, offset: usize, encoding: Encoding) -> Position {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = lines::clamp(text, offset);
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let before = &text[self.starts[line]..offset];
         let character = match encoding {
@@ -36,17 +37,19 @@ impl LineMap {
         Position::new(line as u32, character as u32)
     }
 
-    /// The byte offset of a position; past the end of a line means its end, past the last
-    /// line the end of the text (clients send such positions while typing).
+    /// The byte offset of a position; past the end of a line means its end (before its line
+    /// break), past the last line the end of the text (clients send such positions while
+    /// typing).
     pub fn offset(&self, text: &str, position: Position, encoding: Encoding) -> usize {
         let Some(&start) = self.starts.get(position.line as usize) else {
             return text.len();
         };
-        let end = self
+        let next = self
             .starts
             .get(position.line as usize + 1)
-            .map_or(text.len(), |next| next - 1);
-        let line = &text[start..end];
+            .map_or(text.len(), |&next| next);
+        let line = lines::without_break(&text[start..next]);
+        let end = start + line.len();
         let wanted = position.character as usize;
         let mut units = 0;
         for (i, c) in line.char_indices() {
@@ -106,6 +109,66 @@ mod tests {
         assert_eq!(
             map.offset(TEXT, Position::new(9, 0), Encoding::Utf16),
             TEXT.len()
+        );
+    }
+
+    /// A file with lone `\r` or `\r\n` line ends has as many lines as the client counts, and
+    /// every offset round trips through its position in both encodings.
+    #[test]
+    fn carriage_returns_break_lines_in_both_encodings() {
+        for text in [
+            "ab\r\"ß ℝ 💣\" x\rlast",
+            "ab\r\n\"ß ℝ 💣\" x\r\nlast",
+            "ab\n\"ß ℝ 💣\" x\r\nlast",
+        ] {
+            let map = LineMap::new(text);
+            let x = text.find('x').unwrap();
+            let last = text.find("last").unwrap();
+            assert_eq!(map.position(text, x, Encoding::Utf16), Position::new(1, 9));
+            assert_eq!(map.position(text, x, Encoding::Utf8), Position::new(1, 14));
+            assert_eq!(
+                map.position(text, last, Encoding::Utf16),
+                Position::new(2, 0)
+            );
+            assert_eq!(map.offset(text, Position::new(1, 9), Encoding::Utf16), x);
+            assert_eq!(map.offset(text, Position::new(1, 14), Encoding::Utf8), x);
+            for encoding in [Encoding::Utf8, Encoding::Utf16] {
+                assert_eq!(
+                    map.offset(text, Position::new(2, 0), encoding),
+                    last,
+                    "{text:?}"
+                );
+                // Past the end of a line is its end, before the line break.
+                let end_of_first = map.offset(text, Position::new(0, 99), encoding);
+                assert_eq!(end_of_first, 2, "{text:?} {encoding:?}");
+                let end_of_second = map.offset(text, Position::new(1, 99), encoding);
+                assert_eq!(end_of_second, x + 1, "{text:?} {encoding:?}");
+                for (offset, _) in text.char_indices() {
+                    let position = map.position(text, offset, encoding);
+                    let inside_crlf =
+                        text[..offset].ends_with('\r') && text[offset..].starts_with('\n');
+                    let expected = if inside_crlf { offset - 1 } else { offset };
+                    assert_eq!(
+                        map.offset(text, position, encoding),
+                        expected,
+                        "{text:?} {offset} {encoding:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// Vertical tab, form feed, NEL, LS and PS do not break lines.
+    #[test]
+    fn other_separators_stay_within_a_line() {
+        let text = "a\u{b}b\u{c}c\u{85}d\u{2028}e\u{2029}f";
+        let map = LineMap::new(text);
+        let f = text.find('f').unwrap();
+        assert_eq!(map.position(text, f, Encoding::Utf16), Position::new(0, 10));
+        assert_eq!(map.offset(text, Position::new(0, 10), Encoding::Utf16), f);
+        assert_eq!(
+            map.offset(text, Position::new(1, 0), Encoding::Utf16),
+            text.len()
         );
     }
 }

@@ -18,6 +18,7 @@ use crate::line_map::Encoding;
 use crate::places;
 use crate::report::FileDiagnostics;
 use crate::state::State;
+use smm_check::disk::walk;
 
 pub struct Backend {
     client: Client,
@@ -94,6 +95,13 @@ impl Backend {
             .unwrap_or(false);
         if others {
             self.ask_for_refresh().await;
+        }
+        let outside = self
+            .with_state("walking", State::take_new_outside_links)
+            .unwrap_or_default();
+        for link in outside {
+            let message = format!("{}: {}", smm_syntax::visible_path(&link), walk::OUTSIDE);
+            self.client.log_message(MessageType::WARNING, message).await;
         }
     }
 

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use smm_check::disk::confine::Confinement;
 use smm_check::disk::{config, input, walk};
 use smm_check::{Analysis, CheckOptions, FileId, Workspace};
 use smm_model::Model;
@@ -19,6 +20,12 @@ use smm_syntax::Diagnostic;
 pub struct State {
     pub root: Option<PathBuf>,
     pub config: config::Config,
+    /// What may be read: the smm root and smm.toml's `follow-links-to`; nothing without a root.
+    confinement: Confinement,
+    /// Symlinks to `.smm` files outside what may be read, found by the last walk: not read.
+    outside_links: Vec<PathBuf>,
+    /// Those not yet told to the user.
+    new_outside_links: Vec<PathBuf>,
     /// smm.toml's text as last read, to tell whether it changed.
     config_text: Option<String>,
     /// smm.toml when it is broken: its path, text, and the offset and text of the problem.
@@ -72,10 +79,18 @@ struct Changed {
 impl State {
     pub fn new(root: Option<PathBuf>) -> State {
         let model = smm_model::builtin::model();
-        let analysis = smm_check::check(&Workspace::new(), &model, &Disk, &CheckOptions::default());
+        let analysis = smm_check::check(
+            &Workspace::new(),
+            &model,
+            &Disk(&Confinement::default()),
+            &CheckOptions::default(),
+        );
         let mut state = State {
             root,
             config: config::Config::default(),
+            confinement: Confinement::default(),
+            outside_links: Vec::new(),
+            new_outside_links: Vec::new(),
             config_text: None,
             config_error: None,
             workspace: Workspace::new(),
@@ -153,6 +168,12 @@ impl State {
         }
     }
 
+    /// Symlinks found since the last call that lead out of what may be read (not read), to be
+    /// told to the user once each.
+    pub fn take_new_outside_links(&mut self) -> Vec<PathBuf> {
+        std::mem::take(&mut self.new_outside_links)
+    }
+
     /// Sets a file's text: `None` when the text is the same, `Some(None)` for a new file.
     fn set(&mut self, path: PathBuf, text: impl Into<Arc<str>>) -> Option<Option<Changed>> {
         let before = self.workspace.id(&path).and_then(|id| {
@@ -193,7 +214,23 @@ impl State {
             self.config_text = config_text;
         }
 
-        let files = walk::walk(&found.dir, &found.dir, &self.config.exclude).files;
+        self.confinement = self.config.confinement(&found.dir);
+        let walk = walk::walk(
+            &found.dir,
+            &found.dir,
+            &self.config.exclude,
+            &self.confinement,
+        );
+        if walk.outside != self.outside_links {
+            self.new_outside_links = walk
+                .outside
+                .iter()
+                .filter(|link| !self.outside_links.contains(link))
+                .cloned()
+                .collect();
+            self.outside_links = walk.outside;
+        }
+        let files = walk.files;
         let present: BTreeSet<&PathBuf> = files.iter().collect();
         let gone: Vec<PathBuf> = self
             .workspace
@@ -222,7 +259,8 @@ impl State {
 
         let mut catalog_files = BTreeSet::new();
         for folder in &self.config.catalogs {
-            for path in walk::walk(folder, folder, &walk::GlobSet::empty()).files {
+            let walk = walk::walk(folder, folder, &walk::GlobSet::empty(), &self.confinement);
+            for path in walk.files {
                 if let Ok(text) = input::read_file(&path) {
                     catalog_files.insert(path.clone());
                     self.shared.set(path, text);
@@ -266,7 +304,12 @@ impl State {
             .all(|c| c.names_before.as_ref() == Some(&names(&self.workspace, c.file)));
         if structural || model_changed || !names_kept {
             let options = self.options(None);
-            self.analysis = smm_check::check(&self.workspace, &self.model, &Disk, &options);
+            self.analysis = smm_check::check(
+                &self.workspace,
+                &self.model,
+                &Disk(&self.confinement),
+                &options,
+            );
             self.dirty = Dirty::All;
             self.deferred.clear();
             self.others_changed = true;
@@ -329,7 +372,12 @@ impl State {
 
     fn check_only(&mut self, only: BTreeSet<FileId>) {
         let options = self.options(Some(only.clone()));
-        let partial = smm_check::check(&self.workspace, &self.model, &Disk, &options);
+        let partial = smm_check::check(
+            &self.workspace,
+            &self.model,
+            &Disk(&self.confinement),
+            &options,
+        );
         self.analysis.update(partial, &only);
         self.dirty.add(only);
     }
@@ -407,17 +455,17 @@ fn names(workspace: &Workspace, file: FileId) -> Vec<String> {
 
 /// The checker asks its loader only whether a linked file exists: the texts come from the
 /// scan and the buffers.
-struct Disk;
+struct Disk<'a>(&'a Confinement);
 
-impl smm_check::Loader for Disk {
+impl smm_check::Loader for Disk<'_> {
     fn files(&self) -> Vec<PathBuf> {
         Vec::new()
     }
     fn read(&self, path: &Path) -> Result<String, String> {
         input::read_file(path).map_err(|e| e.to_string())
     }
-    fn exists(&self, path: &Path) -> bool {
-        path.exists()
+    fn locate(&self, from: &Path, link: &Path) -> smm_check::Located {
+        self.0.locate(from, link)
     }
 }
 
@@ -432,7 +480,7 @@ mod tests {
         smm_check::check(
             &state.workspace,
             &state.model,
-            &Disk,
+            &Disk(&state.confinement),
             &CheckOptions::default(),
         )
         .findings

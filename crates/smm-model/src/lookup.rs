@@ -92,13 +92,10 @@ impl Model {
         &self.files[id.0 as usize]
     }
 
-    /// 1-based line and column (in characters) of a location.
+    /// 1-based line and column (in characters) of a location, lines counted as everywhere
+    /// in smm (`smm_syntax::lines`).
     pub fn line_col(&self, location: Location) -> (usize, usize) {
-        let text = &self.file(location.file).text;
-        let before = &text[..location.span.start.min(text.len())];
-        let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        (line, column)
+        smm_syntax::lines::line_column(&self.file(location.file).text, location.span.start)
     }
 
     pub fn frameworks(&self) -> impl Iterator<Item = &Framework> {

@@ -28,7 +28,7 @@ fn layout(src: &str, tokens: &[Token], starts: &HashSet<usize>) -> String {
         }
         if let Some(previous) = i.checked_sub(1).map(|p| tokens[p]) {
             let gap = &src[previous.span.end..token.span.start];
-            let newlines = gap.matches('\n').count();
+            let newlines = crate::lines::count_breaks(gap);
             if breaks_line(previous, *token, newlines, starts) {
                 let blank = match (previous.kind, token.kind) {
                     (TokenKind::LBrace, _) | (_, TokenKind::RBrace) => false,
@@ -105,5 +105,23 @@ mod tests {
         let src = "// head\n\nprofile p { // open\n  // above\n  target a /* inline */ level 1 // t\n    scope system\n}\n";
         let formatted = format(src).unwrap();
         assert_eq!(formatted, src);
+    }
+
+    /// `\r\n` and a lone `\r` are line breaks like `\n`, each counted once: the same file
+    /// with any of them formats to the same `\n` text, blank lines kept.
+    #[test]
+    fn every_line_break_formats_alike() {
+        let lf = "// head\n\nprofile p \"T\" {   industry x // why\n\n\n  target a level 1\n  // above\n  target b level 1\n}\nassessment a{profile p\n practice a level 1}";
+        let expected = format(lf).unwrap();
+        assert!(expected.contains("x // why\n\n  target a"), "{expected}");
+        for ending in ["\r\n", "\r"] {
+            let src = lf.replace('\n', ending);
+            assert_eq!(format(&src).unwrap(), expected, "{ending:?}");
+        }
+        let mixed = "profile p {\r\n  industry x\r\r  target a level 1\n\r}\r";
+        assert_eq!(
+            format(mixed).unwrap(),
+            "profile p {\n  industry x\n\n  target a level 1\n}\n"
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! an `Unknown` character token, so the parser and the formatter always see the whole file.
 
 use crate::diagnostic::{Diagnostic, SyntaxCode};
+use crate::lines;
 use crate::token::{BadWord, Keyword, Token, TokenKind};
 use crate::Span;
 
@@ -58,8 +59,9 @@ impl Lexer<'_> {
             if c.is_whitespace() || c == '\u{feff}' {
                 self.pos += c.len_utf8();
             } else if self.rest().starts_with("//") {
-                self.pos += self.rest().find('\n').unwrap_or(self.rest().len());
-                // Trailing blanks (and a CRLF file's `\r`) are layout, not part of the comment.
+                // A line comment ends at the line break (`\n`, `\r\n` or a lone `\r`).
+                self.pos += lines::line_end(self.rest());
+                // Trailing blanks are layout, not part of the comment.
                 let text = &self.src[start..self.pos];
                 let trimmed = text.trim_end().len();
                 self.pos = start + trimmed;
@@ -120,12 +122,8 @@ impl Lexer<'_> {
         loop {
             match chars.next() {
                 None => break self.unterminated_string(start, self.src.len()),
-                Some((i, '\n')) => {
-                    let mut end = self.pos + i;
-                    if self.src[..end].ends_with('\r') {
-                        end -= 1;
-                    }
-                    break self.unterminated_string(start, end);
+                Some((i, c)) if lines::is_break(c) => {
+                    break self.unterminated_string(start, self.pos + i);
                 }
                 Some((i, '"')) => {
                     self.pos += i + 1;
@@ -135,7 +133,7 @@ impl Lexer<'_> {
                     let escape_start = self.pos + i;
                     match chars.next() {
                         Some((_, '"' | '\\' | 'n' | 't')) => {}
-                        Some((j, c)) if c != '\n' => {
+                        Some((j, c)) if !lines::is_break(c) => {
                             let end = self.pos + j + c.len_utf8();
                             self.errors.push(
                                 Diagnostic::syntax(
@@ -328,5 +326,77 @@ mod tests {
         );
         let codes: Vec<_> = lexed.errors.iter().map(|e| e.code).collect();
         assert_eq!(codes, ["syntax::unterminated-string"]);
+    }
+
+    /// A `//` comment ends at a lone `\r` as at `\n`: in a file with old Mac line ends it must
+    /// not swallow the lines after it.
+    #[test]
+    fn a_comment_ends_at_every_line_break() {
+        use crate::ast::{Item, ProfileField};
+        for src in [
+            "profile p {\r  // c\r  target access-control level 1\r}\r",
+            "profile p {\r\n  // c\r\n  target access-control level 1\r\n}\r\n",
+            "profile p {\n  // c\n  target access-control level 1\n}\n",
+        ] {
+            let parse = crate::parse(src);
+            assert!(parse.errors.is_empty(), "{src:?}: {:?}", parse.errors);
+            let comment = parse
+                .tokens
+                .iter()
+                .find(|t| t.kind == TokenKind::LineComment);
+            assert_eq!(comment.map(|t| &src[t.span.range()]), Some("// c"));
+            let [Item::Profile(profile)] = parse.file.items.as_slice() else {
+                panic!("{src:?}: {:?}", parse.file);
+            };
+            let targets: Vec<_> = profile
+                .body
+                .iter()
+                .flat_map(|b| &b.entries)
+                .filter_map(|f| match f {
+                    ProfileField::Target(t) => t.practice.as_ref().map(|p| p.text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(targets, ["access-control"], "{src:?}");
+        }
+    }
+
+    /// Strings stay on one line, whichever break ends it; other separators are inside a line.
+    #[test]
+    fn a_string_ends_at_every_line_break() {
+        for (src, string) in [
+            ("\"open\rx", "\"open"),
+            ("\"open\r\nx", "\"open"),
+            ("\"open\\\rx", "\"open\\"),
+            ("\"a\u{2028}b\u{b}c\"", "\"a\u{2028}b\u{b}c\""),
+        ] {
+            let lexed = lex(src);
+            assert_eq!(&src[lexed.tokens[0].span.range()], string, "{src:?}");
+            let unterminated = lexed
+                .errors
+                .iter()
+                .any(|e| e.code == SyntaxCode::UnterminatedString.as_str());
+            assert_eq!(unterminated, !string.ends_with('"'), "{src:?}");
+        }
+    }
+
+    /// Only `\n`, `\r\n` and a lone `\r` start a line: a word after any other separator
+    /// continues the statement.
+    #[test]
+    fn only_line_breaks_start_a_statement_line() {
+        for separator in ["\r", "\r\n", "\n"] {
+            let src = format!(
+                "profile p {{{separator}  target{separator}  access-control level 2{separator}}}"
+            );
+            let codes: Vec<_> = crate::parse(&src).errors.iter().map(|e| e.code).collect();
+            assert!(!codes.is_empty(), "{separator:?}: a name on its own line");
+        }
+        for separator in ["\u{b}", "\u{c}", "\u{85}", "\u{2028}", "\u{2029}"] {
+            let src = format!(
+                "profile p {{{separator}  target{separator}  access-control level 2{separator}}}"
+            );
+            let parse = crate::parse(&src);
+            assert!(parse.errors.is_empty(), "{separator:?}: {:?}", parse.errors);
+        }
     }
 }

@@ -8,6 +8,7 @@ mod diagnostic;
 mod errors;
 mod format;
 mod lexer;
+pub mod lines;
 mod parser;
 mod render;
 mod span;

@@ -7,6 +7,7 @@ use chumsky::prelude::*;
 
 use crate::ast::*;
 use crate::diagnostic::Diagnostic;
+use crate::lines;
 use crate::statement::{self, Part, Raw, Word};
 use crate::token::{Keyword, Token, TokenKind};
 use crate::Span;
@@ -38,13 +39,13 @@ pub(crate) fn parse_tokens(src: &str, tokens: &[Token]) -> (SourceFile, Vec<Pars
     let mut previous_end = None;
     for token in tokens {
         // First on its line: only blanks (never a comment) between it and a line break.
-        let line_start = previous_end.is_none_or(|end| src[end..token.span.start].contains('\n'));
+        let line_start =
+            previous_end.is_none_or(|end| lines::has_break(&src[end..token.span.start]));
         previous_end = Some(token.span.end);
         if token.kind.is_trivia() {
             continue;
         }
-        let at_margin =
-            line_start && src[..token.span.start].ends_with(['\n']) || token.span.start == 0;
+        let at_margin = line_start && lines::starts_line(src, token.span.start);
         let tok = Tok {
             kind: token.kind,
             line_start,

@@ -1,21 +1,124 @@
 //! Human-readable rendering of diagnostics with ariadne, by byte offsets.
 
+use std::ops::Range;
+
 use ariadne::{Color, Config, IndexType, Label, Report, ReportKind, Source};
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::lines;
+use crate::visible::{self, visible};
 
 /// Renders diagnostics for one file as text; `color` adds ANSI colours.
+///
+/// Nothing from the file reaches the output raw when a terminal could act on it: ariadne sees
+/// a copy of the source in which every unsafe character (`visible::is_unsafe`) but `\r` is
+/// shown as its escape, and the path and every message, label, help and note go through
+/// `visible` too, so the only escape sequences in the output are ariadne's own colours. That
+/// copy also leaves ariadne no line breaks but ours (`lines`): it would break lines at vertical
+/// tabs, form feeds, NEL, LS and PS as well, and then disagree with every other output.
 pub fn render(diagnostics: &[Diagnostic], path: &str, src: &str, color: bool) -> String {
-    let mut out = Vec::new();
+    let shown = Shown::new(src);
+    let source = Source::from(shown.text.as_str());
+    let path = visible(path);
+    let mut text = String::new();
     for diagnostic in diagnostics {
-        write_one(diagnostic, path, src, color, &mut out);
+        write_one(diagnostic, &path, &shown, &source, color, &mut text);
     }
-    let text = String::from_utf8(out).expect("ariadne writes UTF-8");
     if color {
         text
     } else {
         // ariadne paints a custom kind's name (our `Hint`) whatever its colour setting says.
         strip_colour(&text)
+    }
+}
+
+/// The source as ariadne gets it: unsafe characters escaped, and where they were, to move
+/// byte offsets from the original text into this one.
+struct Shown<'a> {
+    src: &'a str,
+    text: String,
+    /// For every escaped character: its offset in the original text and how many bytes all
+    /// escapes up to and including it added.
+    grown: Vec<(usize, usize)>,
+    len: usize,
+}
+
+impl<'a> Shown<'a> {
+    fn new(src: &'a str) -> Shown<'a> {
+        let mut text = String::with_capacity(src.len());
+        let mut grown = Vec::new();
+        let mut extra = 0;
+        for (i, c) in src.char_indices() {
+            if c != '\r' && visible::is_unsafe(c) {
+                let escape = visible::escape(c);
+                extra += escape.len() - c.len_utf8();
+                grown.push((i, extra));
+                text.push_str(&escape);
+            } else {
+                text.push(c);
+            }
+        }
+        Shown {
+            src,
+            text,
+            grown,
+            len: src.len(),
+        }
+    }
+
+    /// Where an offset of the original text is in the shown one: an escaped character's start
+    /// is its escape's start, its end the escape's end.
+    fn offset(&self, original: usize) -> usize {
+        let original = original.min(self.len);
+        let before = self.grown.partition_point(|&(at, _)| at < original);
+        let extra = before.checked_sub(1).map_or(0, |i| self.grown[i].1);
+        let mut offset = original + extra;
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    fn range(&self, range: Range<usize>) -> Range<usize> {
+        self.offset(range.start)..self.offset(range.end)
+    }
+
+    /// ariadne names a location `path:line:column` counting the characters of the shown
+    /// text, where an escape is longer than the character it stands for. Every header of
+    /// `report` gets the column of the file instead, as every other output gives it.
+    fn fix_headers(&self, report: String, path: &str, starts: &[usize]) -> String {
+        // Without escapes the columns agree; this is the common case, kept linear.
+        if self.grown.is_empty() {
+            return report;
+        }
+        let name = |text: &str, offset: usize| {
+            let (line, column) = lines::line_column(text, offset);
+            format!(" {path}:{line}:{column} ")
+        };
+        let renamed: Vec<(String, String)> = starts
+            .iter()
+            .map(|&start| {
+                let start = start.min(self.len);
+                (name(&self.text, self.offset(start)), name(self.src, start))
+            })
+            .filter(|(shown, original)| shown != original)
+            .collect();
+        if renamed.is_empty() {
+            return report;
+        }
+        let mut out = String::with_capacity(report.len());
+        for line in report.split_inclusive('\n') {
+            let plain = strip_colour(line);
+            let header = plain.trim_start().starts_with(['╭', '├']) && plain.contains("─[");
+            match renamed
+                .iter()
+                .find(|(shown, _)| header && line.contains(shown.as_str()))
+            {
+                Some((shown, original)) => out.push_str(&line.replacen(shown, original, 1)),
+                None => out.push_str(line),
+            }
+        }
+        out
     }
 }
 
@@ -38,15 +141,21 @@ fn strip_colour(text: &str) -> String {
     out
 }
 
-fn write_one(diagnostic: &Diagnostic, path: &str, src: &str, color: bool, out: &mut Vec<u8>) {
+fn write_one(
+    diagnostic: &Diagnostic,
+    path: &str,
+    shown: &Shown<'_>,
+    source: &Source<&str>,
+    color: bool,
+    out: &mut String,
+) {
     let (kind, paint) = match diagnostic.severity {
         Severity::Error => (ReportKind::Error, Color::Red),
         Severity::Warning => (ReportKind::Warning, Color::Yellow),
         Severity::Info => (ReportKind::Custom("Info", Color::Blue), Color::Blue),
         Severity::Hint => (ReportKind::Custom("Hint", Color::Cyan), Color::Cyan),
     };
-    let clamp = |r: std::ops::Range<usize>| r.start.min(src.len())..r.end.min(src.len());
-    let primary = clamp(diagnostic.span.range());
+    let primary = shown.range(diagnostic.span.range());
     let label = if diagnostic.label.is_empty() {
         &diagnostic.message
     } else {
@@ -54,15 +163,18 @@ fn write_one(diagnostic: &Diagnostic, path: &str, src: &str, color: bool, out: &
     };
     // Labels in source order form one group under the primary location; ariadne starts a new
     // group (with a misleading location header) whenever a label comes before the one above.
-    let mut labels = vec![(primary.clone(), label.as_str(), paint)];
+    let mut labels = vec![(primary.clone(), visible(label), paint)];
     for related in &diagnostic.related {
         labels.push((
-            clamp(related.span.range()),
-            related.message.as_str(),
+            shown.range(related.span.range()),
+            visible(&related.message),
             Color::Blue,
         ));
     }
     labels.sort_by_key(|(range, _, _)| range.start);
+    let starts: Vec<usize> = std::iter::once(diagnostic.span.start)
+        .chain(diagnostic.related.iter().map(|r| r.span.start))
+        .collect();
     let mut report = Report::build(kind, (path, primary))
         .with_config(
             Config::new()
@@ -70,7 +182,7 @@ fn write_one(diagnostic: &Diagnostic, path: &str, src: &str, color: bool, out: &
                 .with_color(color),
         )
         .with_code(diagnostic.code)
-        .with_message(&diagnostic.message);
+        .with_message(visible(&diagnostic.message));
     for (range, message, paint) in labels {
         report = report.with_label(
             Label::new((path, range))
@@ -79,15 +191,18 @@ fn write_one(diagnostic: &Diagnostic, path: &str, src: &str, color: bool, out: &
         );
     }
     if let Some(help) = &diagnostic.help {
-        report = report.with_help(help);
+        report = report.with_help(visible(help));
     }
     for note in &diagnostic.notes {
-        report = report.with_note(note);
+        report = report.with_note(visible(note));
     }
+    let mut written = Vec::new();
     report
         .finish()
-        .write((path, Source::from(src)), &mut *out)
+        .write((path, source), &mut written)
         .expect("writing to a Vec cannot fail");
+    let written = String::from_utf8(written).expect("ariadne writes UTF-8");
+    out.push_str(&shown.fix_headers(written, path, &starts));
 }
 
 #[cfg(test)]
@@ -108,6 +223,148 @@ mod colour_tests {
             assert!(!plain.contains('\x1b'), "{severity:?}: {plain:?}");
             let coloured = super::render(&[d], "f.smm", "ab\n", true);
             assert!(coloured.contains('\x1b'), "{severity:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod safety_tests {
+    use crate::{Diagnostic, Label, Span, SyntaxCode};
+
+    /// Whether every ESC in `text` starts a colour sequence `ESC [ digits/; m`, and no BEL.
+    fn only_colour_escapes(text: &str) -> bool {
+        !text.contains('\x07')
+            && text.match_indices('\x1b').all(|(i, _)| {
+                let rest = &text[i + 1..];
+                rest.strip_prefix('[').is_some_and(|rest| {
+                    let end = rest
+                        .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+                        .unwrap_or(rest.len());
+                    rest[end..].starts_with('m')
+                })
+            })
+    }
+
+    fn at(src: &str, word: &str) -> Span {
+        let start = src.find(word).unwrap();
+        Span::new(start, start + word.len())
+    }
+
+    fn error(src: &str, word: &str) -> Diagnostic {
+        Diagnostic::syntax(SyntaxCode::UnexpectedToken, at(src, word), "unexpected")
+    }
+
+    /// The header's `path:line:column`, without colours.
+    fn location(rendered: &str) -> String {
+        let plain = super::strip_colour(rendered);
+        let header = plain.lines().nth(1).unwrap();
+        let start = header.find("[ ").unwrap() + 2;
+        let end = header.rfind(" ]").unwrap();
+        header[start..end].to_string()
+    }
+
+    #[test]
+    fn terminal_controls_in_the_source_are_shown_escaped() {
+        let src = "profile p \"\x1b]0;owned\x07 \x1b[2J\" { // \x1b]0;owned\x07 \x1b[2J\n  x\n}\n";
+        let mut d = error(src, "x");
+        d.related.push(Label {
+            span: at(src, "profile"),
+            message: "opened here".into(),
+        });
+        d.related.push(Label {
+            span: at(src, "// "),
+            message: "comment".into(),
+        });
+        for color in [false, true] {
+            let out = super::render(&[d.clone()], "f.smm", src, color);
+            assert!(only_colour_escapes(&out), "{color}: {out:?}");
+            assert_eq!(color, out.contains('\x1b'), "{out:?}");
+            let plain = super::strip_colour(&out);
+            assert_eq!(plain.matches("\\e]0;owned\\u{7}").count(), 2, "{plain}");
+            assert_eq!(plain.matches("\\e[2J").count(), 2, "{plain}");
+            assert_eq!(location(&out), "f.smm:2:3");
+        }
+    }
+
+    #[test]
+    fn messages_labels_help_notes_and_path_are_shown_escaped() {
+        let src = "profile p {\n}\n";
+        let mut d = Diagnostic::syntax(
+            SyntaxCode::UnexpectedToken,
+            at(src, "p {"),
+            "message \x1b]0;owned\x07",
+        )
+        .with_label("label \x1b[2J")
+        .with_help("help \u{202e}\r");
+        d.notes.push("note \x1b]0;owned\x07".into());
+        d.related.push(Label {
+            span: at(src, "profile"),
+            message: "related \x1b[2J".into(),
+        });
+        for color in [false, true] {
+            let out = super::render(&[d.clone()], "f\x1b[2J.smm", src, color);
+            assert!(only_colour_escapes(&out), "{color}: {out:?}");
+            assert!(!out.contains(['\r', '\u{202e}']), "{out:?}");
+            let plain = super::strip_colour(&out);
+            for shown in [
+                "message \\e]0;owned\\u{7}",
+                "label \\e[2J",
+                "help \\u{202e}\\r",
+                "note \\e]0;owned\\u{7}",
+                "related \\e[2J",
+                "f\\e[2J.smm:1:9",
+            ] {
+                assert!(plain.contains(shown), "{shown}: {plain}");
+            }
+        }
+    }
+
+    /// ariadne breaks lines at `\r`, `\n`, `\r\n`, VT, FF, NEL, LS and PS; the report must
+    /// count lines as every other output does (`lines`), and print no raw `\r`.
+    #[test]
+    fn lines_are_counted_as_everywhere_else() {
+        for src in [
+            "profile p {\r  target a level 1\r  target nope level 1\r}\n",
+            "profile p {\r\n  target a level 1\r\n  target nope level 1\r\n}\r\n",
+            "profile p {\n  target a level 1\r  target nope level 1\r\n}\r",
+        ] {
+            for color in [false, true] {
+                let out = super::render(&[error(src, "nope")], "f.smm", src, color);
+                assert_eq!(location(&out), "f.smm:3:10", "{src:?}");
+                assert!(!out.contains('\r'), "{out:?}");
+                assert!(only_colour_escapes(&out), "{out:?}");
+                assert!(super::strip_colour(&out).contains(" 3 │   target nope level 1\n"));
+            }
+        }
+        for separator in ["\u{b}", "\u{c}", "\u{85}", "\u{2028}", "\u{2029}"] {
+            let src = format!(
+                "profile p {{{separator}  target a level 1{separator}  target nope level 1{separator}}}\n"
+            );
+            let (line, column) = crate::lines::line_column(&src, at(&src, "nope").start);
+            assert_eq!((line, column), (1, 41));
+            let out = super::render(&[error(&src, "nope")], "f.smm", &src, false);
+            assert_eq!(location(&out), "f.smm:1:41", "{separator:?}: {out}");
+            let shown = crate::visible::escape(separator.chars().next().unwrap());
+            let source_line = out
+                .lines()
+                .find(|l| l.starts_with(" 1 │ "))
+                .expect("the source line");
+            assert!(
+                source_line.contains(&format!("1{shown}  target nope")),
+                "{out}"
+            );
+            // The underline stands under `nope` in the escaped line.
+            let underline = out
+                .lines()
+                .skip_while(|l| !l.starts_with(" 1 │ "))
+                .nth(1)
+                .unwrap();
+            let column = |line: &str, offset: usize| line[..offset].chars().count();
+            assert_eq!(
+                column(underline, underline.find('─').unwrap()),
+                column(source_line, source_line.find("nope").unwrap()),
+                "{out}"
+            );
         }
     }
 }

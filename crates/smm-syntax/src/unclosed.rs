@@ -50,9 +50,7 @@ fn first_misindented_pair(
     tokens: &[Token],
     within: std::ops::RangeInclusive<usize>,
 ) -> Option<(Span, usize)> {
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(src.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
+    let line_starts = crate::lines::line_starts(src);
     let indentation = |offset: usize| {
         let line = line_starts[line_starts.partition_point(|&s| s <= offset) - 1];
         let text = &src[line..];
@@ -79,5 +77,35 @@ fn first_misindented_pair(
 }
 
 fn line_of(src: &str, offset: usize) -> usize {
-    src[..offset].matches('\n').count()
+    crate::lines::count_breaks(&src[..offset])
+}
+
+#[cfg(test)]
+mod tests {
+    const LF: &str = "assessment line-4 {\n  practice access-control level 2 {\n    note \"closed\"\n  }\n  practice monitoring level 1 {\n    note \"this block's closing brace is missing\"\n}\n\nassessment line-5 {\n  practice monitoring level 2\n}\n";
+
+    /// Indentation is read per line, and lines end at `\r\n` and a lone `\r` too.
+    #[test]
+    fn every_line_break_gives_the_same_relocation() {
+        let expected = crate::parse(LF).errors;
+        assert_eq!(expected.len(), 1, "{expected:?}");
+        assert!(
+            expected[0].message.contains("opened on line 5"),
+            "{:?}",
+            expected[0]
+        );
+        let (line, _) = crate::lines::line_column(LF, expected[0].span.start);
+        assert_eq!(line, 6);
+        for ending in ["\r\n", "\r"] {
+            let src = LF.replace('\n', ending);
+            let errors = crate::parse(&src).errors;
+            assert_eq!(errors.len(), 1, "{ending:?}: {errors:?}");
+            assert_eq!(errors[0].message, expected[0].message, "{ending:?}");
+            assert_eq!(
+                crate::lines::line_column(&src, errors[0].span.start).0,
+                line,
+                "{ending:?}"
+            );
+        }
+    }
 }

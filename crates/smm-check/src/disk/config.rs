@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
+use super::confine::Confinement;
 use super::input;
 use crate::position::line_column;
 
@@ -37,12 +38,22 @@ pub struct Config {
     pub exclude: GlobSet,
     /// Folders of catalog files outside the workspace, absolute.
     pub catalogs: Vec<PathBuf>,
+    /// Folders outside the root whose files may be read through symlinks, and which catalog
+    /// folders and evidence links may lie in; absolute.
+    pub follow_links_to: Vec<PathBuf>,
     /// Report evidence that expires within this many days of the assessment's date.
     pub expiry_warning_days: Option<u32>,
     /// The lowest severity that fails `smm check`, unless `--fail-on` says otherwise.
     pub fail_on: Option<FailOn>,
     /// Severities that replace a code's default.
     pub severity: std::collections::BTreeMap<String, smm_syntax::Severity>,
+}
+
+impl Config {
+    /// What may be read in the workspace at `root`: the root and `follow-links-to`.
+    pub fn confinement(&self, root: &Path) -> Confinement {
+        Confinement::new(root, &self.follow_links_to)
+    }
 }
 
 #[derive(Deserialize)]
@@ -53,6 +64,9 @@ struct RawConfig {
     /// Relative to the folder holding smm.toml.
     #[serde(default)]
     catalogs: Vec<toml::Spanned<String>>,
+    /// Relative to the folder holding smm.toml.
+    #[serde(default, rename = "follow-links-to")]
+    follow_links_to: Vec<toml::Spanned<String>>,
     #[serde(default, rename = "expiry-warning-days")]
     expiry_warning_days: Option<u32>,
     #[serde(default, rename = "fail-on")]
@@ -94,14 +108,25 @@ pub fn parse(text: &str, root: &Path) -> Result<Config, (usize, String)> {
         set.add(glob);
     }
     let exclude = set.build().map_err(|e| (0, e.to_string()))?;
-    let mut catalogs = Vec::new();
-    for folder in &raw.catalogs {
-        let path = root.join(folder.get_ref());
-        if !path.is_dir() {
-            let message = format!("catalog folder `{}` is not a directory", folder.get_ref());
-            return Err((folder.span().start, message));
-        }
-        catalogs.push(path);
+    let follow_links_to = folders(&raw.follow_links_to, root, |f| {
+        format!("follow-links-to: `{f}` is not a directory")
+    })?;
+    let confinement = Confinement::new(root, &follow_links_to);
+    let catalogs = folders(&raw.catalogs, root, |f| {
+        format!("catalog folder `{f}` is not a directory")
+    })?;
+    // Only what smm may read anyway: the root and the folders allowed explicitly.
+    if let Some((i, _)) = catalogs
+        .iter()
+        .enumerate()
+        .find(|(_, c)| !confinement.admits(c))
+    {
+        let folder = &raw.catalogs[i];
+        let message = format!(
+            "catalog folder `{}` is outside the workspace: list it (or a folder above it) in follow-links-to",
+            folder.get_ref()
+        );
+        return Err((folder.span().start, message));
     }
     let fail_on = match &raw.fail_on {
         None => None,
@@ -134,10 +159,29 @@ pub fn parse(text: &str, root: &Path) -> Result<Config, (usize, String)> {
     Ok(Config {
         exclude,
         catalogs,
+        follow_links_to,
         expiry_warning_days: raw.expiry_warning_days,
         fail_on,
         severity,
     })
+}
+
+/// Folders named relative to `root`, each of which must be a directory.
+fn folders(
+    names: &[toml::Spanned<String>],
+    root: &Path,
+    not_a_directory: impl Fn(&str) -> String,
+) -> Result<Vec<PathBuf>, (usize, String)> {
+    names
+        .iter()
+        .map(|name| {
+            let path = root.join(name.get_ref());
+            match path.is_dir() {
+                true => Ok(path),
+                false => Err((name.span().start, not_a_directory(name.get_ref()))),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -169,7 +213,7 @@ mod tests {
     fn unknown_key_is_located() {
         assert_eq!(
             error("exclude = []\nincluded = 1\n"),
-            "2:1: unknown field `included`, expected one of `exclude`, `catalogs`, `expiry-warning-days`, `fail-on`, `severity`"
+            "2:1: unknown field `included`, expected one of `exclude`, `catalogs`, `follow-links-to`, `expiry-warning-days`, `fail-on`, `severity`"
         );
     }
 
@@ -184,6 +228,39 @@ mod tests {
             (offset, message.as_str()),
             (12, "catalog folder `missing` is not a directory")
         );
+    }
+
+    #[test]
+    fn catalog_folders_outside_the_root_must_be_allowed() {
+        let top = tempfile::tempdir().unwrap();
+        let root = top.path().join("root");
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::create_dir_all(top.path().join("shared/catalogs")).unwrap();
+        let (offset, message) = parse("catalogs = [\"../shared/catalogs\"]", &root).unwrap_err();
+        assert_eq!(
+            (offset, message.as_str()),
+            (12, "catalog folder `../shared/catalogs` is outside the workspace: list it (or a folder above it) in follow-links-to")
+        );
+        let allowed = "follow-links-to = [\"../shared\"]\ncatalogs = [\"../shared/catalogs\"]";
+        let config = parse(allowed, &root).unwrap();
+        assert_eq!(config.catalogs, [root.join("../shared/catalogs")]);
+        assert_eq!(config.follow_links_to, [root.join("../shared")]);
+        let (offset, message) = parse("follow-links-to = [\"nowhere\"]", &root).unwrap_err();
+        assert_eq!(
+            (offset, message.as_str()),
+            (19, "follow-links-to: `nowhere` is not a directory")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_catalog_folder_linked_out_of_the_root_is_outside() {
+        let top = tempfile::tempdir().unwrap();
+        let root = top.path().join("root");
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::create_dir_all(top.path().join("elsewhere")).unwrap();
+        std::os::unix::fs::symlink(top.path().join("elsewhere"), root.join("vendor")).unwrap();
+        assert!(parse("catalogs = [\"vendor\"]", &root).is_err());
     }
 
     #[test]

@@ -36,11 +36,17 @@ pub fn io_reason(error: &io::Error) -> String {
 }
 
 pub const IS_A_DIRECTORY: &str = "is a directory, expected a file";
+pub const NOT_A_FILE: &str =
+    "is not a regular file (a FIFO, socket or device); `-` reads standard input";
 
 pub fn read_file(path: &Path) -> Result<String, InputError> {
     let metadata = fs::metadata(path)?;
     if metadata.is_dir() {
         return Err(InputError(IS_A_DIRECTORY.into()));
+    }
+    // A FIFO or a device would block the read, or never end.
+    if !metadata.is_file() {
+        return Err(InputError(NOT_A_FILE.into()));
     }
     if metadata.len() > MAX_SIZE {
         return Err(too_large(metadata.len()));
@@ -58,20 +64,30 @@ fn read_limited(reader: impl Read) -> Result<String, InputError> {
     let mut bytes = Vec::new();
     reader.take(MAX_SIZE + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_SIZE {
+        // Only the first byte past the limit was read: how much more there is is not known.
         return Err(InputError(format!(
-            "file is too large (more than {} MiB)",
+            "file is too large (more than the limit of {} MiB)",
             MAX_SIZE >> 20
         )));
     }
     decode(bytes)
 }
 
+/// `(17.5 MiB; the limit is 16 MiB)`, or exact byte counts when the size in MiB would read as
+/// the limit's (`16.0 MiB` for a file one byte over).
 fn too_large(len: u64) -> InputError {
-    InputError(format!(
-        "file is too large ({:.1} MiB; the limit is {} MiB)",
-        len as f64 / (1 << 20) as f64,
-        MAX_SIZE >> 20
-    ))
+    let mib = |bytes: u64| format!("{:.1}", bytes as f64 / (1 << 20) as f64);
+    let size = mib(len);
+    if size == mib(MAX_SIZE) {
+        InputError(format!(
+            "file is too large ({len} bytes; the limit is {MAX_SIZE} bytes)"
+        ))
+    } else {
+        InputError(format!(
+            "file is too large ({size} MiB; the limit is {} MiB)",
+            MAX_SIZE >> 20
+        ))
+    }
 }
 
 fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
@@ -102,7 +118,45 @@ mod tests {
     fn oversized_stream_is_refused() {
         let zeros = io::repeat(b' ').take(MAX_SIZE + 10);
         let err = read_limited(zeros).unwrap_err();
-        assert!(err.0.contains("too large"), "{err}");
+        assert_eq!(err.0, "file is too large (more than the limit of 16 MiB)");
+    }
+
+    #[test]
+    fn a_size_just_over_the_limit_is_given_in_bytes() {
+        assert_eq!(
+            too_large(MAX_SIZE + 1).0,
+            "file is too large (16777217 bytes; the limit is 16777216 bytes)"
+        );
+        // Still `16.0` in MiB: 16 MiB and 52428 bytes.
+        assert_eq!(
+            too_large(MAX_SIZE + 52_428).0,
+            "file is too large (16829644 bytes; the limit is 16777216 bytes)"
+        );
+    }
+
+    #[test]
+    fn a_size_well_over_the_limit_is_given_in_mib() {
+        assert_eq!(
+            too_large(MAX_SIZE + (1 << 19) * 3).0,
+            "file is too large (17.5 MiB; the limit is 16 MiB)"
+        );
+        // The first size that rounds to `16.1`.
+        assert_eq!(
+            too_large(MAX_SIZE + 52_429).0,
+            "file is too large (16.1 MiB; the limit is 16 MiB)"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn special_files_are_refused_without_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo.smm");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        // Reading would block forever: the refusal comes from the metadata alone.
+        assert_eq!(read_file(&fifo).unwrap_err().0, NOT_A_FILE);
+        assert_eq!(read_file(Path::new("/dev/null")).unwrap_err().0, NOT_A_FILE);
     }
 
     #[test]

@@ -4,5 +4,6 @@
 //! reads through a `Loader`.
 
 pub mod config;
+pub mod confine;
 pub mod input;
 pub mod walk;

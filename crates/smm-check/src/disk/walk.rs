@@ -6,6 +6,7 @@ pub use globset::GlobSet;
 use walkdir::{DirEntry, WalkDir};
 
 use super::config;
+use super::confine::Confinement;
 use super::input::io_reason;
 
 pub const EXTENSION: &str = "smm";
@@ -85,11 +86,17 @@ pub struct Walk {
     pub files: Vec<PathBuf>,
     /// Directories or files that could not be listed, with the reason.
     pub errors: Vec<(PathBuf, String)>,
+    /// Symlinks to `.smm` files outside what `confinement` allows: not read. Sorted.
+    pub outside: Vec<PathBuf>,
 }
 
+/// Why a link in `Walk::outside` was not read, for a warning after its name.
+pub const OUTSIDE: &str = "not read: it links to a file outside the workspace (smm.toml's `follow-links-to` can allow its folder)";
+
 /// The `.smm` files under `dir` (which lies inside `root`), skipping hidden, build and excluded
-/// directories below `dir` and excluded files.
-pub fn walk(dir: &Path, root: &Path, exclude: &GlobSet) -> Walk {
+/// directories below `dir` and excluded files. Symlinked directories are not entered, and a
+/// symlinked file is read only when `confinement` admits its real path.
+pub fn walk(dir: &Path, root: &Path, exclude: &GlobSet, confinement: &Confinement) -> Walk {
     let excluded = |path: &Path| is_excluded(&relative_slash(path, root), exclude);
     let descend = |entry: &DirEntry| {
         // The starting directory was asked for, whatever its name.
@@ -108,7 +115,12 @@ pub fn walk(dir: &Path, root: &Path, exclude: &GlobSet) -> Walk {
                 let is_source = path.extension().is_some_and(|e| e == EXTENSION)
                     && (entry.file_type().is_file()
                         || (entry.file_type().is_symlink() && path.is_file()));
-                if is_source && !excluded(path) {
+                if !is_source || excluded(path) {
+                    continue;
+                }
+                if entry.path_is_symlink() && !confinement.admits(path) {
+                    walk.outside.push(path.to_path_buf());
+                } else {
                     walk.files.push(path.to_path_buf());
                 }
             }
@@ -122,6 +134,7 @@ pub fn walk(dir: &Path, root: &Path, exclude: &GlobSet) -> Walk {
         }
     }
     walk.files.sort();
+    walk.outside.sort();
     walk
 }
 
@@ -202,7 +215,12 @@ mod tests {
         ] {
             touch(&root, f);
         }
-        let walk = walk(&root, &root, &GlobSet::empty());
+        let walk = walk(
+            &root,
+            &root,
+            &GlobSet::empty(),
+            &Confinement::new(&root, &[]),
+        );
         assert_eq!(
             names(&walk, &root),
             [
@@ -225,11 +243,22 @@ mod tests {
         }
         let exclude = globs(&["drafts/**", "sub/c.smm"]);
         assert_eq!(
-            names(&walk(&root, &root, &exclude), &root),
+            names(
+                &walk(&root, &root, &exclude, &Confinement::new(&root, &[])),
+                &root
+            ),
             ["keep.smm", "sub/drafts/b.smm"]
         );
         assert_eq!(
-            names(&walk(&root.join("sub"), &root, &exclude), &root),
+            names(
+                &walk(
+                    &root.join("sub"),
+                    &root,
+                    &exclude,
+                    &Confinement::new(&root, &[])
+                ),
+                &root
+            ),
             ["sub/drafts/b.smm"]
         );
     }
@@ -239,7 +268,14 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let root = absolute(tmp.path());
         touch(&root, "drafts/a.smm");
-        assert!(walk(&root, &root, &globs(&["drafts"])).files.is_empty());
+        assert!(walk(
+            &root,
+            &root,
+            &globs(&["drafts"]),
+            &Confinement::new(&root, &[])
+        )
+        .files
+        .is_empty());
     }
 
     #[test]
@@ -248,9 +284,14 @@ mod tests {
         let root = absolute(tmp.path());
         touch(&root, "drafts/deep/a.smm");
         let exclude = globs(&["drafts"]);
-        assert!(walk(&root.join("drafts/deep"), &root, &exclude)
-            .files
-            .is_empty());
+        assert!(walk(
+            &root.join("drafts/deep"),
+            &root,
+            &exclude,
+            &Confinement::new(&root, &[])
+        )
+        .files
+        .is_empty());
         assert!(is_excluded("drafts/deep/a.smm", &exclude));
         assert!(!is_excluded("drafts.smm", &exclude));
     }
@@ -260,7 +301,12 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let root = absolute(tmp.path());
         touch(&root, ".hidden/a.smm");
-        let walk = walk(&root.join(".hidden"), &root, &GlobSet::empty());
+        let walk = walk(
+            &root.join(".hidden"),
+            &root,
+            &GlobSet::empty(),
+            &Confinement::new(&root, &[]),
+        );
         assert_eq!(names(&walk, &root), [".hidden/a.smm"]);
     }
 
@@ -278,8 +324,59 @@ mod tests {
         {
             std::os::unix::fs::symlink(root.join("a.smm"), root.join("link.smm")).unwrap();
             assert_eq!(absolute_file(&root.join("link.smm")), root.join("link.smm"));
-            let walk = walk(&root, &root, &GlobSet::empty());
+            let walk = walk(
+                &root,
+                &root,
+                &GlobSet::empty(),
+                &Confinement::new(&root, &[]),
+            );
             assert_eq!(names(&walk, &root), ["a.smm", "link.smm"]);
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_out_of_the_root_are_not_read_unless_allowed() {
+        use std::os::unix::fs::symlink;
+        let tmp = tempfile::tempdir().unwrap();
+        let top = absolute(tmp.path());
+        let root = top.join("root");
+        touch(&top, "shared/catalog.smm");
+        touch(&top, "secret.txt");
+        touch(&root, "a.smm");
+        symlink(top.join("secret.txt"), root.join("leak.smm")).unwrap();
+        symlink(top.join("shared/catalog.smm"), root.join("catalog.smm")).unwrap();
+        symlink(top.join("shared"), root.join("shared-dir")).unwrap();
+        let strict = walk(
+            &root,
+            &root,
+            &GlobSet::empty(),
+            &Confinement::new(&root, &[]),
+        );
+        assert_eq!(names(&strict, &root), ["a.smm"]);
+        assert_eq!(
+            strict.outside,
+            [root.join("catalog.smm"), root.join("leak.smm")]
+        );
+        let allowed = Confinement::new(&root, &[top.join("shared")]);
+        let walk = walk(&root, &root, &GlobSet::empty(), &allowed);
+        assert_eq!(names(&walk, &root), ["a.smm", "catalog.smm"]);
+        assert_eq!(walk.outside, [root.join("leak.smm")]);
+    }
+
+    #[test]
+    fn a_killed_formatter_s_temporary_file_is_not_a_source() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = absolute(tmp.path());
+        touch(&root, "a.smm");
+        touch(&root, ".a.smm.4242.0.smm-tmp");
+        touch(&root, "sub/.b.smm.4242.0.smm-tmp");
+        let walk = walk(
+            &root,
+            &root,
+            &GlobSet::empty(),
+            &Confinement::new(&root, &[]),
+        );
+        assert_eq!(names(&walk, &root), ["a.smm"]);
     }
 }

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use smm_check::{check, Analysis, CheckOptions, FileId, Loader, Workspace};
+use smm_check::{check, Analysis, CheckOptions, FileId, Loader, Located, Workspace};
 use smm_ide::Snapshot;
 use smm_model::{Model, ModelDiagnostic};
 
@@ -56,8 +56,8 @@ impl Loader for Files {
         let (_, text) = self.0.iter().find(|(p, _)| p == path).unwrap();
         Ok(text.clone())
     }
-    fn exists(&self, _: &Path) -> bool {
-        false
+    fn locate(&self, _: &Path, _: &Path) -> Located {
+        Located::Missing
     }
 }
 
