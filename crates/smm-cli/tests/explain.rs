@@ -385,3 +385,23 @@ fn a_diagnostic_code_is_explained_from_the_shared_table() {
         "error: unknown code `check::unmet-targt`\nhelp: did you mean `check::unmet-target`?\n"
     );
 }
+
+/// An empty or relative `XDG_CACHE_HOME` is ignored, as the XDG rules say: the copy of the
+/// built-in files goes under `$HOME/.cache`, never into the current directory (a user's
+/// repository).
+#[test]
+fn the_builtin_copy_never_lands_in_the_current_directory() {
+    let p = Project::new();
+    p.dir("work").dir("home");
+    for xdg in ["", "cache"] {
+        let mut command = p.smm_in("work", &["explain", "iec62443-3-3:SR1.1"]);
+        command
+            .env_remove("SMM_CACHE_DIR")
+            .env("HOME", p.path("home"))
+            .env("XDG_CACHE_HOME", xdg);
+        let out = p.output(&mut command);
+        assert_eq!(out.code, 0, "{out:?}");
+        assert!(out.stdout.contains("[ROOT]/home/.cache/smm/builtin-"), "{}", out.stdout);
+        assert_eq!(std::fs::read_dir(p.path("work")).unwrap().count(), 0, "{xdg:?}");
+    }
+}

@@ -338,12 +338,14 @@ fn profile(profile: &ResolvedProfile) -> String {
     if let Some((role, set_by)) = &profile.role {
         let _ = writeln!(out, "Role `{}` (set by `{set_by}`)\n", role.id());
     }
+    // A list, not a table: clients that do not render Markdown tables (Neovim 0.7) would
+    // show their pipes.
     if !profile.targets.is_empty() {
-        out.push_str("| Practice | Level | Scope | Set by |\n|---|---|---|---|\n");
+        out.push_str("Targets:\n\n");
         for target in profile.targets.values() {
             let _ = writeln!(
                 out,
-                "| `{}` | {} | {} | `{}` |",
+                "- `{}` level {}, scope {} (set by `{}`)",
                 target.practice,
                 target.level.number(),
                 target.scope.id(),

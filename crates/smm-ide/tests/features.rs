@@ -34,3 +34,34 @@ fn completion_fixtures() {
             .join("\n")
     });
 }
+
+/// Hovers are read in clients that do not render Markdown tables (Neovim 0.7 shows the
+/// pipes): no hover on any token of the examples holds one.
+#[test]
+fn no_hover_holds_a_markdown_table() {
+    let paths = common::examples();
+    let files = common::Files(
+        paths
+            .iter()
+            .map(|p| (p.clone(), std::fs::read_to_string(p).unwrap()))
+            .collect(),
+    );
+    let built = common::Built::new(&files);
+    let mut hovers = 0;
+    for (&file, path) in built.files.iter().zip(&paths) {
+        let text = built.text(file);
+        for token in smm_syntax::lex(text).tokens {
+            let Some(hover) = smm_ide::hover(&built.snapshot(), file, token.span.start) else {
+                continue;
+            };
+            hovers += 1;
+            let table = hover
+                .markdown
+                .lines()
+                .any(|l| l.trim_start().starts_with('|') && l.trim_end().ends_with('|'));
+            let at = token.span.start;
+            assert!(!table, "{}:{at}:\n{}", path.display(), hover.markdown);
+        }
+    }
+    assert!(hovers > 500, "{hovers} hovers");
+}

@@ -353,8 +353,11 @@ fn refusal_as_error<T>(
     }
 }
 
+/// The file a URI names, if it is one the server works on. The read-only copy of the built-in
+/// catalogs (where goto definition leads) is not: it would redefine the built-in model.
 fn path_of(uri: &Uri) -> Option<PathBuf> {
-    uri.to_file_path().map(|p| p.into_owned())
+    let path = uri.to_file_path()?.into_owned();
+    (!smm_model::builtin::is_builtin_copy(&path)).then_some(path)
 }
 
 impl LanguageServer for Backend {

@@ -90,17 +90,47 @@ pub fn diagnostics() -> Vec<ModelDiagnostic> {
 /// Where the read-only copy of the built-in files lives: versioned, so an upgrade never shows
 /// stale files. `SMM_CACHE_DIR` overrides the base folder.
 pub fn cache_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("SMM_CACHE_DIR")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("smm")))
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/smm")))?;
+    cache_dir_from(|name| std::env::var_os(name))
+}
+
+/// `cache_dir` with the environment given. As the XDG base directory rules say, an empty or
+/// relative value is ignored (it would put the copy under whatever the current directory is,
+/// such as the user's repository); the same goes for `SMM_CACHE_DIR` and `HOME`.
+pub fn cache_dir_from(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<PathBuf> {
+    let absolute = |name: &str| var(name).map(PathBuf::from).filter(|p| p.is_absolute());
+    let base = absolute("SMM_CACHE_DIR")
+        .or_else(|| absolute("XDG_CACHE_HOME").map(|d| d.join("smm")))
+        .or_else(|| absolute("HOME").map(|h| h.join(".cache/smm")))?;
     Some(base.join(format!("builtin-{}", env!("CARGO_PKG_VERSION"))))
+}
+
+/// The tag of the Cache Directory Tagging Specification: backup tools skip a folder holding
+/// it, and so does every walk of smm, so the copy is never taken for a workspace's files.
+pub const CACHEDIR_TAG: &str = "CACHEDIR.TAG";
+const CACHEDIR_TAG_TEXT: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
+# This file is a cache directory tag created by smm: a read-only copy of its built-in\n\
+# catalogs, written so that an editor can open them. It can be deleted at any time.\n";
+
+/// Whether `path` is a file of a read-only copy of the built-in files, wherever it was
+/// written: a built-in file's name in a tagged folder.
+pub fn is_builtin_copy(path: &Path) -> bool {
+    let named = path
+        .file_name()
+        .is_some_and(|name| FILES.iter().any(|(file, _)| name == *file));
+    named
+        && path
+            .parent()
+            .is_some_and(|dir| dir.join(CACHEDIR_TAG).is_file())
 }
 
 /// Writes the built-in files to `dir` (read-only), unless they are there already with the
 /// same content, and returns the path of each.
 pub fn write_cache(dir: &Path) -> io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
+    let tag = dir.join(CACHEDIR_TAG);
+    if !tag.is_file() {
+        std::fs::write(&tag, CACHEDIR_TAG_TEXT)?;
+    }
     let mut paths = Vec::new();
     for (name, text) in FILES {
         let path = dir.join(name);

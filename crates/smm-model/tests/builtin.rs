@@ -228,3 +228,55 @@ fn the_cache_holds_read_only_copies() {
     // A second call leaves good files alone.
     assert_eq!(builtin::write_cache(dir.path()).unwrap(), paths);
 }
+
+#[test]
+fn the_cache_is_tagged_and_its_files_are_known_as_copies() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = builtin::write_cache(dir.path()).unwrap();
+    let tag = std::fs::read_to_string(dir.path().join(builtin::CACHEDIR_TAG)).unwrap();
+    assert!(tag.starts_with("Signature: 8a477f597d28d172789f06886806bc55"));
+    assert!(paths.iter().all(|p| builtin::is_builtin_copy(p)));
+    // The same name elsewhere is a user's file.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let name = paths[0].file_name().unwrap();
+    std::fs::write(elsewhere.path().join(name), "").unwrap();
+    assert!(!builtin::is_builtin_copy(&elsewhere.path().join(name)));
+}
+
+#[test]
+fn the_cache_follows_the_xdg_rules() {
+    use std::ffi::OsString;
+    let version = format!("builtin-{}", env!("CARGO_PKG_VERSION"));
+    let with = |vars: &[(&str, &str)]| {
+        let vars: Vec<(String, OsString)> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), OsString::from(v)))
+            .collect();
+        builtin::cache_dir_from(|name| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+    };
+    let home = std::path::PathBuf::from("/home/u/.cache/smm").join(&version);
+    assert_eq!(with(&[("HOME", "/home/u")]), Some(home.clone()));
+    // Empty or relative XDG_CACHE_HOME is ignored, not the current directory.
+    assert_eq!(
+        with(&[("HOME", "/home/u"), ("XDG_CACHE_HOME", "")]),
+        Some(home.clone())
+    );
+    assert_eq!(
+        with(&[("HOME", "/home/u"), ("XDG_CACHE_HOME", "cache")]),
+        Some(home.clone())
+    );
+    assert_eq!(
+        with(&[("HOME", "/home/u"), ("XDG_CACHE_HOME", "/x")]),
+        Some(std::path::PathBuf::from("/x/smm").join(&version))
+    );
+    assert_eq!(
+        with(&[
+            ("HOME", "/home/u"),
+            ("SMM_CACHE_DIR", "rel"),
+            ("XDG_CACHE_HOME", "/x")
+        ]),
+        Some(std::path::PathBuf::from("/x/smm").join(&version))
+    );
+    assert_eq!(with(&[("HOME", "")]), None);
+    assert_eq!(with(&[]), None);
+}

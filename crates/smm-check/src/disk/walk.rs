@@ -5,13 +5,16 @@ use std::path::{Path, PathBuf};
 pub use globset::GlobSet;
 use walkdir::{DirEntry, WalkDir};
 
+use smm_model::builtin::CACHEDIR_TAG;
+
 use super::config;
 use super::confine::Confinement;
 use super::input::io_reason;
 
 pub const EXTENSION: &str = "smm";
 
-/// Directories never walked into: build output and vendored packages.
+/// Directories never walked into: build output and vendored packages; and any directory
+/// tagged as a cache (`CACHEDIR.TAG`), such as smm's own copy of the built-in catalogs.
 const SKIPPED_DIRS: &[&str] = &["target", "node_modules"];
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,6 +108,7 @@ pub fn walk(dir: &Path, root: &Path, exclude: &GlobSet, confinement: &Confinemen
             !name.starts_with('.')
                 && !SKIPPED_DIRS.contains(&name.as_ref())
                 && !excluded(entry.path())
+                && !entry.path().join(CACHEDIR_TAG).exists()
         }
     };
     let mut walk = Walk::default();
@@ -362,6 +366,21 @@ mod tests {
         let walk = walk(&root, &root, &GlobSet::empty(), &allowed);
         assert_eq!(names(&walk, &root), ["a.smm", "catalog.smm"]);
         assert_eq!(walk.outside, [root.join("leak.smm")]);
+    }
+
+    #[test]
+    fn a_tagged_cache_folder_is_not_walked() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = absolute(tmp.path());
+        touch(&root, "a.smm");
+        smm_model::builtin::write_cache(&root.join("smm/builtin-0")).unwrap();
+        let walk = walk(
+            &root,
+            &root,
+            &GlobSet::empty(),
+            &Confinement::new(&root, &[]),
+        );
+        assert_eq!(names(&walk, &root), ["a.smm"]);
     }
 
     #[test]
