@@ -401,7 +401,15 @@ fn the_builtin_copy_never_lands_in_the_current_directory() {
             .env("XDG_CACHE_HOME", xdg);
         let out = p.output(&mut command);
         assert_eq!(out.code, 0, "{out:?}");
-        assert!(out.stdout.contains("[ROOT]/home/.cache/smm/builtin-"), "{}", out.stdout);
-        assert_eq!(std::fs::read_dir(p.path("work")).unwrap().count(), 0, "{xdg:?}");
+        assert!(
+            out.stdout.contains("[ROOT]/home/.cache/smm/builtin-"),
+            "{}",
+            out.stdout
+        );
+        assert_eq!(
+            std::fs::read_dir(p.path("work")).unwrap().count(),
+            0,
+            "{xdg:?}"
+        );
     }
 }

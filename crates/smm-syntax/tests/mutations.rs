@@ -121,6 +121,43 @@ fn splice(src: &str, range: std::ops::Range<usize>, with: &str) -> String {
     format!("{}{}{}", &src[..range.start], with, &src[range.end..])
 }
 
+/// Every variant is also written to `target/mutations/`, with its name in `index.tsv`, so that
+/// other parsers (tests/grammar: the tree-sitter grammar) can be held to this one on them.
+struct Saved {
+    dir: std::path::PathBuf,
+    count: usize,
+    index: String,
+}
+
+impl Saved {
+    fn new() -> Saved {
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .parent()
+            .expect("CARGO_TARGET_TMPDIR is inside the target directory")
+            .join("mutations");
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Saved {
+            dir,
+            count: 0,
+            index: String::new(),
+        }
+    }
+
+    fn save(&mut self, name: &str, mutated: &str) {
+        let file = format!("{:05}.smm", self.count);
+        self.count += 1;
+        std::fs::write(self.dir.join(&file), mutated).unwrap();
+        self.index.push_str(&format!("{file}\t{name}\n"));
+    }
+}
+
+impl Drop for Saved {
+    fn drop(&mut self) {
+        let _ = std::fs::write(self.dir.join("index.tsv"), &self.index);
+    }
+}
+
 fn check(
     name: &str,
     original: &str,
@@ -154,6 +191,7 @@ fn check(
 #[test]
 fn every_line_of_every_example_recovers() {
     let mut mutations = 0;
+    let mut saved = Saved::new();
     for path in common::examples() {
         let src = std::fs::read_to_string(&path).unwrap();
         assert!(parse(&src).errors.is_empty(), "{}", path.display());
@@ -163,6 +201,7 @@ fn every_line_of_every_example_recovers() {
             let last_code = line.tokens.iter().rev().find(|t| !t.kind.is_comment());
             if let Some(last) = last_code {
                 let mutated = splice(&src, last.span.end..last.span.end, " zzz-junk 42");
+                saved.save(&format!("{file}:{} append junk", n + 1), &mutated);
                 check(
                     &format!("{file}:{} append junk", n + 1),
                     &src,
@@ -180,6 +219,9 @@ fn every_line_of_every_example_recovers() {
                     TokenKind::LBrace | TokenKind::LineComment | TokenKind::BlockComment => {
                         continue
                     }
+                    _ => saved.save(&name, &mutated),
+                }
+                match token.kind {
                     TokenKind::RBrace => {
                         let opened = *closing.next().unwrap();
                         check(&name, &src, &mutated, opened..=n, false);

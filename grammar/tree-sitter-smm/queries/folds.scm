@@ -1,0 +1,4 @@
+; Folds: every `{ ... }` block and block comments.
+(block) @fold
+
+(comment) @fold
