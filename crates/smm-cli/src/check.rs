@@ -8,9 +8,9 @@ use smm_syntax::Severity;
 
 use crate::cli::{CheckArgs, FailOn, OutputFormat};
 use crate::destination::{self, destination};
-use crate::report::{Counts, FileReport, Report};
+use crate::report::{FileReport, Report};
 use crate::status::{count, Status};
-use crate::{out_github, out_json, out_junit, out_sarif, targets};
+use crate::{grouped, out_compact, out_github, out_json, out_junit, out_sarif, targets};
 
 pub fn run(
     args: &CheckArgs,
@@ -32,15 +32,22 @@ pub fn run(
     if refused.failures > 0 {
         return Ok(refused);
     }
-    let semantic = targets::Semantic { as_of: args.as_of };
+    // A run on named paths also reports the files that depend on them: what a change there
+    // breaks elsewhere. A run on the whole workspace has them all already.
+    let semantic = targets::Semantic {
+        as_of: args.as_of,
+        dependents: !args.no_dependents && !args.input.paths.is_empty(),
+    };
+    let prefix = args.path_prefix.clone().unwrap_or_default();
     let mut report = Report::default();
     let mut fail_on = args.fail_on;
     let mut status =
         resolved.for_each_source(err, Some(&semantic), |at, source, checks, _, _| {
-            let root = match report.roots.iter().position(|r| r == at.root) {
+            // Machine formats name files from the repository root, as code hosts do.
+            let root = match report.roots.iter().position(|r| r == at.repository) {
                 Some(i) => i,
                 None => {
-                    report.roots.push(at.root.to_path_buf());
+                    report.roots.push(at.repository.to_path_buf());
                     report.roots.len() - 1
                 }
             };
@@ -52,11 +59,14 @@ pub fn run(
                     fix: None,
                     waived: None,
                 }));
-            for reported in &mut checks.diagnostics {
-                if let Some(severity) = at.config.severity.get(reported.diagnostic.code) {
-                    reported.diagnostic.severity = *severity;
+            checks.diagnostics.retain_mut(|reported| {
+                let d = &mut reported.diagnostic;
+                match at.config.severity_of(d.code, d.severity) {
+                    Some(severity) => d.severity = severity,
+                    None => return false,
                 }
-            }
+                true
+            });
             checks.diagnostics.sort_by_key(|d| {
                 (
                     d.diagnostic.span.start,
@@ -68,57 +78,101 @@ pub fn run(
             fail_on = fail_on.or(at.config.fail_on.map(FailOn::from));
             report.files.push(FileReport {
                 root,
-                relative: crate::report::relative_shown(&at.target.path, at.root),
-                relative_path: crate::report::relative_path(&at.target.path, at.root),
+                relative: crate::report::relative_shown(&at.target.path, at.repository, &prefix),
+                relative_path: crate::report::relative_path(
+                    &at.target.path,
+                    at.repository,
+                    &prefix,
+                ),
                 shown: at.target.shown.clone(),
                 text: source.text.clone(),
                 checks,
+                dependent: at.target.dependent,
             });
             Ok(())
         })?;
 
     for (format, path, destination) in &destinations {
-        let text = render(*format, &report, false, status.failures);
+        let text = render(
+            *format,
+            &report,
+            false,
+            status.failures,
+            fail_on.unwrap_or(FailOn::Error),
+        );
         if let Err(e) = destination::write(destination, &text, out, err)? {
             status.fail(err, smm_syntax::visible_path(path), e)?;
         }
     }
-    let mut text = render(args.format, &report, color, status.failures);
+    let mut text = render(
+        args.format,
+        &report,
+        color,
+        status.failures,
+        fail_on.unwrap_or(FailOn::Error),
+    );
     if args.summary && args.format == OutputFormat::Human {
         text = with_assessment_lines(&report, text);
     }
     out.write_all(text.as_bytes())?;
-    status.problems = fails(&report.counts(), fail_on.unwrap_or(FailOn::Error));
+    let github = args.format == OutputFormat::Github
+        || destinations
+            .iter()
+            .any(|(f, _, _)| *f == OutputFormat::Github);
+    if github {
+        job_summary(&report, &mut status, err)?;
+    }
+    let fail_on = fail_on.unwrap_or(FailOn::Error);
+    status.problems = report
+        .files
+        .iter()
+        .flat_map(|f| &f.checks.diagnostics)
+        .any(|d| d.fails(fail_on));
     Ok(status)
 }
 
-fn render(format: OutputFormat, report: &Report, color: bool, failures: usize) -> String {
-    match format {
-        OutputFormat::Human => human(report, color, failures),
-        OutputFormat::Json => out_json::render(report),
-        OutputFormat::Sarif => out_sarif::render(report),
-        OutputFormat::Junit => out_junit::render(report),
-        OutputFormat::Github => out_github::render(report),
+/// In a GitHub Actions step (`$GITHUB_STEP_SUMMARY` names a file), appends the Markdown job
+/// summary to it, as every step of a job does.
+fn job_summary(report: &Report, status: &mut Status, err: &mut dyn Write) -> io::Result<()> {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return Ok(());
+    };
+    let markdown = out_github::job_summary(report, &summary(report, status.failures));
+    let appended = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .and_then(|mut file| file.write_all(markdown.as_bytes()));
+    if let Err(e) = appended {
+        let reason = format!("cannot write: {}", smm_check::disk::input::io_reason(&e));
+        status.fail(err, "$GITHUB_STEP_SUMMARY", reason)?;
     }
+    Ok(())
 }
 
-fn fails(counts: &Counts, fail_on: FailOn) -> bool {
-    match fail_on {
-        FailOn::Error => counts.errors > 0,
-        FailOn::Warning => counts.errors + counts.warnings > 0,
-        FailOn::Info => counts.errors + counts.warnings + counts.infos > 0,
-        FailOn::Never => false,
+fn render(
+    format: OutputFormat,
+    report: &Report,
+    color: bool,
+    failures: usize,
+    fail_on: FailOn,
+) -> String {
+    match format {
+        OutputFormat::Human => human(report, color, failures),
+        OutputFormat::Compact => out_compact::render(report, &summary(report, failures)),
+        OutputFormat::Json => out_json::render(report),
+        OutputFormat::Sarif => out_sarif::render(report),
+        OutputFormat::Junit => out_junit::render(report, fail_on),
+        OutputFormat::Github => out_github::render(report),
     }
 }
 
 fn human(report: &Report, color: bool, failures: usize) -> String {
     let mut text = String::new();
     for file in &report.files {
-        let diagnostics: Vec<_> = file
-            .checks
-            .diagnostics
-            .iter()
-            .map(|d| d.diagnostic.clone())
+        let diagnostics: Vec<_> = grouped::for_people(&file.checks.diagnostics)
+            .into_iter()
+            .map(|g| g.diagnostic)
             .collect();
         text.push_str(&smm_syntax::render(
             &diagnostics,
@@ -175,7 +229,13 @@ fn assessment_line(assessment: &crate::report::AssessmentResult) -> String {
 
 fn summary(report: &Report, failures: usize) -> String {
     let counts = report.counts();
-    let mut line = format!("checked {}: ", count(report.files.len(), "file"));
+    // `checked 1 file and 3 dependents: …` when files were reported for depending on others.
+    let dependents = report.files.iter().filter(|f| f.dependent).count();
+    let mut checked = count(report.files.len() - dependents, "file");
+    if dependents > 0 {
+        checked.push_str(&format!(" and {}", count(dependents, "dependent")));
+    }
+    let mut line = format!("checked {checked}: ");
     let mut found = Vec::new();
     if counts.errors > 0 {
         found.push(count(counts.errors, "error"));
@@ -250,6 +310,7 @@ mod tests {
                     diagnostics,
                     assessments: Vec::new(),
                 },
+                dependent: false,
             });
         }
         report
@@ -264,28 +325,15 @@ mod tests {
             summary(&dirty, 1),
             "checked 1 file: 2 errors in 1 file; 1 input error"
         );
-        let warned = report(&[Severity::Error, Severity::Warning, Severity::Hint], 3);
+        let mut warned = report(&[Severity::Error, Severity::Warning, Severity::Hint], 3);
         assert_eq!(
             summary(&warned, 0),
             "checked 3 files: 1 error, 1 warning in 1 file"
         );
-    }
-
-    #[test]
-    fn fail_on_thresholds() {
-        let counts = |e, w, i| Counts {
-            errors: e,
-            warnings: w,
-            infos: i,
-            hints: 3,
-            waived: 2,
-        };
-        assert!(!fails(&counts(0, 1, 1), FailOn::Error));
-        assert!(fails(&counts(1, 0, 0), FailOn::Error));
-        assert!(fails(&counts(0, 1, 0), FailOn::Warning));
-        assert!(!fails(&counts(0, 0, 1), FailOn::Warning));
-        assert!(fails(&counts(0, 0, 1), FailOn::Info));
-        assert!(!fails(&counts(0, 0, 0), FailOn::Info), "hints never fail");
-        assert!(!fails(&counts(9, 9, 9), FailOn::Never));
+        warned.files[1].dependent = true;
+        assert_eq!(
+            summary(&warned, 0),
+            "checked 2 files and 1 dependent: 1 error, 1 warning in 1 file"
+        );
     }
 }

@@ -65,17 +65,39 @@ pub struct CheckArgs {
     /// `fail-on` in smm.toml]
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
+
+    /// Report on the paths given alone, not on the files that depend on them
+    ///
+    /// By default, when paths are given, the files of the workspace that depend on them are
+    /// checked and reported too, and their findings count toward --fail-on: the profiles that
+    /// extend a profile they define and the assessments that use one (directly or through
+    /// other profiles), the files that declare the same names or name a profile that no file
+    /// defines (a change may have renamed it), and every file when they define catalog items.
+    #[arg(long)]
+    pub no_dependents: bool,
+
+    /// Put DIR before the paths of json, sarif, junit and github output
+    ///
+    /// Those paths are relative to the repository root (the nearest folder, from the one
+    /// holding smm.toml up, with a `.git` folder or file), else to the workspace root, and
+    /// `/`-separated. When the check runs in another layout than the one the paths are read
+    /// in, DIR, a relative path, is put before them and the result normalised:
+    /// `--path-prefix sub/dir` gives `sub/dir/compliance/x.smm`.
+    #[arg(long, value_name = "DIR", value_parser = crate::report::PathPrefix::parse)]
+    pub path_prefix: Option<crate::report::PathPrefix>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     /// Annotated source, for people
     Human,
+    /// One line per finding: `path:line:column: severity code message`
+    Compact,
     /// The findings and assessments (schemas/check.schema.json)
     Json,
     /// SARIF 2.1.0, for code scanning tools
     Sarif,
-    /// JUnit XML: a test case per targeted practice and per file with errors
+    /// JUnit XML: a test case per targeted practice and per file with other failing findings
     Junit,
     /// GitHub Actions workflow commands (annotations)
     Github,
@@ -107,7 +129,7 @@ fn parse_output(text: &str) -> Result<(OutputFormat, PathBuf), String> {
         .split_once('=')
         .ok_or("expected FORMAT=FILE, for example sarif=smm.sarif")?;
     let format = OutputFormat::from_str(format, true).map_err(|_| {
-        format!("unknown format `{format}`: use human, json, sarif, junit or github")
+        format!("unknown format `{format}`: use human, compact, json, sarif, junit or github")
     })?;
     if file.is_empty() {
         return Err("the file name after `=` is missing".into());
@@ -149,8 +171,12 @@ pub enum CatalogFormat {
 pub struct ExplainArgs {
     /// A practice (`access-control`), a clause (`iec62443-3-3:SR1.1`, `iso27001:A.5.15`), a
     /// standard (`iso27002`), a domain, a subdomain or a framework (`smm`)
-    #[arg(value_name = "ID")]
-    pub id: String,
+    #[arg(value_name = "ID", required_unless_present = "codes")]
+    pub id: Option<String>,
+
+    /// List every diagnostic code with its default severity and what it finds
+    #[arg(long, conflicts_with_all = ["id", "role", "level", "edition"])]
+    pub codes: bool,
 
     /// For a practice or clause: only the mapping edges for this role
     #[arg(long, value_name = "ROLE", value_parser = ["asset-owner", "product-supplier", "service-provider"])]

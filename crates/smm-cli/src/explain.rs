@@ -17,34 +17,42 @@ use crate::suggest;
 use crate::workspace_model;
 
 pub fn run(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Status> {
+    let Some(id) = args.id.as_deref() else {
+        return explain_code::list(out);
+    };
     // Diagnostic codes (`check::unmet-target`) need no model; ids never contain `::`.
-    if args.id.contains("::") {
-        return explain_code::run(args, out, err);
+    if id.contains("::") {
+        return explain_code::run(id, args, out, err);
     }
     // The user's catalogs count: their standards, and text they attached to built-in clauses.
     let model = match workspace_model::model_or_report(err)? {
         Ok(model) => model,
         Err(status) => return Ok(status),
     };
-    let Some(entry) = model.resolve(&args.id) else {
+    let Some(entry) = model.resolve(id) else {
+        // A code as waivers write it, without its `check::`.
+        if let Some(code) = explain_code::check_code(id) {
+            return explain_code::run(code, args, out, err);
+        }
         // The id is the user's, as typed, and the hint may repeat it.
-        writeln!(err, "error: unknown id `{}`", visible(&args.id))?;
-        writeln!(err, "help: {}", visible(&suggest::hint(&model, &args.id)))?;
+        writeln!(err, "error: unknown id `{}`", visible(id))?;
+        writeln!(err, "help: {}", visible(&suggest::hint(&model, id)))?;
         return Ok(Status {
             failures: 1,
             ..Status::default()
         });
     };
-    let view = match options_for(&entry, args).and_then(|()| MappingView::from_args(&model, args)) {
-        Ok(view) => view,
-        Err(message) => {
-            writeln!(err, "error: {}", visible(&message))?;
-            return Ok(Status {
-                failures: 1,
-                ..Status::default()
-            });
-        }
-    };
+    let view =
+        match options_for(&entry, id, args).and_then(|()| MappingView::from_args(&model, args)) {
+            Ok(view) => view,
+            Err(message) => {
+                writeln!(err, "error: {}", visible(&message))?;
+                return Ok(Status {
+                    failures: 1,
+                    ..Status::default()
+                });
+            }
+        };
     let explain = Explain {
         model: &model,
         places: Places::new(),
@@ -56,7 +64,7 @@ pub fn run(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::
         Entry::Subdomain(s) => explain.subdomain(s),
         Entry::Practice(p) => explain.practice(p),
         Entry::Standard(s) => explain.standard(s),
-        Entry::Clause(c) => explain.clause(c, &args.id),
+        Entry::Clause(c) => explain.clause(c, id),
     };
     out.write_all(text.as_bytes())?;
     Ok(Status::default())
@@ -64,18 +72,16 @@ pub fn run(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::
 
 /// `--role`, `--level` and `--edition` narrow a mapping listing: refuse them where there is
 /// none rather than ignore them.
-fn options_for(entry: &Entry<'_>, args: &ExplainArgs) -> Result<(), String> {
+fn options_for(entry: &Entry<'_>, id: &str, args: &ExplainArgs) -> Result<(), String> {
     let narrowing = args.level.is_some() || !args.edition.is_empty();
     match entry {
         Entry::Practice(_) => Ok(()),
         Entry::Clause(_) if !narrowing => Ok(()),
         Entry::Clause(_) => Err(format!(
-            "`--level` and `--edition` narrow a practice's mapping; `{}` is a clause (`--role` works)",
-            args.id
+            "`--level` and `--edition` narrow a practice's mapping; `{id}` is a clause (`--role` works)"
         )),
         _ if narrowing || args.role.is_some() => Err(format!(
-            "`--role`, `--level` and `--edition` narrow a practice's mapping; `{}` is a {}",
-            args.id,
+            "`--role`, `--level` and `--edition` narrow a practice's mapping; `{id}` is a {}",
             entry.kind()
         )),
         _ => Ok(()),

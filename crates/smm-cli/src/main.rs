@@ -16,6 +16,8 @@ mod explain;
 mod explain_code;
 mod explain_mapping;
 mod fmt;
+mod grouped;
+mod out_compact;
 mod out_github;
 mod out_json;
 mod out_junit;

@@ -9,8 +9,13 @@ use smm_syntax::{visible, Severity};
 use crate::report::Report;
 use smm_check::line_column;
 
+/// How many annotations of one kind (error, warning, notice) GitHub shows for a step; the
+/// rest are dropped without a word, so the run says so itself.
+const SHOWN_PER_KIND: usize = 10;
+
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
+    let mut per_kind = std::collections::BTreeMap::<&str, usize>::new();
     for file in &report.files {
         for reported in &file.checks.diagnostics {
             let d = &reported.diagnostic;
@@ -24,6 +29,7 @@ pub fn render(report: &Report) -> String {
                 Some(_) => format!("{} (waived)", d.code),
                 None => d.code.to_string(),
             };
+            *per_kind.entry(command).or_default() += 1;
             let (line, column) = line_column(&file.text, d.span.start);
             let (end_line, end_column) = line_column(&file.text, d.span.end);
             let mut message = d.message.clone();
@@ -37,6 +43,69 @@ pub fn render(report: &Report) -> String {
                 property(&visible(&title)),
                 data(&visible(&message))
             ));
+        }
+    }
+    let hidden: Vec<String> = per_kind
+        .iter()
+        .filter(|(_, n)| **n > SHOWN_PER_KIND)
+        .map(|(kind, n)| format!("{n} {kind}s"))
+        .collect();
+    if !hidden.is_empty() {
+        out.push_str(&format!(
+            "::notice title=smm::{}\n",
+            data(&format!(
+                "smm reported {}; GitHub shows only the first {SHOWN_PER_KIND} annotations of each kind. The log above lists them all, and the job summary has the gaps per assessment.",
+                hidden.join(" and ")
+            ))
+        ));
+    }
+    out
+}
+
+/// A Markdown job summary (`$GITHUB_STEP_SUMMARY`): the counts, then per assessment the
+/// targets met and the gap table.
+pub fn job_summary(report: &Report, summary_line: &str) -> String {
+    let cell = |text: &str| visible(text).replace('|', "\\|");
+    let mut out = format!("## smm check\n\n{}\n", cell(summary_line));
+    for file in &report.files {
+        for a in &file.checks.assessments {
+            out.push_str(&format!(
+                "\n### Assessment `{}` ({})\n\n{} of {} targets met",
+                cell(&a.name),
+                cell(&file.relative),
+                a.summary.met,
+                a.summary.targeted
+            ));
+            if let Some(profile) = &a.profile {
+                out.push_str(&format!(", profile `{}`", cell(profile)));
+            }
+            out.push_str(".\n");
+            // Targets not met, assessed below them or not assessed at all.
+            let gaps: Vec<_> = a
+                .practices
+                .iter()
+                .filter(|p| p.target.is_some() && p.met != Some(true))
+                .collect();
+            if gaps.is_empty() {
+                continue;
+            }
+            out.push_str("\n| Practice | Target | Current | Gap | Set by | Waived |\n|---|---|---|---|---|---|\n");
+            for p in gaps {
+                let target = p.target.as_ref();
+                let level_scope = |level: u8, scope: &str| format!("{level} ({scope})");
+                out.push_str(&format!(
+                    "| `{}` | {} | {} | {} | {} | {} |\n",
+                    cell(&p.practice),
+                    target.map_or("".into(), |(l, s, _)| level_scope(*l, s)),
+                    p.current
+                        .map_or("not assessed".into(), |(l, s)| level_scope(l, s)),
+                    p.gap.map_or("".into(), |g| g.to_string()),
+                    target.map_or("".into(), |(_, _, by)| format!("`{}`", cell(by))),
+                    p.waived
+                        .as_ref()
+                        .map_or("".into(), |w| format!("until {}", w.expires)),
+                ));
+            }
         }
     }
     out
@@ -88,6 +157,7 @@ mod tests {
                     }],
                     assessments: Vec::new(),
                 },
+                dependent: false,
             }],
         };
         let out = render(&report);

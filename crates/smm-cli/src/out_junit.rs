@@ -1,147 +1,174 @@
-//! `--format junit`: JUnit XML, which CI servers show as test results. Each assessment is a
-//! suite with one test case per targeted practice (failed when unmet or not assessed); one
-//! more suite holds a test case per file with errors.
+//! `--format junit`: JUnit XML, which CI servers show as test results, in the shape Jenkins'
+//! and GitLab's readers accept (`tests/reports/junit.xsd`). Each assessment is a suite with one
+//! test case per targeted practice; one more suite, present only when needed, holds a test case
+//! per file with findings that belong to no such case (profiles, catalogs, syntax errors,
+//! practices without a target).
+//!
+//! The report agrees with the exit status: every finding that fails the run (not waived, at or
+//! above `--fail-on`) is one `<failure>`, in its practice's case or else in its file's, and the
+//! `failures` counts are the number of those elements. Waived findings make a case skipped when
+//! nothing in it fails; findings below the threshold are listed in the case's `<system-out>`.
 
-use smm_syntax::Severity;
-
-use crate::report::{AssessmentResult, FileReport, Report};
+use crate::cli::FailOn;
+use crate::out_sarif::Places;
+use crate::report::{FileReport, Report, Reported};
 use smm_check::line_column;
 
+#[derive(Default)]
 struct Case {
     class: String,
     name: String,
-    /// (type, message, details) when the case failed.
-    failure: Option<(String, String, String)>,
-    /// Why a waiver accepts the failure: the case is skipped instead.
-    waived: Option<String>,
+    /// (code, message, details) of each finding that fails the run.
+    failures: Vec<(String, String, String)>,
+    /// Why waivers accept findings of this case.
+    waived: Vec<String>,
+    /// Findings that do not fail the run, one a line.
+    out: Vec<String>,
 }
 
-pub fn render(report: &Report) -> String {
-    let mut suites: Vec<(String, Vec<Case>)> = Vec::new();
-    for file in &report.files {
-        for assessment in &file.checks.assessments {
-            let name = format!("assessment {} ({})", assessment.name, file.relative);
-            suites.push((name, practice_cases(assessment)));
+impl Case {
+    fn add(&mut self, file: &FileReport, reported: &Reported, fail_on: FailOn) {
+        let d = &reported.diagnostic;
+        let (line, column) = line_column(&file.text, d.span.start);
+        let mut text = format!(
+            "{}:{line}:{column}: {} [{}] {}",
+            file.relative,
+            d.severity.as_str(),
+            d.code,
+            d.message
+        );
+        if let Some(waived) = &reported.waived {
+            let why = format!(
+                "waived until {} by {}: {}",
+                waived.expires, waived.owner, waived.reason
+            );
+            text.push_str(&format!(" ({why})"));
+            self.waived.push(why);
+            self.out.push(text);
+        } else if reported.fails(fail_on) {
+            for more in d.help.iter().chain(&d.notes) {
+                text.push('\n');
+                text.push_str(more);
+            }
+            self.failures
+                .push((d.code.to_string(), d.message.clone(), text));
+        } else {
+            self.out.push(text);
         }
     }
-    let files: Vec<Case> = report.files.iter().filter_map(file_case).collect();
-    suites.push(("files with errors".to_string(), files));
+
+    fn skipped(&self) -> bool {
+        self.failures.is_empty() && !self.waived.is_empty()
+    }
+}
+
+pub fn render(report: &Report, fail_on: FailOn) -> String {
+    let mut suites: Vec<(String, Vec<Case>)> = Vec::new();
+    let mut files: Vec<Case> = Vec::new();
+    for file in &report.files {
+        // One case per targeted practice of each assessment of the file.
+        let first_suite = suites.len();
+        for assessment in &file.checks.assessments {
+            let cases = assessment
+                .practices
+                .iter()
+                .filter(|p| p.target.is_some())
+                .map(|p| Case {
+                    class: format!("{}.{}", assessment.name, p.practice),
+                    name: p.practice.clone(),
+                    ..Case::default()
+                })
+                .collect();
+            let name = format!("assessment {} ({})", assessment.name, file.relative);
+            suites.push((name, cases));
+        }
+        let mut file_case = Case {
+            class: "files".to_string(),
+            name: file.relative.clone(),
+            ..Case::default()
+        };
+        let places = Places::of(&file.text);
+        for reported in &file.checks.diagnostics {
+            let place = places.at(&reported.diagnostic);
+            let case = match (&place.item, &place.subject) {
+                (Some(("assessment", name)), Some(practice)) => file
+                    .checks
+                    .assessments
+                    .iter()
+                    .position(|a| &a.name == name)
+                    .and_then(|i| {
+                        suites[first_suite + i]
+                            .1
+                            .iter_mut()
+                            .find(|c| &c.name == practice)
+                    }),
+                _ => None,
+            };
+            case.unwrap_or(&mut file_case).add(file, reported, fail_on);
+        }
+        if !file_case.failures.is_empty() || !file_case.waived.is_empty() {
+            files.push(file_case);
+        }
+    }
+    if !files.is_empty() {
+        suites.push(("files with failing findings".to_string(), files));
+    }
 
     let tests: usize = suites.iter().map(|(_, c)| c.len()).sum();
     let failures: usize = suites
         .iter()
         .flat_map(|(_, c)| c)
-        .filter(|c| c.failure.is_some())
-        .count();
-    let skipped: usize = suites
-        .iter()
-        .flat_map(|(_, c)| c)
-        .filter(|c| c.waived.is_some())
-        .count();
+        .map(|c| c.failures.len())
+        .sum();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
-        "<testsuites name=\"smm check\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"{skipped}\">\n"
+        "<testsuites name=\"smm check\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">\n"
     ));
     for (name, cases) in &suites {
-        let failed = cases.iter().filter(|c| c.failure.is_some()).count();
-        let skipped = cases.iter().filter(|c| c.waived.is_some()).count();
+        let failed: usize = cases.iter().map(|c| c.failures.len()).sum();
+        let skipped = cases.iter().filter(|c| c.skipped()).count();
         out.push_str(&format!(
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failed}\" errors=\"0\" skipped=\"{skipped}\">\n",
             escape(name),
             cases.len()
         ));
         for case in cases {
-            let open = format!(
+            out.push_str(&format!(
                 "    <testcase classname=\"{}\" name=\"{}\"",
                 escape(&case.class),
                 escape(&case.name)
-            );
-            match (&case.failure, &case.waived) {
-                (_, Some(why)) => out.push_str(&format!(
-                    "{open}>\n      <skipped message=\"{}\"/>\n    </testcase>\n",
-                    escape(why)
-                )),
-                (None, None) => out.push_str(&format!("{open}/>\n")),
-                (Some((kind, message, details)), None) => out.push_str(&format!(
-                    "{open}>\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
+            ));
+            if case.failures.is_empty() && case.waived.is_empty() && case.out.is_empty() {
+                out.push_str("/>\n");
+                continue;
+            }
+            out.push_str(">\n");
+            for (kind, message, details) in &case.failures {
+                out.push_str(&format!(
+                    "      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
                     escape(kind),
                     escape(message),
                     escape(details)
-                )),
+                ));
             }
+            if case.skipped() {
+                out.push_str(&format!(
+                    "      <skipped message=\"{}\"/>\n",
+                    escape(&case.waived.join("; "))
+                ));
+            }
+            if !case.out.is_empty() {
+                out.push_str(&format!(
+                    "      <system-out>{}</system-out>\n",
+                    escape(&case.out.join("\n"))
+                ));
+            }
+            out.push_str("    </testcase>\n");
         }
         out.push_str("  </testsuite>\n");
     }
     out.push_str("</testsuites>\n");
     out
-}
-
-fn practice_cases(assessment: &AssessmentResult) -> Vec<Case> {
-    assessment
-        .practices
-        .iter()
-        .filter_map(|p| {
-            let (level, scope, set_by) = p.target.as_ref()?;
-            let failure = match (p.current, p.met) {
-                (None, _) => Some((
-                    "check::not-assessed".to_string(),
-                    format!("not assessed; target level {level} ({scope}) set by {set_by}"),
-                    String::new(),
-                )),
-                (Some((current, current_scope)), Some(false)) => Some((
-                    "check::unmet-target".to_string(),
-                    format!(
-                        "level {current} ({current_scope}), target {level} ({scope}) set by {set_by}"
-                    ),
-                    if p.missing.is_empty() {
-                        String::new()
-                    } else {
-                        format!("clauses not yet implemented: {}", p.missing.join(", "))
-                    },
-                )),
-                _ => None,
-            };
-            let waived = failure.as_ref().and(p.waived.as_ref()).map(|w| {
-                format!("waived until {} by {}: {}", w.expires, w.owner, w.reason)
-            });
-            Some(Case {
-                class: format!("{}.{}", assessment.name, p.practice),
-                failure: if waived.is_some() { None } else { failure },
-                name: p.practice.clone(),
-                waived,
-            })
-        })
-        .collect()
-}
-
-fn file_case(file: &FileReport) -> Option<Case> {
-    let errors: Vec<String> = file
-        .checks
-        .diagnostics
-        .iter()
-        .filter(|d| d.diagnostic.severity == Severity::Error)
-        .map(|d| {
-            let (line, column) = line_column(&file.text, d.diagnostic.span.start);
-            format!(
-                "{}:{line}:{column}: [{}] {}",
-                file.relative, d.diagnostic.code, d.diagnostic.message
-            )
-        })
-        .collect();
-    if errors.is_empty() {
-        return None;
-    }
-    let count = if errors.len() == 1 {
-        "1 error".to_string()
-    } else {
-        format!("{} errors", errors.len())
-    };
-    Some(Case {
-        class: "files".to_string(),
-        name: file.relative.clone(),
-        failure: Some(("errors".to_string(), count, errors.join("\n"))),
-        waived: None,
-    })
 }
 
 /// Text for XML attributes and content: markup escaped, and characters XML 1.0 cannot hold
@@ -166,7 +193,10 @@ fn escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::*;
+    use crate::report::Waived;
+    use smm_syntax::Severity;
+    use smm_syntax::{Diagnostic, Span};
 
     #[test]
     fn escaping_keeps_the_document_well_formed() {
@@ -176,5 +206,41 @@ mod tests {
         );
         assert_eq!(escape("x\u{1}y\nz"), "x\u{FFFD}y&#10;z");
         assert_eq!(escape("ß ℝ 💣"), "ß ℝ 💣");
+    }
+
+    fn finding(severity: Severity, waived: bool) -> Reported {
+        let mut diagnostic =
+            Diagnostic::new(severity, "check::evidence-expired", Span::new(0, 1), "x");
+        diagnostic.severity = severity;
+        Reported {
+            diagnostic,
+            fix: None,
+            waived: waived.then(|| Waived {
+                reason: "r".into(),
+                owner: "o".into(),
+                expires: "2027-01-31".into(),
+            }),
+        }
+    }
+
+    /// The rule of the exit status (`check::fails` over `Report::counts`), finding by finding.
+    #[test]
+    fn what_fails_follows_fail_on_and_waivers() {
+        use Severity::{Error, Hint, Info, Warning};
+        let table = [
+            (FailOn::Error, [true, false, false, false]),
+            (FailOn::Warning, [true, true, false, false]),
+            (FailOn::Info, [true, true, true, false]),
+            (FailOn::Never, [false, false, false, false]),
+        ];
+        for (fail_on, expected) in table {
+            for (severity, expected) in [Error, Warning, Info, Hint].into_iter().zip(expected) {
+                assert_eq!(finding(severity, false).fails(fail_on), expected);
+                assert!(
+                    !finding(severity, true).fails(fail_on),
+                    "waived never fails"
+                );
+            }
+        }
     }
 }

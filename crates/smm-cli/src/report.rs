@@ -14,6 +14,22 @@ pub struct Reported {
     pub waived: Option<Waived>,
 }
 
+impl Reported {
+    /// Whether this finding fails the run at `fail_on`: the rule of `smm check`'s exit
+    /// status, which JUnit applies finding by finding too. Waived findings never fail.
+    pub fn fails(&self, fail_on: crate::cli::FailOn) -> bool {
+        use crate::cli::FailOn;
+        let severity = self.diagnostic.severity;
+        self.waived.is_none()
+            && match fail_on {
+                FailOn::Error => severity >= Severity::Error,
+                FailOn::Warning => severity >= Severity::Warning,
+                FailOn::Info => severity >= Severity::Info,
+                FailOn::Never => false,
+            }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Waived {
     pub reason: String,
@@ -61,20 +77,26 @@ pub struct PracticeResult {
 pub struct FileReport {
     /// Index into `Report::roots`.
     pub root: usize,
-    /// From the root, `/`-separated: the same on every machine and in every clone. As people
-    /// read it (`smm_syntax::visible_path`): characters that could take over a terminal and
-    /// bytes that are not UTF-8 shown as escapes (`\e`, `\xe9`).
+    /// The path to show in machine formats: from the root, after `--path-prefix`,
+    /// `/`-separated, the same on every machine and in every clone. As people read it
+    /// (`smm_syntax::visible_path`): characters that could take over a terminal and bytes that
+    /// are not UTF-8 shown as escapes (`\e`, `\xe9`).
     pub relative: String,
-    /// From the root, byte for byte, for formats that can name any file (SARIF's URIs).
+    /// The same byte for byte, for formats that can name any file (SARIF's URIs).
     pub relative_path: PathBuf,
     /// As the user would write it, for human output.
     pub shown: String,
     pub text: String,
     pub checks: FileChecks,
+    /// Not asked for: reported because it depends on a file that was (it uses a profile that
+    /// file defines, say), so a change there may have broken it.
+    pub dependent: bool,
 }
 
 #[derive(Clone, Debug, Default)]
 pub struct Report {
+    /// Where the machine formats' paths start: each file's repository root (the folder
+    /// holding `.git` above its workspace root), else its workspace root.
     pub roots: Vec<PathBuf>,
     pub files: Vec<FileReport>,
 }
@@ -99,15 +121,57 @@ impl Counts {
     }
 }
 
-/// `path` from `root`, its bytes kept (the path itself when it lies outside `root`).
-pub fn relative_path(path: &Path, root: &Path) -> PathBuf {
-    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+/// `--path-prefix`: the folders put before every path of the machine formats, normalised
+/// (`./a//b/../c/` is `a/c`); empty when there is none.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PathPrefix(Vec<String>);
+
+impl PathPrefix {
+    /// A relative path of folders, separated by `/` (or `\`); one that is absolute or climbs
+    /// above where it starts (`../x`) is refused: the paths it leads must stay relative.
+    pub fn parse(text: &str) -> Result<PathPrefix, String> {
+        let drive = matches!(text.as_bytes(), [letter, b':', ..] if letter.is_ascii_alphabetic());
+        if text.starts_with(['/', '\\']) || drive {
+            return Err("the prefix is a relative path, such as `sub/dir`".into());
+        }
+        let mut parts: Vec<String> = Vec::new();
+        for part in text.split(['/', '\\']) {
+            match part {
+                "" | "." => {}
+                ".." => {
+                    if parts.pop().is_none() {
+                        return Err("the prefix cannot climb above where it starts (`..`)".into());
+                    }
+                }
+                part => parts.push(part.to_string()),
+            }
+        }
+        Ok(PathPrefix(parts))
+    }
 }
 
-/// `path` from `root`, `/`-separated, as people read it: each part through
+/// `path` from `root` after `prefix`, its bytes kept (the path itself, without the prefix,
+/// when it lies outside `root`).
+pub fn relative_path(path: &Path, root: &Path, prefix: &PathPrefix) -> PathBuf {
+    match path.strip_prefix(root) {
+        Ok(relative) => prefix
+            .0
+            .iter()
+            .map(Path::new)
+            .collect::<PathBuf>()
+            .join(relative),
+        Err(_) => path.to_path_buf(),
+    }
+}
+
+/// `path` from `root` after `prefix`, `/`-separated, as people read it: each part through
 /// `smm_syntax::visible_path`.
-pub fn relative_shown(path: &Path, root: &Path) -> String {
-    relative_path(path, root)
+pub fn relative_shown(path: &Path, root: &Path, prefix: &PathPrefix) -> String {
+    let relative = relative_path(path, root, prefix);
+    if relative.is_absolute() {
+        return smm_syntax::visible_path(&relative);
+    }
+    relative
         .components()
         .map(|c| smm_syntax::visible_path(Path::new(c.as_os_str())))
         .collect::<Vec<_>>()
@@ -174,8 +238,37 @@ mod tests {
     fn relative_paths_are_slash_separated_and_visible() {
         let root = Path::new("/w");
         let path = Path::new("/w/sub/a\u{202e}b.smm");
-        assert_eq!(relative_shown(path, root), "sub/a\\u{202e}b.smm");
-        assert_eq!(relative_path(path, root), Path::new("sub/a\u{202e}b.smm"));
+        let none = PathPrefix::default();
+        assert_eq!(relative_shown(path, root, &none), "sub/a\\u{202e}b.smm");
+        assert_eq!(
+            relative_path(path, root, &none),
+            Path::new("sub/a\u{202e}b.smm")
+        );
+    }
+
+    #[test]
+    fn prefixes_are_normalised_and_put_before_relative_paths_only() {
+        let prefix = |text: &str| PathPrefix::parse(text).unwrap();
+        let path = Path::new("/w/compliance/x.smm");
+        let shown = |p: &PathPrefix| relative_shown(path, Path::new("/w"), p);
+        assert_eq!(shown(&prefix("sub/dir")), "sub/dir/compliance/x.smm");
+        assert_eq!(shown(&prefix("./sub//dir/")), "sub/dir/compliance/x.smm");
+        assert_eq!(shown(&prefix("a/../sub\\dir")), "sub/dir/compliance/x.smm");
+        assert_eq!(shown(&prefix(".")), "compliance/x.smm");
+        assert_eq!(shown(&prefix("")), "compliance/x.smm");
+        assert_eq!(shown(&prefix("e\x1b")), "e\\e/compliance/x.smm");
+        assert_eq!(
+            relative_path(path, Path::new("/w"), &prefix("sub/dir")),
+            Path::new("sub/dir/compliance/x.smm")
+        );
+        let outside = Path::new("/elsewhere/x.smm");
+        assert_eq!(
+            relative_shown(outside, Path::new("/w"), &prefix("sub")),
+            "/elsewhere/x.smm"
+        );
+        for bad in ["/abs", "\\abs", "C:/x", "..", "a/../../b"] {
+            assert!(PathPrefix::parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[cfg(unix)]
@@ -184,9 +277,12 @@ mod tests {
         use std::ffi::OsStr;
         use std::os::unix::ffi::OsStrExt;
         let path = Path::new(OsStr::from_bytes(b"/w/caf\xe9.smm"));
-        assert_eq!(relative_shown(path, Path::new("/w")), "caf\\xe9.smm");
+        let none = PathPrefix::default();
+        assert_eq!(relative_shown(path, Path::new("/w"), &none), "caf\\xe9.smm");
         assert_eq!(
-            relative_path(path, Path::new("/w")).as_os_str().as_bytes(),
+            relative_path(path, Path::new("/w"), &none)
+                .as_os_str()
+                .as_bytes(),
             b"caf\xe9.smm"
         );
     }

@@ -1,6 +1,7 @@
-//! Turning command-line paths into the files to report on, grouped by workspace root.
+//! Turning command-line paths into the files to report on, grouped by workspace root; for
+//! `smm check`, with the files that depend on them.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -13,6 +14,7 @@ use smm_check::disk::config::{self, Config};
 use smm_check::disk::confine::Confinement;
 use smm_check::disk::input::{self, io_reason};
 use smm_check::disk::walk::{self as workspace, absolute, absolute_file, find_root, Root};
+use smm_check::FileId;
 
 pub const STDIN_NAME: &str = "<stdin>";
 
@@ -24,10 +26,14 @@ pub struct Target {
     /// As the user would write it.
     pub shown: String,
     pub is_stdin: bool,
+    /// Not asked for: it depends on a file that was (`Checked::dependents`).
+    pub dependent: bool,
 }
 
 pub struct Group {
     pub root: PathBuf,
+    /// Where the machine formats' paths start (`repository_root`).
+    pub repository: PathBuf,
     pub config: Config,
     pub targets: Vec<Target>,
     stdin: Option<(PathBuf, String)>,
@@ -64,7 +70,9 @@ impl Resolved {
 
     /// Loads each group's workspace and hands every target's source to `visit` (with the
     /// model's problems and the checker's findings for that file when `semantic` says how to
-    /// check, and `err`); a target that cannot be read is reported on `err` and skipped.
+    /// check, and `err`); a target that cannot be read is reported on `err` and skipped. When
+    /// `semantic` asks for them, each group's targets are followed by their dependents, in
+    /// path order, those asked for by name left out.
     pub fn for_each_source(
         self,
         err: &mut dyn Write,
@@ -78,16 +86,36 @@ impl Resolved {
         ) -> io::Result<()>,
     ) -> io::Result<Status> {
         let mut status = self.status;
+        let asked: HashSet<PathBuf> = self
+            .groups
+            .iter()
+            .flat_map(|g| g.targets.iter().map(|t| t.path.clone()))
+            .collect();
         for mut group in self.groups {
             let mut sources = group.load();
             let checked = semantic.map(|s| Checked::run(s, &group, &sources));
-            for target in &group.targets {
+            let dependents: Vec<Target> = match (semantic, &checked) {
+                (Some(semantic), Some(checked)) if semantic.dependents => checked
+                    .dependents(&group.targets)
+                    .into_iter()
+                    .filter(|path| !asked.contains(path))
+                    .map(|path| Target {
+                        shown: shown_from_cwd(&path),
+                        path,
+                        is_stdin: false,
+                        dependent: true,
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for target in group.targets.iter().chain(&dependents) {
                 let checks = checked
                     .as_ref()
                     .map_or_else(FileChecks::default, |c| c.checks_of(&target.path));
                 let at = Visit {
                     target,
                     root: &group.root,
+                    repository: &group.repository,
                     config: &group.config,
                 };
                 match sources.get_or_load(&target.path) {
@@ -104,12 +132,16 @@ impl Resolved {
 pub struct Visit<'a> {
     pub target: &'a Target,
     pub root: &'a Path,
+    /// Where the machine formats' paths start (`repository_root`).
+    pub repository: &'a Path,
     pub config: &'a Config,
 }
 
 /// How `smm check` judges the files beyond their syntax.
 pub struct Semantic {
     pub as_of: Option<smm_check::Day>,
+    /// Also report on the files that depend on the targets (`Checked::dependents`).
+    pub dependents: bool,
 }
 
 /// One group's model and the checker's analysis of its files.
@@ -143,6 +175,80 @@ impl Checked {
             workspace,
             analysis,
         }
+    }
+
+    /// The files of the workspace, other than `targets`, whose findings a change to `targets`
+    /// may have changed:
+    /// - the profiles that extend a profile they define and the assessments that use one,
+    ///   directly or through other profiles (`Analysis::dependents`);
+    /// - the files that declare a profile or assessment under a name they declare too (one of
+    ///   the two is a duplicate);
+    /// - the files that name a profile no file defines: a target may have renamed or removed
+    ///   it;
+    /// - every file, when a target defines catalog items (a standard, framework, `extend` or
+    ///   `mapping`): all are checked against the model those items belong to;
+    ///
+    /// and in turn what depends on those.
+    fn dependents(&self, targets: &[Target]) -> BTreeSet<PathBuf> {
+        let asked: BTreeSet<FileId> = targets
+            .iter()
+            .filter_map(|t| self.workspace.id(&t.path))
+            .collect();
+        let file = |id: FileId| self.workspace.source(id).map(|s| &s.parse.file);
+        let catalogs = asked
+            .iter()
+            .filter_map(|&id| file(id))
+            .any(smm_check::catalogs::defines);
+        let mut found: BTreeSet<FileId> = if catalogs {
+            self.workspace.sources().map(|(id, _)| id).collect()
+        } else {
+            let names: BTreeSet<String> = asked
+                .iter()
+                .filter_map(|&id| file(id))
+                .flat_map(smm_check::declared_names)
+                .collect();
+            let mut from = asked.clone();
+            for (id, source) in self.workspace.sources() {
+                let declared = smm_check::declared_names(&source.parse.file);
+                if declared.iter().any(|name| names.contains(name)) {
+                    from.insert(id);
+                }
+            }
+            from.extend(
+                self.analysis
+                    .findings
+                    .iter()
+                    .filter(|f| f.diagnostic.code == UNKNOWN_PROFILE)
+                    .map(|f| f.file),
+            );
+            self.users_of(from)
+        };
+        found.retain(|id| !asked.contains(id));
+        found
+            .into_iter()
+            .filter_map(|id| self.workspace.source(id).map(|s| s.path.clone()))
+            .collect()
+    }
+
+    /// `files` and every file that uses one of them, directly or through others: what
+    /// `Analysis::dependents` gives for each, in one pass over the graph.
+    fn users_of(&self, files: BTreeSet<FileId>) -> BTreeSet<FileId> {
+        let mut users: BTreeMap<FileId, Vec<FileId>> = BTreeMap::new();
+        for (user, used) in &self.analysis.uses {
+            for file in used {
+                users.entry(*file).or_default().push(*user);
+            }
+        }
+        let mut queue: Vec<FileId> = files.iter().copied().collect();
+        let mut found = files;
+        while let Some(file) = queue.pop() {
+            for user in users.get(&file).into_iter().flatten() {
+                if found.insert(*user) {
+                    queue.push(*user);
+                }
+            }
+        }
+        found
     }
 
     /// The model's problems, the checker's findings and the assessments of one file.
@@ -191,6 +297,8 @@ impl Checked {
         checks
     }
 }
+
+const UNKNOWN_PROFILE: &str = "check::unknown-profile";
 
 /// The workspace's files on disk, as the walk found them.
 struct Disk {
@@ -267,6 +375,7 @@ impl Resolver {
                     path,
                     shown,
                     is_stdin: false,
+                    dependent: false,
                 },
                 err,
             );
@@ -292,6 +401,7 @@ impl Resolver {
                 path,
                 shown,
                 is_stdin: false,
+                dependent: false,
             };
             self.add(root.clone(), target, err)?;
         }
@@ -314,6 +424,7 @@ impl Resolver {
             path: path.clone(),
             shown,
             is_stdin: true,
+            dependent: false,
         };
         // Standard input replaces the file on disk even if that file was named too.
         self.seen.remove(&path);
@@ -365,6 +476,7 @@ impl Resolver {
             },
         };
         self.groups.push(Group {
+            repository: repository_root(&root.dir),
             root: root.dir,
             config,
             targets: Vec::new(),
@@ -372,6 +484,20 @@ impl Resolver {
         });
         Ok(self.groups.last_mut())
     }
+}
+
+/// The repository `root` lies in: the nearest folder, `root` itself included, that holds a
+/// `.git` directory, or a `.git` file as a worktree or submodule has; else `root`. Found
+/// without running git, from the names alone: nothing in `.git` is read.
+pub fn repository_root(root: &Path) -> PathBuf {
+    root.ancestors()
+        .find(|dir| {
+            dir.join(".git")
+                .symlink_metadata()
+                .is_ok_and(|m| m.is_dir() || m.is_file() || m.file_type().is_symlink())
+        })
+        .unwrap_or(root)
+        .to_path_buf()
 }
 
 /// A file found under directory argument `arg` (absolute `dir`), named the way `arg` was, as
@@ -414,5 +540,19 @@ mod tests {
         assert_eq!(shown_under(Path::new("sub"), dir, file), "sub/a/b.smm");
         assert_eq!(shown_under(Path::new("./sub/"), dir, file), "./sub/a/b.smm");
         assert_eq!(shown_under(Path::new("."), dir, dir), ".");
+    }
+
+    #[test]
+    fn the_repository_is_the_nearest_folder_holding_dot_git() {
+        let dir = tempfile::tempdir().unwrap();
+        let top = dir.path().canonicalize().unwrap();
+        let root = top.join("repo/compliance");
+        std::fs::create_dir_all(&root).unwrap();
+        assert_eq!(repository_root(&root), root, "no .git: the root itself");
+        std::fs::create_dir(top.join("repo/.git")).unwrap();
+        assert_eq!(repository_root(&root), top.join("repo"));
+        // A worktree or submodule: a `.git` file, nearer than the enclosing repository's.
+        std::fs::write(root.join(".git"), "gitdir: ../.git/modules/compliance\n").unwrap();
+        assert_eq!(repository_root(&root), root);
     }
 }

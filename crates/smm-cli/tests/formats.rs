@@ -256,3 +256,348 @@ fn summary_adds_a_line_per_assessment_to_human_output_only() {
         check(&p, &["--format", "json"]).stdout
     );
 }
+
+/// Findings of every kind that decides a run: an expired evidence (two in one practice), an
+/// unmet target, a waived one, a practice without a target (info), an unknown practice (an
+/// error not tied to a targeted practice), a profile that extends nothing (a profile-level
+/// error), a catalog entry without a title (a catalog warning) and a syntax error.
+const FAILING_PROFILES: &str = r#"profile base "Base" {
+  role asset-owner
+  target access-control level 3 scope industry
+  target patch-management level 2
+}
+
+profile extra "Extra" {
+  extends nowhere
+}
+"#;
+
+const FAILING_ASSESSMENT: &str = r#"assessment plant "Plant" {
+  profile base
+  date 2026-11-10
+  practice access-control level 2 scope industry {
+    evidence "Review" implements iec62443-3-3:SR2.1 expires 2026-11-01
+    evidence "Audit" implements iso27002:5.15 expires 2026-10-01
+  }
+  practice monitoring level 1 {
+    evidence "Log review" implements iso27002:8.16
+  }
+  practice acces-control level 1
+  waive not-assessed for patch-management expires 2027-01-31 {
+    reason "Q1 audit"
+    owner "R. Okafor"
+  }
+}
+"#;
+
+const CATALOG: &str = "standard acme \"Acme controls\" {\n  clause acme:1\n}\n";
+
+fn failing_workspace(p: &Project) {
+    p.file(&format!("{ROOT}/smm.toml"), "")
+        .file(&format!("{ROOT}/profiles/base.smm"), FAILING_PROFILES)
+        .file(&format!("{ROOT}/assessments/plant.smm"), FAILING_ASSESSMENT)
+        .file(&format!("{ROOT}/acme.smm"), CATALOG)
+        .file(&format!("{ROOT}/broken.smm"), BROKEN);
+}
+
+/// The value of `attribute` in the first `<element ` tag of `xml`.
+fn attribute(xml: &str, element: &str, attribute: &str) -> Option<usize> {
+    let tag = &xml[xml.find(&format!("<{element} "))?..];
+    let tag = &tag[..tag.find('>')?];
+    let value = tag.split(&format!(" {attribute}=\"")).nth(1)?;
+    value[..value.find('"')?].parse().ok()
+}
+
+/// Per finding not waived, whether it fails the run, from the JSON report: (code, severity).
+fn findings(p: &Project, args: &[&str]) -> Vec<(String, String)> {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    let document: Value = serde_json::from_str(&check(p, &all).stdout).unwrap();
+    document["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap())
+        .filter(|d| d["waived"].is_null())
+        .map(|d| {
+            let code = d["code"].as_str().unwrap().to_string();
+            (code, d["severity"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+/// Issue 15: a run failed on N findings while the JUnit report counted fewer failures (an
+/// expired evidence left its practice's test case passing, a profile's finding appeared nowhere).
+/// Now each finding that fails the run is one `<failure>`, and the counts say so.
+#[test]
+fn junit_failures_are_the_findings_that_fail_the_run() {
+    let p = Project::new();
+    failing_workspace(&p);
+    let at_or_above = |severities: &[&str], args: &[&str]| {
+        findings(&p, args)
+            .into_iter()
+            .filter(|(_, s)| severities.contains(&s.as_str()))
+            .map(|(code, _)| code)
+            .collect::<Vec<_>>()
+    };
+    let cases: [(&[&str], &[&str], usize); 4] = [
+        (&[], &["error"], 3),
+        (&["--fail-on", "warning"], &["error", "warning"], 7),
+        (&["--fail-on", "info"], &["error", "warning", "info"], 8),
+        (&["--fail-on", "never"], &[], 0),
+    ];
+    for (args, severities, expected) in cases {
+        let failing = at_or_above(severities, args);
+        assert_eq!(failing.len(), expected, "{args:?}: {failing:?}");
+        let mut all = vec!["--format", "junit"];
+        all.extend_from_slice(args);
+        let out = check(&p, &all);
+        assert_eq!(out.code, i32::from(expected > 0), "{args:?}: {out:?}");
+        let xml = out.stdout;
+        assert_eq!(
+            attribute(&xml, "testsuites", "failures"),
+            Some(expected),
+            "{args:?}\n{xml}"
+        );
+        assert_eq!(
+            xml.matches("<failure ").count(),
+            expected,
+            "{args:?}\n{xml}"
+        );
+        let suites: usize = xml
+            .split("<testsuite ")
+            .skip(1)
+            .map(|s| attribute(&format!("<testsuite {s}"), "testsuite", "failures").unwrap())
+            .sum();
+        assert_eq!(suites, expected, "{args:?}\n{xml}");
+        let mut types: Vec<&str> = xml
+            .split("<failure type=\"")
+            .skip(1)
+            .map(|f| &f[..f.find('"').unwrap()])
+            .collect();
+        types.sort_unstable();
+        let mut failing: Vec<&str> = failing.iter().map(String::as_str).collect();
+        failing.sort_unstable();
+        assert_eq!(types, failing, "{args:?}");
+        assert!(!xml.contains("<testsuites name=\"smm check\" tests=\"0\"") || expected == 0);
+        let testsuites = &xml[xml.find("<testsuites ").unwrap()..];
+        assert!(
+            !testsuites[..testsuites.find('>').unwrap()].contains("skipped="),
+            "Jenkins' schema has no `skipped` on <testsuites>"
+        );
+    }
+
+    // The expired evidence fails its practice's test case, twice; the profile's finding fails
+    // its file's test case.
+    let xml = check(&p, &["--format", "junit", "--fail-on", "warning"]).stdout;
+    let case = |name: &str| {
+        let start = xml
+            .find(&format!("name=\"{name}\">"))
+            .unwrap_or_else(|| panic!("no case {name}\n{xml}"));
+        let case = &xml[start..];
+        case[..case.find("</testcase>").unwrap()].to_string()
+    };
+    let access = case("access-control");
+    assert_eq!(
+        access.matches("type=\"check::evidence-expired\"").count(),
+        2,
+        "{access}"
+    );
+    assert_eq!(
+        access.matches("type=\"check::unmet-target\"").count(),
+        1,
+        "{access}"
+    );
+    let profile = case("profiles/base.smm");
+    assert!(
+        profile.contains("type=\"check::unknown-profile\""),
+        "{profile}"
+    );
+    assert!(case("patch-management")
+        .contains("<skipped message=\"waived until 2027-01-31 by R. Okafor: Q1 audit\"/>"));
+    assert!(case("acme.smm").contains("type=\"model::missing-title\""));
+
+    // smm.toml's fail-on and severities decide just as the flags do.
+    p.file(
+        &format!("{ROOT}/smm.toml"),
+        "fail-on = \"warning\"\n[severity]\n\"check::evidence-expired\" = \"info\"\n",
+    );
+    let out = check(&p, &["--format", "junit"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        attribute(&out.stdout, "testsuites", "failures"),
+        Some(5),
+        "{}",
+        out.stdout
+    );
+
+    // Nothing fails: no suite of files, and no failure anywhere.
+    p.file(&format!("{ROOT}/smm.toml"), "fail-on = \"never\"\n");
+    let out = check(&p, &["--format", "junit"]);
+    assert_eq!(out.code, 0);
+    assert!(!out.stdout.contains("<failure"), "{}", out.stdout);
+    assert!(!out.stdout.contains("files with"), "{}", out.stdout);
+}
+
+type Fingerprints = Vec<(String, String)>;
+
+/// (rule, fingerprint) of every result, in order.
+fn fingerprints(sarif: &str) -> Fingerprints {
+    let document: Value = serde_json::from_str(sarif).unwrap();
+    document["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let print = r["partialFingerprints"]["smmFinding/v1"].as_str();
+            let print = print.unwrap_or_else(|| panic!("no fingerprint: {r}"));
+            (r["ruleId"].as_str().unwrap().to_string(), print.to_string())
+        })
+        .collect()
+}
+
+/// Code scanning follows a finding from run to run by its fingerprint: one on every result,
+/// none twice, the same when lines move (a comment above, a practice moved down), different
+/// when what the finding is about changes.
+#[test]
+fn sarif_fingerprints_follow_findings_not_lines() {
+    let p = Project::new();
+    failing_workspace(&p);
+    let before = fingerprints(&check(&p, &["--format", "sarif"]).stdout);
+    assert_eq!(before.len(), 9, "{before:?}");
+    let mut unique: Vec<&String> = before.iter().map(|(_, f)| f).collect();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        before.len(),
+        "a fingerprint given twice: {before:?}"
+    );
+    let expired: Vec<&str> = before
+        .iter()
+        .filter(|(rule, _)| rule == "check::evidence-expired")
+        .map(|(_, f)| f.as_str())
+        .collect();
+    assert!(
+        expired[0].ends_with(":1") && expired[1].ends_with(":2"),
+        "{expired:?}"
+    );
+    assert_eq!(expired[0].split(':').next(), expired[1].split(':').next());
+
+    // Lines moved: a comment on top, the unknown practice moved above the others, the
+    // profiles swapped, blank lines in the catalog.
+    let moved = FAILING_ASSESSMENT
+        .replace("  practice acces-control level 1\n", "")
+        .replace(
+            "  date 2026-11-10\n",
+            "  date 2026-11-10\n\n  practice acces-control level 1\n",
+        );
+    p.file(
+        &format!("{ROOT}/assessments/plant.smm"),
+        &format!("// Reviewed in the Q4 audit\n// by the plant team\n{moved}"),
+    );
+    let (base, extra) = FAILING_PROFILES.split_once("\n\n").unwrap();
+    p.file(
+        &format!("{ROOT}/profiles/base.smm"),
+        &format!("{extra}\n{base}\n"),
+    );
+    p.file(&format!("{ROOT}/acme.smm"), &format!("\n\n{CATALOG}"));
+    let after = fingerprints(&check(&p, &["--format", "sarif"]).stdout);
+    let sorted = |mut prints: Fingerprints| {
+        prints.sort();
+        prints
+    };
+    assert_eq!(sorted(after), sorted(before.clone()));
+
+    // A practice renamed is another finding.
+    p.file(
+        &format!("{ROOT}/assessments/plant.smm"),
+        &FAILING_ASSESSMENT.replace("acces-control", "acess-control"),
+    );
+    let renamed = fingerprints(&check(&p, &["--format", "sarif"]).stdout);
+    let unknown = |prints: &Fingerprints| {
+        prints
+            .iter()
+            .find(|(rule, _)| rule == "check::unknown-practice")
+            .map(|(_, f)| f.clone())
+    };
+    assert_ne!(unknown(&renamed), unknown(&before));
+}
+
+/// Each rule's help is the page `smm explain CODE` prints, from the one code table.
+#[test]
+fn sarif_rule_help_is_the_explain_page() {
+    let p = Project::new();
+    workspace(&p);
+    let document: Value = serde_json::from_str(&check(&p, &["--format", "sarif"]).stdout).unwrap();
+    let run = &document["runs"][0];
+    assert_eq!(run["automationDetails"]["id"], "smm/check/");
+    let driver = &run["tool"]["driver"];
+    assert!(
+        driver.get("informationUri").is_none(),
+        "no home page to name yet"
+    );
+    let rules = driver["rules"].as_array().unwrap();
+    assert!(rules.len() > 50);
+    for rule in rules {
+        let id = rule["id"].as_str().unwrap();
+        assert!(rule.get("helpUri").is_none(), "{id}");
+        let explain = p.run(&["explain", id]);
+        assert_eq!(explain.code, 0, "{id}: {explain:?}");
+        assert_eq!(rule["help"]["text"], explain.stdout.as_str(), "{id}");
+    }
+}
+
+/// Locations are relative to `%SRCROOT%`, which code scanning maps to the checkout; a second
+/// root gets a base id of its own; no absolute URI anywhere, so every clone writes the same.
+#[test]
+fn sarif_locations_are_relative_to_base_ids_without_absolute_uris() {
+    let p = Project::new();
+    workspace(&p);
+    p.file("Other/smm.toml", "").file("Other/x.smm", BROKEN);
+    let out = p.output(&mut p.smm(&["check", "--format", "sarif", ROOT, "Other"]));
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(!out.stdout.contains("[ROOT]"), "{}", out.stdout);
+    let document: Value = serde_json::from_str(&out.stdout).unwrap();
+    fn uris<'a>(value: &'a Value, found: &mut Vec<&'a str>) {
+        match value {
+            Value::Object(map) => {
+                found.extend(map.get("uri").and_then(Value::as_str));
+                map.values().for_each(|v| uris(v, found));
+            }
+            Value::Array(values) => values.iter().for_each(|v| uris(v, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    uris(&document, &mut found);
+    assert!(!found.is_empty());
+    for uri in found {
+        assert!(
+            !uri.starts_with('/') && !uri.contains(':'),
+            "an absolute URI: {uri}"
+        );
+    }
+    let run = &document["runs"][0];
+    let bases = run["originalUriBaseIds"].as_object().unwrap();
+    let ids: Vec<&String> = bases.keys().collect();
+    assert_eq!(ids, ["%SRCROOT%", "ROOT1"]);
+    assert!(bases.values().all(|b| b.get("uri").is_none()), "{bases:?}");
+    let locations: Vec<(&str, &str)> = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let at = &r["locations"][0]["physicalLocation"]["artifactLocation"];
+            (
+                at["uriBaseId"].as_str().unwrap(),
+                at["uri"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        locations.contains(&("%SRCROOT%", "broken.smm")),
+        "{locations:?}"
+    );
+    assert!(locations.contains(&("ROOT1", "x.smm")), "{locations:?}");
+}

@@ -75,12 +75,13 @@ fn locations(file: &str, text: &str) -> Vec<(&'static str, usize, usize)> {
     };
     found.push(("github", field("line"), field("col")));
 
-    // `FILE:LINE:COLUMN: [code] message` in the failure text.
+    // `FILE:LINE:COLUMN: severity [code] message` in the failure text.
     let junit = run(&["--format", "junit"]);
-    let entry = format!(": [{CODE}]");
+    let entry = format!(" [{CODE}]");
     let before = &junit[..junit.find(&entry).unwrap_or_else(|| panic!("{junit}"))];
     let at = &before[before.rfind(&format!("{file}:")).unwrap() + file.len() + 1..];
-    let (line, column) = at.split_once(':').unwrap();
+    let mut parts = at.split(':');
+    let (line, column) = (parts.next().unwrap(), parts.next().unwrap());
     found.push(("junit", line.parse().unwrap(), column.parse().unwrap()));
     found
 }

@@ -91,11 +91,19 @@ impl State {
             .map(Problem::from)
             .collect();
         let model_problems = self.model_problems.get(&source.path).into_iter().flatten();
-        problems.extend(model_problems.cloned().map(Problem::from));
+        // smm.toml's severities apply to the model's problems as to the findings, as in the CLI.
+        problems.extend(model_problems.filter_map(|d| {
+            let severity = self.config.severity_of(d.code, d.severity)?;
+            Some(Problem::from(smm_syntax::Diagnostic {
+                severity,
+                ..d.clone()
+            }))
+        }));
         for finding in self.analysis.findings_of(id) {
             let mut d = finding.to_local_diagnostic();
-            if let Some(severity) = self.config.severity.get(d.code) {
-                d.severity = *severity;
+            match self.config.severity_of(d.code, d.severity) {
+                Some(severity) => d.severity = severity,
+                None => continue,
             }
             if finding.waived.is_some() {
                 d.severity = Severity::Hint;

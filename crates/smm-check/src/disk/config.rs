@@ -46,10 +46,24 @@ pub struct Config {
     /// The lowest severity that fails `smm check`, unless `--fail-on` says otherwise.
     pub fail_on: Option<FailOn>,
     /// Severities that replace a code's default.
-    pub severity: std::collections::BTreeMap<String, smm_syntax::Severity>,
+    /// `None`: the code is turned off (`off`), its findings not reported at all.
+    pub severity: std::collections::BTreeMap<String, Option<smm_syntax::Severity>>,
 }
 
 impl Config {
+    /// The severity a finding of `code` is reported with, `default` unless smm.toml says
+    /// otherwise; `None` when smm.toml turns the code off.
+    pub fn severity_of(
+        &self,
+        code: &str,
+        default: smm_syntax::Severity,
+    ) -> Option<smm_syntax::Severity> {
+        match self.severity.get(code) {
+            Some(setting) => *setting,
+            None => Some(default),
+        }
+    }
+
     /// What may be read in the workspace at `root`: the root and `follow-links-to`.
     pub fn confinement(&self, root: &Path) -> Confinement {
         Confinement::new(root, &self.follow_links_to)
@@ -145,12 +159,21 @@ pub fn parse(text: &str, root: &Path) -> Result<Config, (usize, String)> {
             return Err((code.span().start, message));
         }
         let level_value = match level.get_ref().as_str() {
-            "error" => smm_syntax::Severity::Error,
-            "warning" => smm_syntax::Severity::Warning,
-            "info" => smm_syntax::Severity::Info,
-            "hint" => smm_syntax::Severity::Hint,
+            "error" => Some(smm_syntax::Severity::Error),
+            "warning" => Some(smm_syntax::Severity::Warning),
+            "info" => Some(smm_syntax::Severity::Info),
+            "hint" => Some(smm_syntax::Severity::Hint),
+            // A file that does not parse or a broken smm.toml cannot be checked at all.
+            "off"
+                if code.get_ref().starts_with("syntax::")
+                    || code.get_ref().starts_with("config::") =>
+            {
+                let message = format!("`{}` cannot be turned off", code.get_ref());
+                return Err((level.span().start, message));
+            }
+            "off" => None,
             other => {
-                let message = format!("severity `{other}`: use error, warning, info or hint");
+                let message = format!("severity `{other}`: use error, warning, info, hint or off");
                 return Err((level.span().start, message));
             }
         };
@@ -261,6 +284,30 @@ mod tests {
         std::fs::create_dir_all(top.path().join("elsewhere")).unwrap();
         std::os::unix::fs::symlink(top.path().join("elsewhere"), root.join("vendor")).unwrap();
         assert!(parse("catalogs = [\"vendor\"]", &root).is_err());
+    }
+
+    #[test]
+    fn codes_can_be_turned_off_but_not_syntax_errors() {
+        let config = parse(
+            "[severity]\n\"check::no-target\" = \"off\"\n\"check::above-target\" = \"error\"\n",
+            Path::new("."),
+        )
+        .unwrap();
+        use smm_syntax::Severity::{Error, Info, Warning};
+        assert_eq!(config.severity_of("check::no-target", Info), None);
+        assert_eq!(config.severity_of("check::above-target", Info), Some(Error));
+        assert_eq!(
+            config.severity_of("check::unmet-target", Warning),
+            Some(Warning)
+        );
+        assert_eq!(
+            error("[severity]\n\"syntax::unexpected-token\" = \"off\"\n"),
+            "2:30: `syntax::unexpected-token` cannot be turned off"
+        );
+        assert_eq!(
+            error("[severity]\n\"check::no-target\" = \"quiet\"\n"),
+            "2:22: severity `quiet`: use error, warning, info, hint or off"
+        );
     }
 
     #[test]

@@ -246,8 +246,12 @@ function M.register_treesitter()
   if not ok or type(parsers) ~= "table" then
     return
   end
-  local local_dir = repository_dir()
-  local url = ts.url or local_dir or "https://example.invalid/smm"
+  -- The project has no public home yet: without a checkout (or `treesitter.url`) there is
+  -- nothing to build the parser from, so nothing is registered.
+  local url = ts.url or repository_dir()
+  if not url then
+    return
+  end
   pcall(function()
     if type(parsers.get_parser_configs) == "function" then
       -- nvim-treesitter `master` (Neovim 0.9 to 0.11): a local folder works as url too.
