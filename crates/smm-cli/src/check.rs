@@ -32,6 +32,12 @@ pub fn run(
     if refused.failures > 0 {
         return Ok(refused);
     }
+    if destinations
+        .iter()
+        .any(|(_, _, d)| matches!(d, destination::Destination::Replace(_)))
+    {
+        crate::atomic::clean_up_when_interrupted();
+    }
     // A run on named paths also reports the files that depend on them: what a change there
     // breaks elsewhere. A run on the whole workspace has them all already.
     let semantic = targets::Semantic {

@@ -37,6 +37,15 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Serve the language over standard input and output (the Language Server Protocol)
     Lsp,
+    /// Start a workspace: smm.toml, an example profile and an assessment that check clean
+    Init(crate::commands::init::InitArgs),
+    /// Write a new profile, or an assessment listing every practice its profile targets
+    #[command(subcommand)]
+    New(crate::commands::new::NewCommand),
+    /// Print the completion script for a shell (bash, zsh, fish, powershell or elvish)
+    Completions(crate::commands::completions::CompletionsArgs),
+    /// Print smm's manual page (roff), or write a page per subcommand with --dir
+    Man(crate::commands::man::ManArgs),
 }
 
 #[derive(Debug, Args)]

@@ -9,6 +9,7 @@ mod catalog_text;
 mod check;
 mod cli;
 mod color;
+mod commands;
 mod defined_at;
 mod destination;
 mod diff;
@@ -44,7 +45,13 @@ fn main() -> ExitCode {
     let input = match &cli.command {
         Command::Check(args) => Some(&args.input),
         Command::Fmt(args) => Some(&args.input),
-        Command::Catalog(_) | Command::Explain(_) | Command::Lsp => None,
+        Command::Catalog(_)
+        | Command::Explain(_)
+        | Command::Lsp
+        | Command::Init(_)
+        | Command::New(_)
+        | Command::Completions(_)
+        | Command::Man(_) => None,
     };
     if let Some(message) = input.and_then(usage_error) {
         Cli::command()
@@ -70,6 +77,10 @@ fn main() -> ExitCode {
         Command::Fmt(args) => fmt::run(args, colors, &mut out, &mut err),
         Command::Catalog(args) => catalog::run(args, &mut out, &mut err),
         Command::Explain(args) => explain::run(args, &mut out, &mut err),
+        Command::Completions(args) => commands::completions::run(args, &mut out),
+        Command::Man(args) => commands::man::run(args, &mut out, &mut err),
+        Command::Init(args) => commands::init::run(args, &mut out, &mut err),
+        Command::New(command) => commands::new::run(command, &mut out, &mut err),
         Command::Lsp => unreachable!("handled before standard output is locked"),
     };
     let result = result.and_then(|status| out.flush().map(|()| status));

@@ -301,9 +301,9 @@ impl Checked {
 const UNKNOWN_PROFILE: &str = "check::unknown-profile";
 
 /// The workspace's files on disk, as the walk found them.
-struct Disk {
-    files: Vec<PathBuf>,
-    confinement: Confinement,
+pub struct Disk {
+    pub files: Vec<PathBuf>,
+    pub confinement: Confinement,
 }
 
 impl smm_check::Loader for Disk {
@@ -356,11 +356,18 @@ struct Resolver {
 impl Resolver {
     fn path(&mut self, arg: &Path, err: &mut dyn Write) -> io::Result<()> {
         let shown = smm_syntax::visible_path(arg);
+        // A link to a source is judged before its target is looked at, so that the answer is
+        // the same whether something exists outside or not.
+        let is_link = arg
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink());
+        let names_source = arg.extension().is_some_and(|e| e == workspace::EXTENSION);
         let metadata = match arg.metadata() {
-            Ok(metadata) => metadata,
+            _ if is_link && names_source => None,
+            Ok(metadata) => Some(metadata),
             Err(e) => return self.status.fail(err, shown, io_reason(&e)),
         };
-        if !metadata.is_dir() {
+        if !metadata.as_ref().is_some_and(|m| m.is_dir()) {
             let path = absolute_file(arg);
             let root = find_root(path.parent().unwrap_or(&path));
             let Some(group) = self.group(root.clone(), err)? else {

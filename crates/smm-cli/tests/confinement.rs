@@ -25,6 +25,8 @@ fn a_symlink_out_of_the_root_is_not_read_and_a_warning_names_it() {
     let p = project();
     symlink(p.path("outside/passwd"), p.path("root/leak.smm")).unwrap();
     symlink("/proc/self/environ", p.path("root/environ.smm")).unwrap();
+    // A link to nothing outside gets the same answer: the walk reveals no existence.
+    symlink(p.path("outside/no-such-file"), p.path("root/probe.smm")).unwrap();
     for format in ["github", "human", "json", "sarif", "junit"] {
         let out = p.output(&mut p.smm_in("root", &["check", ".", "--format", format]));
         assert_eq!(out.code, 0, "{format}: {out:?}");
@@ -36,20 +38,20 @@ fn a_symlink_out_of_the_root_is_not_read_and_a_warning_names_it() {
             !out.stdout.contains("PATH="),
             "{format}: the environment leaked"
         );
-        for link in ["leak.smm", "environ.smm"] {
+        for link in ["leak.smm", "environ.smm", "probe.smm"] {
             let warning =
                 format!("warning: {link}: not read: it links to a file outside the workspace");
             assert!(out.stderr.contains(&warning), "{format}: {}", out.stderr);
         }
     }
-    // Named on the command line, it is an input that cannot be used.
-    let out = p.output(&mut p.smm_in("root", &["check", "leak.smm"]));
-    assert_eq!(out.code, 2, "{out:?}");
-    assert!(
-        out.stderr.starts_with("error: leak.smm: not read: "),
-        "{out:?}"
-    );
-    assert!(!out.stdout.contains("SECRET"));
+    // Named on the command line, it is an input that cannot be used, existing or not.
+    for link in ["leak.smm", "probe.smm"] {
+        let out = p.output(&mut p.smm_in("root", &["check", link]));
+        assert_eq!(out.code, 2, "{out:?}");
+        let error = format!("error: {link}: not read: ");
+        assert!(out.stderr.starts_with(&error), "{out:?}");
+        assert!(!out.stdout.contains("SECRET"));
+    }
 }
 
 #[test]
@@ -80,16 +82,15 @@ fn catalog_folders_outside_the_root_need_follow_links_to() {
     p.file(
         "shared/catalogs/acme.smm",
         "standard acme \"Acme controls\" {\n  clause acme:c1 \"First control\"\n}\n",
-    )
-    .file("root/smm.toml", "catalogs = [\"../shared/catalogs\"]\n");
-    let out = p.output(&mut p.smm_in("root", &["check", "."]));
-    assert_eq!(out.code, 2, "{out:?}");
-    assert!(
-        out.stderr.contains(
-            "smm.toml:1:13: catalog folder `../shared/catalogs` is outside the workspace"
-        ),
-        "{out:?}"
     );
+    // Whether the folder exists or not, the same answer.
+    for folder in ["../shared/catalogs", "../shared/nothing"] {
+        p.file("root/smm.toml", &format!("catalogs = [\"{folder}\"]\n"));
+        let out = p.output(&mut p.smm_in("root", &["check", "."]));
+        assert_eq!(out.code, 2, "{out:?}");
+        let expected = format!("smm.toml:1:13: catalog folder `{folder}` is outside the workspace");
+        assert!(out.stderr.contains(&expected), "{out:?}");
+    }
     p.file(
         "root/smm.toml",
         "follow-links-to = [\"../shared\"]\ncatalogs = [\"../shared/catalogs\"]\n",

@@ -126,22 +126,22 @@ pub fn parse(text: &str, root: &Path) -> Result<Config, (usize, String)> {
         format!("follow-links-to: `{f}` is not a directory")
     })?;
     let confinement = Confinement::new(root, &follow_links_to);
-    let catalogs = folders(&raw.catalogs, root, |f| {
-        format!("catalog folder `{f}` is not a directory")
-    })?;
-    // Only what smm may read anyway: the root and the folders allowed explicitly.
-    if let Some((i, _)) = catalogs
+    // Only what smm may read anyway: the root and the folders allowed explicitly; judged
+    // before the folder is looked at, so the message tells nothing about what exists outside.
+    let outside = raw
+        .catalogs
         .iter()
-        .enumerate()
-        .find(|(_, c)| !confinement.admits(c))
-    {
-        let folder = &raw.catalogs[i];
+        .find(|folder| !confinement.admits(&root.join(folder.get_ref())));
+    if let Some(folder) = outside {
         let message = format!(
             "catalog folder `{}` is outside the workspace: list it (or a folder above it) in follow-links-to",
             folder.get_ref()
         );
         return Err((folder.span().start, message));
     }
+    let catalogs = folders(&raw.catalogs, root, |f| {
+        format!("catalog folder `{f}` is not a directory")
+    })?;
     let fail_on = match &raw.fail_on {
         None => None,
         Some(value) => Some(FailOn::from_id(value.get_ref()).ok_or_else(|| {

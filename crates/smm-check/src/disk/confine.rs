@@ -13,17 +13,27 @@ const MAX_LINKS: usize = 40;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Confinement {
-    /// Real (canonical) paths of the folders whose files may be read: the root first.
+    /// The folders whose files may be read, the root first: each by its real (canonical) path
+    /// and as it was given, so that paths spelt through a symlinked parent (an editor's
+    /// workspace folder, say) are recognised too.
     folders: Vec<PathBuf>,
 }
 
 impl Confinement {
-    /// `root` and `allowed` are made canonical here; folders that do not exist allow nothing.
+    /// Folders that do not exist allow nothing.
     pub fn new(root: &Path, allowed: &[PathBuf]) -> Confinement {
-        let folders = std::iter::once(root)
-            .chain(allowed.iter().map(PathBuf::as_path))
-            .filter_map(|folder| folder.canonicalize().ok())
-            .collect();
+        let mut folders = Vec::new();
+        for folder in std::iter::once(root).chain(allowed.iter().map(PathBuf::as_path)) {
+            let Ok(real) = folder.canonicalize() else {
+                continue;
+            };
+            let given = lexical(&std::path::absolute(folder).unwrap_or_else(|_| real.clone()));
+            for form in [real, given] {
+                if !folders.contains(&form) {
+                    folders.push(form);
+                }
+            }
+        }
         Confinement { folders }
     }
 
@@ -32,21 +42,27 @@ impl Confinement {
         self.folders.iter().any(|folder| real.starts_with(folder))
     }
 
-    /// Whether the file at `path` may be read: its real path lies inside. A path that cannot
-    /// be resolved (gone, a loop) is left to the reader to report.
+    /// Whether the file at `path` may be read: it does not lead outside. Judged like `resolve`,
+    /// so that a link out of the workspace is refused the same way whether its target exists
+    /// or not (a missing file inside is left to the reader to report).
     pub fn admits(&self, path: &Path) -> bool {
-        path.canonicalize()
-            .map_or(true, |real| self.contains(&real))
+        self.resolve(path) != Located::Outside
     }
 
-    /// Where `link` (absolute, found in the file `from`) leads, looking only at paths inside:
-    /// every symlink on the way is read and judged before anything beyond it is touched, so
-    /// that the answer never depends on what exists outside.
+    /// Where `link` (absolute, found in the file `from`) leads: `Unchecked` when `from` itself
+    /// lies outside (a loose file), else as `resolve` says.
     pub fn locate(&self, from: &Path, link: &Path) -> Located {
         if !self.contains(&lexical(from)) {
             return Located::Unchecked;
         }
-        let mut current = lexical(link);
+        self.resolve(link)
+    }
+
+    /// Where the absolute `path` leads, looking only at paths inside: every symlink on the way
+    /// is read and judged before anything beyond it is touched, so that the answer never
+    /// depends on what exists outside.
+    pub fn resolve(&self, path: &Path) -> Located {
+        let mut current = lexical(&std::path::absolute(path).unwrap_or_else(|_| path.into()));
         for _ in 0..MAX_LINKS {
             if !self.contains(&current) {
                 return Located::Outside;
@@ -199,6 +215,25 @@ mod tests {
         assert_eq!(c.locate(&from, &f.root.join("loop")), Located::Missing);
         assert!(c.admits(&f.root.join("shared/secret")));
         assert!(!Confinement::new(&f.root, &[]).admits(&f.root.join("shared/secret")));
+    }
+
+    #[test]
+    fn a_root_spelt_through_a_symlink_is_the_same_root() {
+        let f = fixture();
+        let alias = f.root.parent().unwrap().join("alias");
+        symlink(&f.root, &alias).unwrap();
+        let c = Confinement::new(&alias, &[]);
+        let from = alias.join("a.smm");
+        assert_eq!(c.locate(&from, &alias.join("docs/a.md")), Located::Found);
+        assert_eq!(c.locate(&from, &alias.join("docs/b.md")), Located::Missing);
+        assert_eq!(
+            c.locate(&f.root.join("a.smm"), &f.root.join("docs/a.md")),
+            Located::Found
+        );
+        assert_eq!(
+            c.locate(&from, &alias.join("../outside/secret")),
+            Located::Outside
+        );
     }
 
     #[test]

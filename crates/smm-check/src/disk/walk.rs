@@ -116,17 +116,23 @@ pub fn walk(dir: &Path, root: &Path, exclude: &GlobSet, confinement: &Confinemen
         match entry {
             Ok(entry) => {
                 let path = entry.path();
-                let is_source = path.extension().is_some_and(|e| e == EXTENSION)
-                    && (entry.file_type().is_file()
-                        || (entry.file_type().is_symlink() && path.is_file()));
-                if !is_source || excluded(path) {
+                if path.extension().is_none_or(|e| e != EXTENSION) || excluded(path) {
                     continue;
                 }
-                if entry.path_is_symlink() && !confinement.admits(path) {
-                    walk.outside.push(path.to_path_buf());
-                } else {
-                    walk.files.push(path.to_path_buf());
+                if entry.file_type().is_symlink() {
+                    // Judged before its target is looked at: a link out is named whether its
+                    // target exists or not, so the walk reveals nothing about outside.
+                    if !confinement.admits(path) {
+                        walk.outside.push(path.to_path_buf());
+                        continue;
+                    }
+                    if !path.is_file() {
+                        continue;
+                    }
+                } else if !entry.file_type().is_file() {
+                    continue;
                 }
+                walk.files.push(path.to_path_buf());
             }
             Err(error) => {
                 let path = error.path().unwrap_or(dir).to_path_buf();
@@ -351,6 +357,7 @@ mod tests {
         symlink(top.join("secret.txt"), root.join("leak.smm")).unwrap();
         symlink(top.join("shared/catalog.smm"), root.join("catalog.smm")).unwrap();
         symlink(top.join("shared"), root.join("shared-dir")).unwrap();
+        symlink(top.join("no-such-file"), root.join("probe.smm")).unwrap();
         let strict = walk(
             &root,
             &root,
@@ -358,14 +365,22 @@ mod tests {
             &Confinement::new(&root, &[]),
         );
         assert_eq!(names(&strict, &root), ["a.smm"]);
+        // A link out is named whether its target exists or not.
         assert_eq!(
             strict.outside,
-            [root.join("catalog.smm"), root.join("leak.smm")]
+            [
+                root.join("catalog.smm"),
+                root.join("leak.smm"),
+                root.join("probe.smm")
+            ]
         );
         let allowed = Confinement::new(&root, &[top.join("shared")]);
         let walk = walk(&root, &root, &GlobSet::empty(), &allowed);
         assert_eq!(names(&walk, &root), ["a.smm", "catalog.smm"]);
-        assert_eq!(walk.outside, [root.join("leak.smm")]);
+        assert_eq!(
+            walk.outside,
+            [root.join("leak.smm"), root.join("probe.smm")]
+        );
     }
 
     #[test]
