@@ -43,11 +43,23 @@ impl Analysis {
     /// The files whose findings may change when `file` changes: those that use it, directly
     /// or through other files, and the file itself.
     pub fn dependents(&self, file: FileId) -> BTreeSet<FileId> {
-        let mut found = BTreeSet::from([file]);
-        let mut queue = vec![file];
+        self.dependents_of([file])
+    }
+
+    /// `dependents` of several files at once: every file that uses one of them, directly or
+    /// through other files, and the files themselves. Linear in the uses.
+    pub fn dependents_of(&self, files: impl IntoIterator<Item = FileId>) -> BTreeSet<FileId> {
+        let mut users: BTreeMap<FileId, Vec<FileId>> = BTreeMap::new();
+        for (user, used) in &self.uses {
+            for file in used {
+                users.entry(*file).or_default().push(*user);
+            }
+        }
+        let mut found: BTreeSet<FileId> = files.into_iter().collect();
+        let mut queue: Vec<FileId> = found.iter().copied().collect();
         while let Some(changed) = queue.pop() {
-            for (user, used) in &self.uses {
-                if used.contains(&changed) && found.insert(*user) {
+            for user in users.get(&changed).into_iter().flatten() {
+                if found.insert(*user) {
                     queue.push(*user);
                 }
             }

@@ -15,13 +15,17 @@ pub struct Grouped {
 }
 
 pub fn for_people(reported: &[Reported]) -> Vec<Grouped> {
+    // Groups in the order of their first finding; found by key, so that a file with
+    // thousands of findings is not grouped in quadratic time.
     let mut groups: Vec<Vec<&Reported>> = Vec::new();
+    let mut index = std::collections::HashMap::new();
     for r in reported {
-        let key = |r: &Reported| (r.diagnostic.code, r.diagnostic.span, r.waived.is_some());
-        match groups.iter_mut().find(|g| key(g[0]) == key(r)) {
-            Some(group) => group.push(r),
-            None => groups.push(vec![r]),
-        }
+        let key = (r.diagnostic.code, r.diagnostic.span, r.waived.is_some());
+        let at = *index.entry(key).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[at].push(r);
     }
     groups.into_iter().map(|group| merge(&group)).collect()
 }

@@ -1,7 +1,7 @@
 //! Turning command-line paths into the files to report on, grouped by workspace root; for
 //! `smm check`, with the files that depend on them.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -221,34 +221,13 @@ impl Checked {
                     .filter(|f| f.diagnostic.code == UNKNOWN_PROFILE)
                     .map(|f| f.file),
             );
-            self.users_of(from)
+            self.analysis.dependents_of(from)
         };
         found.retain(|id| !asked.contains(id));
         found
             .into_iter()
             .filter_map(|id| self.workspace.source(id).map(|s| s.path.clone()))
             .collect()
-    }
-
-    /// `files` and every file that uses one of them, directly or through others: what
-    /// `Analysis::dependents` gives for each, in one pass over the graph.
-    fn users_of(&self, files: BTreeSet<FileId>) -> BTreeSet<FileId> {
-        let mut users: BTreeMap<FileId, Vec<FileId>> = BTreeMap::new();
-        for (user, used) in &self.analysis.uses {
-            for file in used {
-                users.entry(*file).or_default().push(*user);
-            }
-        }
-        let mut queue: Vec<FileId> = files.iter().copied().collect();
-        let mut found = files;
-        while let Some(file) = queue.pop() {
-            for user in users.get(&file).into_iter().flatten() {
-                if found.insert(*user) {
-                    queue.push(*user);
-                }
-            }
-        }
-        found
     }
 
     /// The model's problems, the checker's findings and the assessments of one file.

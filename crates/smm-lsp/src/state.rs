@@ -320,15 +320,12 @@ impl State {
         }
         // The changed files and the open ones among their dependents now; the closed ones
         // right after their diagnostics have gone out (`check_deferred`).
-        let mut now = BTreeSet::new();
-        for change in &changed {
-            now.insert(change.file);
-            for file in self.analysis.dependents(change.file) {
-                if self.is_open(file) {
-                    now.insert(file);
-                } else {
-                    self.deferred.insert(file);
-                }
+        let mut now: BTreeSet<FileId> = changed.iter().map(|c| c.file).collect();
+        for file in self.analysis.dependents_of(now.clone()) {
+            if now.contains(&file) || self.is_open(file) {
+                now.insert(file);
+            } else {
+                self.deferred.insert(file);
             }
         }
         for file in &now {
