@@ -2,32 +2,14 @@
 //! and look up what the built-in catalog holds.
 
 mod atomic;
-mod catalog;
-mod catalog_json;
-mod catalog_markdown;
-mod catalog_text;
-mod check;
 mod cli;
 mod color;
 mod commands;
-mod defined_at;
 mod destination;
 mod diff;
-mod explain;
-mod explain_code;
-mod explain_mapping;
-mod fmt;
-mod grouped;
-mod out_compact;
-mod out_github;
-mod out_json;
-mod out_junit;
-mod out_sarif;
-mod page;
 mod report;
 mod sources;
 mod status;
-mod suggest;
 mod targets;
 mod workspace_model;
 
@@ -61,22 +43,16 @@ fn main() -> ExitCode {
     if let Command::Lsp = cli.command {
         // The protocol owns standard output, written from the server's own threads: it must
         // not be locked here.
-        return match smm_lsp::run() {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: smm lsp: {e}");
-                ExitCode::from(2)
-            }
-        };
+        return commands::lsp::run();
     }
     let colors = Colors::new(cli.color);
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     let result = match &cli.command {
-        Command::Check(args) => check::run(args, colors.stdout, &mut out, &mut err),
-        Command::Fmt(args) => fmt::run(args, colors, &mut out, &mut err),
-        Command::Catalog(args) => catalog::run(args, &mut out, &mut err),
-        Command::Explain(args) => explain::run(args, &mut out, &mut err),
+        Command::Check(args) => commands::check::run(args, colors.stdout, &mut out, &mut err),
+        Command::Fmt(args) => commands::fmt::run(args, colors, &mut out, &mut err),
+        Command::Catalog(args) => commands::catalog::run(args, &mut out, &mut err),
+        Command::Explain(args) => commands::explain::run(args, &mut out, &mut err),
         Command::Completions(args) => commands::completions::run(args, &mut out),
         Command::Man(args) => commands::man::run(args, &mut out, &mut err),
         Command::Init(args) => commands::init::run(args, &mut out, &mut err),

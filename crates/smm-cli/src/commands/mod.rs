@@ -1,6 +1,11 @@
-//! The subcommands that have a folder of their own.
+//! One folder per subcommand.
 
+pub mod catalog;
+pub mod check;
 pub mod completions;
+pub mod explain;
+pub mod fmt;
 pub mod init;
+pub mod lsp;
 pub mod man;
 pub mod new;

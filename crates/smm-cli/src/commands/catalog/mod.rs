@@ -6,7 +6,9 @@ use std::io::{self, Write};
 use crate::cli::{CatalogArgs, CatalogFormat};
 use crate::status::Status;
 use crate::workspace_model;
-use crate::{catalog_json, catalog_markdown, catalog_text};
+mod json;
+mod markdown;
+mod text;
 
 pub fn run(args: &CatalogArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Status> {
     let model = match workspace_model::model_or_report(err)? {
@@ -14,10 +16,10 @@ pub fn run(args: &CatalogArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::
         Err(status) => return Ok(status),
     };
     match args.format {
-        CatalogFormat::Text => out.write_all(catalog_text::render(&model).as_bytes())?,
-        CatalogFormat::Markdown => out.write_all(catalog_markdown::render(&model).as_bytes())?,
+        CatalogFormat::Text => out.write_all(text::render(&model).as_bytes())?,
+        CatalogFormat::Markdown => out.write_all(markdown::render(&model).as_bytes())?,
         CatalogFormat::Json => {
-            let document = catalog_json::document(&model);
+            let document = json::document(&model);
             serde_json::to_writer_pretty(&mut *out, &document)?;
             writeln!(out)?;
         }

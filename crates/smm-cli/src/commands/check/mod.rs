@@ -10,7 +10,14 @@ use crate::cli::{CheckArgs, FailOn, OutputFormat};
 use crate::destination::{self, destination};
 use crate::report::{FileReport, Report};
 use crate::status::{count, Status};
-use crate::{grouped, out_compact, out_github, out_json, out_junit, out_sarif, targets};
+use crate::targets;
+
+mod compact;
+mod github;
+mod grouped;
+mod json;
+mod junit;
+mod sarif;
 
 pub fn run(
     args: &CheckArgs,
@@ -143,7 +150,7 @@ fn job_summary(report: &Report, status: &mut Status, err: &mut dyn Write) -> io:
     let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
         return Ok(());
     };
-    let markdown = out_github::job_summary(report, &summary(report, status.failures));
+    let markdown = github::job_summary(report, &summary(report, status.failures));
     let appended = std::fs::OpenOptions::new()
         .append(true)
         .create(true)
@@ -165,11 +172,11 @@ fn render(
 ) -> String {
     match format {
         OutputFormat::Human => human(report, color, failures),
-        OutputFormat::Compact => out_compact::render(report, &summary(report, failures)),
-        OutputFormat::Json => out_json::render(report),
-        OutputFormat::Sarif => out_sarif::render(report),
-        OutputFormat::Junit => out_junit::render(report, fail_on),
-        OutputFormat::Github => out_github::render(report),
+        OutputFormat::Compact => compact::render(report, &summary(report, failures)),
+        OutputFormat::Json => json::render(report),
+        OutputFormat::Sarif => sarif::render(report),
+        OutputFormat::Junit => junit::render(report, fail_on),
+        OutputFormat::Github => github::render(report),
     }
 }
 

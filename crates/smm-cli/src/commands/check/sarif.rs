@@ -27,7 +27,7 @@ pub fn render(report: &Report) -> String {
                 "id": code.id,
                 "shortDescription": { "text": code.summary },
                 "fullDescription": { "text": code.explanation },
-                "help": { "text": crate::explain_code::page(code) },
+                "help": { "text": crate::commands::explain::code::page(code) },
                 "defaultConfiguration": { "level": level(code.severity) },
             })
         })

@@ -9,8 +9,8 @@
 //! `failures` counts are the number of those elements. Waived findings make a case skipped when
 //! nothing in it fails; findings below the threshold are listed in the case's `<system-out>`.
 
+use super::sarif::Places;
 use crate::cli::FailOn;
-use crate::out_sarif::Places;
 use crate::report::{FileReport, Report, Reported};
 use smm_check::line_column;
 

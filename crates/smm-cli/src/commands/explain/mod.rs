@@ -8,21 +8,26 @@ use smm_model::{Clause, Domain, Entry, Framework, Level, Model, Practice, Standa
 use smm_syntax::visible;
 
 use crate::cli::ExplainArgs;
-use crate::defined_at::Places;
-use crate::explain_code;
-use crate::explain_mapping::{self, MappingView};
-use crate::page::Page;
 use crate::status::Status;
-use crate::suggest;
 use crate::workspace_model;
+
+pub mod code;
+mod defined_at;
+mod mapping;
+mod page;
+mod suggest;
+
+use defined_at::Places;
+use mapping::MappingView;
+use page::Page;
 
 pub fn run(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Status> {
     let Some(id) = args.id.as_deref() else {
-        return explain_code::list(out);
+        return code::list(out);
     };
     // Diagnostic codes (`check::unmet-target`) need no model; ids never contain `::`.
     if id.contains("::") {
-        return explain_code::run(id, args, out, err);
+        return code::run(id, args, out, err);
     }
     // The user's catalogs count: their standards, and text they attached to built-in clauses.
     let model = match workspace_model::model_or_report(err)? {
@@ -31,8 +36,8 @@ pub fn run(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::
     };
     let Some(entry) = model.resolve(id) else {
         // A code as waivers write it, without its `check::`.
-        if let Some(code) = explain_code::check_code(id) {
-            return explain_code::run(code, args, out, err);
+        if let Some(code) = code::check_code(id) {
+            return code::run(code, args, out, err);
         }
         // The id is the user's, as typed, and the hint may repeat it.
         writeln!(err, "error: unknown id `{}`", visible(id))?;
@@ -151,7 +156,7 @@ impl Explain<'_> {
             }
         }
         page.line("", "");
-        explain_mapping::practice(&mut page, self.model, practice, &self.view);
+        mapping::practice(&mut page, self.model, practice, &self.view);
         page.line("", "");
         self.finish(page, Entry::Practice(practice))
     }
@@ -234,7 +239,7 @@ impl Explain<'_> {
         }
         page.list("Children", self.children(entry));
         optional(&mut page, "Description", &clause.description);
-        explain_mapping::clause(&mut page, self.model, clause, self.view.role());
+        mapping::clause(&mut page, self.model, clause, self.view.role());
         for licensed in &clause.licensed {
             page.paragraphs("Licensed text", &licensed.paragraphs);
             page.line(

@@ -3,8 +3,8 @@
 
 use smm_model::{Clause, Editions, Level, MappedClause, Model, Practice, Role};
 
+use super::page::Page;
 use crate::cli::ExplainArgs;
-use crate::page::Page;
 
 /// What `--role`, `--level` and `--edition` ask to see.
 pub struct MappingView {

@@ -5,8 +5,8 @@ use std::io::{self, Write};
 
 use smm_syntax::visible;
 
+use super::page::Page;
 use crate::cli::ExplainArgs;
-use crate::page::Page;
 use crate::status::Status;
 
 /// The full code of `name` written without its `check::`, as waivers write it.

@@ -2,7 +2,7 @@
 //! ruff and Regal print them, for CI logs read by people and by editors' problem matchers.
 //! Findings are grouped as in human output (`grouped`); a group lists what each said.
 
-use crate::grouped;
+use super::grouped;
 use crate::report::Report;
 
 /// The findings, then `summary` (the human output's last line).
