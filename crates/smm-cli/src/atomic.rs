@@ -75,6 +75,16 @@ fn pause_for_tests() {
 
 use smm_check::disk::input::io_reason;
 
+/// `replace`, for a file of the workspace rooted at `root`: files read through
+/// `follow-links-to` are the workspace's to read, not to rewrite.
+pub fn replace_inside(path: &Path, root: &Path, contents: &str) -> Result<(), String> {
+    let inside = path.canonicalize().is_ok_and(|real| real.starts_with(root));
+    match inside {
+        true => replace(path, contents),
+        false => Err("not written: its real path is outside the workspace root".to_string()),
+    }
+}
+
 /// Replaces the content of the existing file `path`, keeping its permissions. A symlink is
 /// followed so that the link stays a link. The error is a reason for `error: PATH: reason`.
 pub fn replace(path: &Path, contents: &str) -> Result<(), String> {

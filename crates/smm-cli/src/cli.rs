@@ -13,45 +13,145 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
         Profiles set target levels for the SMM practices, assessments record the levels reached \
         with evidence that points at ISA/IEC 62443 and ISO/IEC 27001/27002 clauses, and catalogs \
         define the practices, standards and clauses themselves. All three are written in .smm files; \
-        smm knows the SMM and those standards' catalogs out of the box (see `smm catalog` and `smm explain`).",
+        smm knows the SMM and those standards' catalogs out of the box (see `smm catalog` and `smm explain`).\n\n\
+        A workspace is the folder holding smm.toml (`smm init` writes one) and everything under it: \
+        its files see each other's names. Without smm.toml, the folder given (or the current one) \
+        is the workspace, and `smm explain` and `smm catalog` know only the built-in catalog.",
+    after_help = EXIT_STATUS,
     propagate_version = true
 )]
 pub struct Cli {
-    /// When to colour the output; `auto` colours a terminal unless NO_COLOR is set
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
-    pub color: ColorChoice,
-
     #[command(subcommand)]
     pub command: Command,
 }
 
+/// Every command's exit codes; each command's help says what 1 means for it.
+const EXIT_STATUS: &str = "Exit status: 0 done, nothing wrong; 1 problems found in the input \
+    (each command's --help says which); 2 input that cannot be used: a path that cannot be read, \
+    a broken smm.toml, an output that cannot be written, an unknown argument.";
+
+const CHECK_EXIT: &str = "Exit status:\n  \
+    0  no finding at or above --fail-on\n  \
+    1  a finding at or above --fail-on (syntax errors are errors)\n  \
+    2  input that cannot be used: a path that cannot be read, a broken smm.toml, an --output \
+    that cannot be written";
+
+const FMT_EXIT: &str = "Exit status:\n  \
+    0  every file formatted (or, with --check, already formatted)\n  \
+    1  with --check, a file that would change; a file with syntax errors (left as it is)\n  \
+    2  a path that cannot be read, a broken smm.toml, a file that cannot be written";
+
+const FIX_EXIT: &str = "Exit status:\n  \
+    0  every certain fix made (findings without one remain: see `smm check`)\n  \
+    1  with --dry-run, a file that would change; a file with syntax errors (left as it is)\n  \
+    2  a path that cannot be read, a broken smm.toml, a file that cannot be written";
+
+const LOOKUP_EXIT: &str = "Exit status:\n  \
+    0  printed\n  \
+    2  an unknown id or option, or a broken smm.toml";
+
+const WRITE_EXIT: &str = "Exit status:\n  \
+    0  written\n  \
+    2  a name or option that cannot be used, a file that exists already or cannot be written";
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Report syntax errors in .smm files
+    /// Check .smm files: syntax, names, targets, evidence, waivers, links
+    #[command(
+        long_about = "Check .smm files: syntax, names, targets, evidence, waivers, links.\n\n\
+            Reads every .smm file of the workspace, resolves profiles (with what they extend), \
+            assessments, practices, clauses and standards against the built-in catalog and the \
+            workspace's own catalogs, and reports: syntax errors; unknown or misspelt names, with \
+            the name meant where it is certain (`smm fix` applies those); targets an assessment \
+            does not meet; practices without evidence, with stub, expired or soon expiring \
+            evidence, or with clauses their level does not map to; waivers out of date or unused; \
+            links to files that are missing or outside the workspace. `smm explain CODE` says \
+            what each finding's code means.\n\n\
+            Given paths, it reports on them and on the files of the workspace that depend on them \
+            (--no-dependents to report on the paths alone). Findings print for people, or as \
+            compact lines, JSON, SARIF, JUnit or GitHub annotations (--format, --output).",
+        after_help = CHECK_EXIT
+    )]
     Check(CheckArgs),
-    /// Format .smm files in place
+    /// Format .smm files in place (or show the diff with --check)
+    #[command(after_help = FMT_EXIT)]
     Fmt(FmtArgs),
-    /// List the built-in catalog: SMM practices, levels, scopes, roles, standards and clauses
+    /// Apply the fixes smm is certain of (a misspelt name, the profile's role), then check again
+    #[command(
+        long_about = "Apply the fixes smm is certain of, then check again.\n\n\
+            Makes every fix the language server offers as preferred: a misspelt practice, \
+            profile, clause, standard, role or scope becomes the name meant when only one is \
+            near, and an assessment's role that contradicts its profile's becomes the profile's. \
+            A fix that makes another certain is followed. Findings accepted by a waiver are left \
+            alone, and so is a file with syntax errors. Each fix is listed on standard error as \
+            `PATH:LINE:COLUMN: fixed CODE: WHAT`, then what remains; --dry-run prints a diff on \
+            standard output instead of writing, and `-` fixes standard input onto standard output.",
+        after_help = FIX_EXIT
+    )]
+    Fix(crate::commands::fix::FixArgs),
+    /// List the catalog: SMM practices, levels, scopes, roles, standards and clauses
+    #[command(
+        long_about = "List the catalog: SMM practices, levels, scopes, roles, standards and clauses.\n\n\
+            The built-in catalog plus the workspace's own catalogs (its .smm files and the \
+            folders `catalogs` names in smm.toml). Outside a workspace (no smm.toml here or above) \
+            only the built-in catalog, and no file is read.",
+        after_help = LOOKUP_EXIT
+    )]
     Catalog(CatalogArgs),
-    /// Explain what an id names: a practice, clause, standard, domain, subdomain or framework
+    /// Explain an id (practice, clause, standard, domain, subdomain, framework) or a code
+    #[command(
+        long_about = "Explain an id (practice, clause, standard, domain, subdomain, framework) or a code.\n\n\
+            For a practice, its levels and the clauses each level maps to by role and edition; \
+            for a clause, the practices and levels that map to it; for a diagnostic code \
+            (`check::unmet-target`, or `unmet-target`), what it finds and how to act. Looks in the \
+            built-in catalog and the workspace's own catalogs; outside a workspace (no smm.toml \
+            here or above) in the built-in catalog only, and no file is read.",
+        after_help = LOOKUP_EXIT
+    )]
     Explain(ExplainArgs),
     /// Serve the language over standard input and output (the Language Server Protocol)
+    #[command(after_help = "Exit status: 0 after the client's exit; 2 if the server cannot run.")]
     Lsp,
     /// Start a workspace: smm.toml, an example profile and an assessment that check clean
+    #[command(after_help = WRITE_EXIT)]
     Init(crate::commands::init::InitArgs),
     /// Write a new profile, or an assessment listing every practice its profile targets
-    #[command(subcommand)]
+    #[command(subcommand, after_help = WRITE_EXIT)]
     New(crate::commands::new::NewCommand),
     /// Print the completion script for a shell (bash, zsh, fish, powershell or elvish)
+    #[command(after_help = "Exit status: 0 printed; 2 an unknown shell.")]
     Completions(crate::commands::completions::CompletionsArgs),
     /// Print smm's manual page (roff), or write a page per subcommand with --dir
+    #[command(after_help = "Exit status: 0 written; 2 a folder that cannot be written.")]
     Man(crate::commands::man::ManArgs),
+}
+
+impl Command {
+    /// Whether colour may be used, for the commands that have --color.
+    pub fn color(&self) -> ColorChoice {
+        match self {
+            Command::Check(args) => args.color.color,
+            Command::Fmt(args) => args.color.color,
+            Command::Fix(args) => args.color.color,
+            _ => ColorChoice::Never,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct ColorArg {
+    /// When to colour the output; `auto` colours a terminal unless NO_COLOR is set
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
+
+    #[command(flatten)]
+    pub color: ColorArg,
 
     /// Judge expiry dates as of this day (YYYY-MM-DD) instead of each assessment's `date`
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
@@ -159,6 +259,9 @@ pub struct FmtArgs {
 
     #[command(flatten)]
     pub input: InputArgs,
+
+    #[command(flatten)]
+    pub color: ColorArg,
 }
 
 #[derive(Debug, Args)]
@@ -167,6 +270,10 @@ pub struct CatalogArgs {
     /// `markdown` for the mapping tables that reviewers read
     #[arg(long, value_enum, default_value_t = CatalogFormat::Text)]
     pub format: CatalogFormat,
+
+    /// Say on standard error which workspace's catalogs are read, if any
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -199,6 +306,10 @@ pub struct ExplainArgs {
     /// `all` to show every edition side by side; the newest editions by default
     #[arg(long, value_name = "STANDARD")]
     pub edition: Vec<String>,
+
+    /// Say on standard error which workspace's catalogs are read, if any
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Args)]
@@ -211,6 +322,10 @@ pub struct InputArgs {
     /// smm.toml starts
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
+
+    /// Say on standard error which workspace root each path belongs to, and why
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

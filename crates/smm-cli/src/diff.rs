@@ -1,4 +1,4 @@
-//! Unified diffs between a file and its formatted text. The lines are the user's, so they are
+//! Unified diffs between a file and its formatted or fixed text. The lines are the user's, so they are
 //! shown through `smm_syntax::visible`: an escape or a bidirectional override in a string is
 //! shown as `\e` or `\u{202e}`, and only our own colour codes reach the terminal.
 //!
@@ -16,7 +16,8 @@ const CYAN: &str = "\x1b[36m";
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
 
-pub fn unified(shown: &str, old: &str, new: &str, color: bool) -> String {
+/// `made` says what `new` is: `formatted`, `fixed`.
+pub fn unified(shown: &str, old: &str, new: &str, made: &str, color: bool) -> String {
     let diff = TextDiff::from_lines(old, new);
     let mut out = String::new();
     let mut line = |paint: &str, text: &str| {
@@ -35,7 +36,7 @@ pub fn unified(shown: &str, old: &str, new: &str, color: bool) -> String {
     {
         if i == 0 {
             line(BOLD, &format!("--- {}", visible(shown)));
-            line(BOLD, &format!("+++ {} (formatted)", visible(shown)));
+            line(BOLD, &format!("+++ {} ({made})", visible(shown)));
         }
         line(CYAN, &hunk.header().to_string());
         for change in hunk.iter_changes() {
@@ -61,7 +62,7 @@ mod tests {
 
     #[test]
     fn plain_diff_has_headers_and_hunks() {
-        let diff = unified("a.smm", "x\ny\n", "x\nz\n", false);
+        let diff = unified("a.smm", "x\ny\n", "x\nz\n", "formatted", false);
         assert_eq!(
             diff,
             "--- a.smm\n+++ a.smm (formatted)\n@@ -1,2 +1,2 @@\n x\n-y\n+z\n"
@@ -70,7 +71,7 @@ mod tests {
 
     #[test]
     fn coloured_diff_paints_changed_lines() {
-        let diff = unified("a.smm", "y\n", "z\n", true);
+        let diff = unified("a.smm", "y\n", "z\n", "formatted", true);
         assert!(diff.contains("\x1b[31m-y\x1b[0m\n"), "{diff:?}");
         assert!(diff.contains("\x1b[32m+z\x1b[0m\n"), "{diff:?}");
     }
@@ -78,12 +79,12 @@ mod tests {
     #[test]
     fn lines_from_the_file_are_shown_visibly() {
         let old = "a \"\x1b]0;owned\x07\x1b[2J\0\u{202e}\"\n";
-        let diff = unified("a.smm", old, "b\n", false);
+        let diff = unified("a.smm", old, "b\n", "formatted", false);
         assert_eq!(
             diff,
             "--- a.smm\n+++ a.smm (formatted)\n@@ -1 +1 @@\n-a \"\\e]0;owned\\u{7}\\e[2J\\0\\u{202e}\"\n+b\n"
         );
-        let painted = unified("a.smm", old, "b\n", true);
+        let painted = unified("a.smm", old, "b\n", "formatted", true);
         assert!(painted.contains("\x1b[31m-a \"\\e]0;"), "{painted:?}");
         let raw_escapes = painted.matches('\x1b').count();
         let colour_codes = painted.matches("\x1b[").count();
@@ -92,20 +93,20 @@ mod tests {
 
     #[test]
     fn crlf_line_ends_show_as_a_visible_carriage_return() {
-        let diff = unified("a.smm", "x\r\ny\r\n", "x\ny\n", false);
+        let diff = unified("a.smm", "x\r\ny\r\n", "x\ny\n", "formatted", false);
         assert_eq!(
             diff,
             "--- a.smm\n+++ a.smm (formatted)\n@@ -1,2 +1,2 @@\n-x\\r\n-y\\r\n+x\n+y\n"
         );
         // A lone carriage return is shown on its own line, as the diff reads it.
-        let diff = unified("a.smm", "a\rb\n", "a\rb \n", false);
+        let diff = unified("a.smm", "a\rb\n", "a\rb \n", "formatted", false);
         assert!(diff.ends_with(" a\\r\n-b\n+b \n"), "{diff:?}");
         assert!(!diff.contains('\r'), "{diff:?}");
     }
 
     #[test]
     fn a_missing_final_line_feed_is_marked() {
-        let diff = unified("a.smm", "x\ny", "x\ny\n", false);
+        let diff = unified("a.smm", "x\ny", "x\ny\n", "formatted", false);
         assert!(
             diff.ends_with("@@ -1,2 +1,2 @@\n x\n-y\n\\ No newline at end of file\n+y\n"),
             "{diff:?}"

@@ -29,6 +29,7 @@ pub fn main() -> ExitCode {
     let input = match &cli.command {
         Command::Check(args) => Some(&args.input),
         Command::Fmt(args) => Some(&args.input),
+        Command::Fix(args) => Some(&args.input),
         Command::Catalog(_)
         | Command::Explain(_)
         | Command::Lsp
@@ -47,12 +48,13 @@ pub fn main() -> ExitCode {
         // not be locked here.
         return commands::lsp::run();
     }
-    let colors = Colors::new(cli.color);
+    let colors = Colors::new(cli.command.color());
     let mut out = io::stdout().lock();
     let mut err = io::stderr().lock();
     let result = match &cli.command {
         Command::Check(args) => commands::check::run(args, colors.stdout, &mut out, &mut err),
         Command::Fmt(args) => commands::fmt::run(args, colors, &mut out, &mut err),
+        Command::Fix(args) => commands::fix::run(args, colors, &mut out, &mut err),
         Command::Catalog(args) => commands::catalog::run(args, &mut out, &mut err),
         Command::Explain(args) => commands::explain::run(args, &mut out, &mut err),
         Command::Completions(args) => commands::completions::run(args, &mut out),

@@ -1,7 +1,7 @@
 //! Turning command-line paths into the files to report on, grouped by workspace root; for
 //! `smm check`, with the files that depend on them.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -32,6 +32,8 @@ pub struct Target {
 
 pub struct Group {
     pub root: PathBuf,
+    /// The smm.toml that made `root` the root; None when there is none here or above.
+    pub config_file: Option<PathBuf>,
     /// Where the machine formats' paths start (`repository_root`).
     pub repository: PathBuf,
     pub config: Config,
@@ -91,8 +93,16 @@ impl Resolved {
             .iter()
             .flat_map(|g| g.targets.iter().map(|t| t.path.clone()))
             .collect();
-        for mut group in self.groups {
-            let mut sources = group.load();
+        let mut loaded: Vec<(Group, Sources)> = self
+            .groups
+            .into_iter()
+            .map(|mut group| {
+                let sources = group.load();
+                (group, sources)
+            })
+            .collect();
+        let elsewhere = Declared::by_targets(&mut loaded);
+        for (index, (group, mut sources)) in loaded.into_iter().enumerate() {
             let checked = semantic.map(|s| Checked::run(s, &group, &sources));
             let dependents: Vec<Target> = match (semantic, &checked) {
                 (Some(semantic), Some(checked)) if semantic.dependents => checked
@@ -109,7 +119,7 @@ impl Resolved {
                 _ => Vec::new(),
             };
             for target in group.targets.iter().chain(&dependents) {
-                let checks = checked
+                let mut checks = checked
                     .as_ref()
                     .map_or_else(FileChecks::default, |c| c.checks_of(&target.path));
                 let at = Visit {
@@ -119,12 +129,87 @@ impl Resolved {
                     config: &group.config,
                 };
                 match sources.get_or_load(&target.path) {
-                    Ok(source) => visit(&at, source, &checks, &mut status, err)?,
+                    Ok(source) => {
+                        elsewhere.explain_unknown(index, &group, source, &mut checks);
+                        visit(&at, source, &checks, &mut status, err)?
+                    }
                     Err(e) => status.fail(err, &target.shown, e)?,
                 }
             }
         }
         Ok(status)
+    }
+}
+
+/// The profiles and assessments that the files given on the command line declare (as
+/// `smm_check::declared_names` spells them: `profile NAME`), by the
+/// group they belong to: a name one workspace lacks may be in a file given beside it that lies
+/// in another workspace, and the user should hear why it is not seen.
+struct Declared {
+    names: HashMap<String, Vec<(usize, PathBuf)>>,
+}
+
+impl Declared {
+    fn by_targets(groups: &mut [(Group, Sources)]) -> Declared {
+        let mut names: HashMap<String, Vec<(usize, PathBuf)>> = HashMap::new();
+        // With one workspace every name given is seen: nothing to explain.
+        if groups.len() > 1 {
+            for (index, (group, sources)) in groups.iter_mut().enumerate() {
+                for target in &group.targets {
+                    if let Ok(source) = sources.get_or_load(&target.path) {
+                        for name in smm_check::declared_names(&source.parse.file) {
+                            names
+                                .entry(name)
+                                .or_default()
+                                .push((index, target.path.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        Declared { names }
+    }
+
+    /// Adds to each unknown profile of `source` a note on the workspace root: the file given
+    /// that defines it in another workspace, or, without smm.toml, which folder was searched.
+    fn explain_unknown(
+        &self,
+        group_index: usize,
+        group: &Group,
+        source: &Source,
+        checks: &mut FileChecks,
+    ) {
+        for reported in &mut checks.diagnostics {
+            let diagnostic = &mut reported.diagnostic;
+            if diagnostic.code != UNKNOWN_PROFILE {
+                continue;
+            }
+            let Some(name) = source.text.get(diagnostic.span.range()) else {
+                continue;
+            };
+            let defined = self
+                .names
+                .get(&format!("profile {name}"))
+                .and_then(|places| places.iter().find(|(other, _)| *other != group_index));
+            let note = match (defined, &group.config_file) {
+                (Some((_, path)), _) => format!(
+                    "`{name}` is defined in {}, given on the command line, but that file lies in \
+                     another workspace, and files see only the names of their own; this one's is \
+                     {}. Put one {} in a folder above both",
+                    shown_from_cwd(path),
+                    describe_root(group),
+                    config::FILE_NAME
+                ),
+                (None, None) => format!(
+                    "{}; if `{name}` is defined outside it, put an {} in the folder that holds \
+                     all your .smm files (`smm init` writes one)",
+                    describe_root(group),
+                    config::FILE_NAME
+                ),
+                (None, Some(_)) => continue,
+            };
+            diagnostic.notes.push(note);
+        }
     }
 }
 
@@ -145,14 +230,14 @@ pub struct Semantic {
 }
 
 /// One group's model and the checker's analysis of its files.
-struct Checked {
+pub struct Checked {
     model: WorkspaceModel,
-    workspace: smm_check::Workspace,
-    analysis: smm_check::Analysis,
+    pub workspace: smm_check::Workspace,
+    pub analysis: smm_check::Analysis,
 }
 
 impl Checked {
-    fn run(semantic: &Semantic, group: &Group, sources: &Sources) -> Checked {
+    pub fn run(semantic: &Semantic, group: &Group, sources: &Sources) -> Checked {
         let model = WorkspaceModel::build(sources, &group.config, &group.root);
         // The texts are read already (standard input may stand in for a file): hand them over
         // rather than have the checker read the disk again.
@@ -231,7 +316,7 @@ impl Checked {
     }
 
     /// The model's problems, the checker's findings and the assessments of one file.
-    fn checks_of(&self, path: &Path) -> FileChecks {
+    pub fn checks_of(&self, path: &Path) -> FileChecks {
         let mut checks = FileChecks {
             diagnostics: self
                 .model
@@ -318,10 +403,27 @@ pub fn resolve(args: &InputArgs, err: &mut dyn Write) -> io::Result<Resolved> {
             resolver.path(arg, err)?;
         }
     }
+    if args.verbose {
+        for group in &resolver.groups {
+            writeln!(err, "info: {}", describe_root(group))?;
+        }
+    }
     Ok(Resolved {
         groups: resolver.groups,
         status: resolver.status,
     })
+}
+
+/// Which root a group has, and why: for --verbose and for names that are not found.
+fn describe_root(group: &Group) -> String {
+    let root = shown_root(&group.root);
+    match &group.config_file {
+        Some(file) => format!("workspace root {root} (from {})", shown_from_cwd(file)),
+        None => format!(
+            "workspace root {root} (no {} there or above, so the folder of the path given)",
+            config::FILE_NAME
+        ),
+    }
 }
 
 struct Resolver {
@@ -463,6 +565,7 @@ impl Resolver {
         };
         self.groups.push(Group {
             repository: repository_root(&root.dir),
+            config_file: root.config_file,
             root: root.dir,
             config,
             targets: Vec::new(),
@@ -498,6 +601,16 @@ fn shown_under(arg: &Path, dir: &Path, path: &Path) -> String {
         arg.join(relative)
     };
     smm_syntax::visible_path(&named)
+}
+
+/// A workspace root as people read it: `.` for the current directory.
+pub fn shown_root(root: &Path) -> String {
+    let shown = shown_from_cwd(root);
+    if shown.is_empty() {
+        ".".into()
+    } else {
+        shown
+    }
 }
 
 /// Relative to the current directory when inside it, else absolute; as people read it

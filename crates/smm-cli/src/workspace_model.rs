@@ -6,6 +6,7 @@ use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use smm_model::{builtin, FileId, Model, Origin};
 use smm_syntax::Diagnostic;
@@ -48,24 +49,6 @@ impl WorkspaceModel {
         WorkspaceModel { model, problems }
     }
 
-    /// The model of the workspace around the current directory, for commands that ask about
-    /// the model rather than about files. A broken smm.toml is the error.
-    pub fn for_current_dir() -> Result<WorkspaceModel, String> {
-        let cwd = std::env::current_dir().map_err(|e| format!("current directory: {e}"))?;
-        let root = workspace::find_root(&workspace::absolute(&cwd));
-        let config = match &root.config_file {
-            Some(file) => config::load(file, &crate::targets::shown_from_cwd(file))?,
-            None => config::Config::default(),
-        };
-        let confinement = config.confinement(&root.dir);
-        let walk = workspace::walk(&root.dir, &root.dir, &config.exclude, &confinement);
-        Ok(WorkspaceModel::build(
-            &Sources::load(walk.files),
-            &config,
-            &root.dir,
-        ))
-    }
-
     pub fn problems_of(&self, path: &Path) -> &[Diagnostic] {
         self.problems.get(path).map_or(&[], Vec::as_slice)
     }
@@ -85,10 +68,68 @@ fn display(model: &Model, file: FileId, cache: &OnceCell<Option<PathBuf>>) -> St
     }
 }
 
-/// The model around the current directory, or the error already reported and its status.
-pub fn model_or_report(err: &mut dyn Write) -> io::Result<Result<Model, Status>> {
-    match WorkspaceModel::for_current_dir() {
-        Ok(workspace) => Ok(Ok(workspace.model)),
+/// The model for the commands that ask about the model rather than about files.
+pub struct ModelHere {
+    pub model: Arc<Model>,
+    /// The workspace whose catalogs count; None outside any workspace.
+    pub root: Option<PathBuf>,
+}
+
+impl ModelHere {
+    /// The model of the workspace around the current directory: the built-in catalogs plus
+    /// its own. Outside any workspace (no smm.toml here or above) the built-in model, and no
+    /// file is read: without a root to stop at, a walk from `/` would read the whole disk.
+    /// A broken smm.toml is the error.
+    fn load(verbose: bool, err: &mut dyn Write) -> io::Result<Result<ModelHere, String>> {
+        let cwd = match std::env::current_dir() {
+            Ok(cwd) => workspace::absolute(&cwd),
+            Err(e) => return Ok(Err(format!("current directory: {e}"))),
+        };
+        let root = workspace::find_root(&cwd);
+        let Some(file) = &root.config_file else {
+            if verbose {
+                writeln!(
+                    err,
+                    "info: no {} here or above: the built-in catalog only",
+                    config::FILE_NAME
+                )?;
+            }
+            return Ok(Ok(ModelHere {
+                model: builtin::model(),
+                root: None,
+            }));
+        };
+        let shown = crate::targets::shown_from_cwd(file);
+        let config = match config::load(file, &shown) {
+            Ok(config) => config,
+            Err(message) => return Ok(Err(message)),
+        };
+        if verbose {
+            writeln!(
+                err,
+                "info: workspace root {} (from {}): the built-in catalog and the workspace's",
+                crate::targets::shown_root(&root.dir),
+                smm_syntax::visible(&shown)
+            )?;
+        }
+        let confinement = config.confinement(&root.dir);
+        let walk = workspace::walk(&root.dir, &root.dir, &config.exclude, &confinement);
+        let built = WorkspaceModel::build(&Sources::load(walk.files), &config, &root.dir);
+        Ok(Ok(ModelHere {
+            model: Arc::new(built.model),
+            root: Some(root.dir),
+        }))
+    }
+}
+
+/// The model around the current directory (`ModelHere::load`), or the error already reported
+/// and its status.
+pub fn model_or_report(
+    verbose: bool,
+    err: &mut dyn Write,
+) -> io::Result<Result<ModelHere, Status>> {
+    match ModelHere::load(verbose, err)? {
+        Ok(here) => Ok(Ok(here)),
         Err(message) => {
             // The message may quote smm.toml or name a path.
             writeln!(err, "error: {}", smm_syntax::visible(&message))?;

@@ -127,7 +127,8 @@ fn warnings_alone_do_not_fail_the_check() {
 fn explain_and_catalog_see_the_workspace_catalogs() {
     let p = Project::new();
     let cache = tempfile::tempdir().unwrap();
-    p.file("catalogs/acme.smm", ACME);
+    // A workspace: outside one, explain and catalog read no file.
+    p.file("smm.toml", "").file("catalogs/acme.smm", ACME);
     let explain = p.output(
         p.smm(&["explain", "acme:R1.1"])
             .env("SMM_CACHE_DIR", cache.path()),
@@ -170,7 +171,7 @@ fn explain_reports_a_broken_smm_toml() {
 #[test]
 fn a_workspace_mapping_joins_the_built_in_one_in_explain_and_the_table() {
     let p = Project::new();
-    p.file("catalogs/acme.smm", ACME).file(
+    p.file("smm.toml", "").file("catalogs/acme.smm", ACME).file(
         "catalogs/acme-mapping.smm",
         r#"mapping acme-map "ACME's own mapping" {
   source "ACME security office, 2026"

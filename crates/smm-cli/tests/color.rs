@@ -19,7 +19,7 @@ fn a_pipe_gets_no_colour_by_default() {
 #[test]
 fn always_forces_colour_even_with_no_color() {
     let p = project();
-    let out = p.run(&["--color", "always", "check"]);
+    let out = p.run(&["check", "--color", "always"]);
     assert!(has_color(&out.stdout));
     let out = p.output(p.smm(&["check", "--color=always"]).env("NO_COLOR", "1"));
     assert!(has_color(&out.stdout));

@@ -134,6 +134,8 @@ fn without_a_cache_the_built_in_file_is_named() {
 #[test]
 fn unknown_ids_exit_2_with_a_suggestion() {
     let p = Project::new();
+    // In a workspace; outside one a note says only the built-in catalog was searched.
+    p.file("smm.toml", "");
     let cases = [
         ("acces-control", "did you mean `access-control`?"),
         ("iec62443-3-3:SR1.99", "did you mean `iec62443-3-3:SR1.9`?"),

@@ -150,7 +150,7 @@ fn fmt_check_diffs_show_escapes_and_crlf_line_ends() {
     );
     assert!(out.stdout.contains("\n-}\\r\n"), "{}", out.stdout);
 
-    let coloured = p.run(&["--color", "always", "fmt", "--check"]);
+    let coloured = p.run(&["fmt", "--check", "--color", "always"]);
     assert!(common::has_color(&coloured.stdout), "{coloured:?}");
     assert_safe("fmt --check --color always", &coloured.stdout, true);
 }

@@ -4,6 +4,7 @@ pub mod catalog;
 pub mod check;
 pub mod completions;
 pub mod explain;
+pub mod fix;
 pub mod fmt;
 pub mod init;
 pub mod lsp;

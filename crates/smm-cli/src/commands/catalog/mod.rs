@@ -11,8 +11,8 @@ mod markdown;
 mod text;
 
 pub fn run(args: &CatalogArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Status> {
-    let model = match workspace_model::model_or_report(err)? {
-        Ok(model) => model,
+    let model = match workspace_model::model_or_report(args.verbose, err)? {
+        Ok(here) => here.model,
         Err(status) => return Ok(status),
     };
     match args.format {

@@ -30,8 +30,8 @@ pub fn run(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::
         return code::run(id, args, out, err);
     }
     // The user's catalogs count: their standards, and text they attached to built-in clauses.
-    let model = match workspace_model::model_or_report(err)? {
-        Ok(model) => model,
+    let (model, root) = match workspace_model::model_or_report(args.verbose, err)? {
+        Ok(here) => (here.model, here.root),
         Err(status) => return Ok(status),
     };
     let Some(entry) = model.resolve(id) else {
@@ -42,6 +42,13 @@ pub fn run(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::
         // The id is the user's, as typed, and the hint may repeat it.
         writeln!(err, "error: unknown id `{}`", visible(id))?;
         writeln!(err, "help: {}", visible(&suggest::hint(&model, id)))?;
+        if root.is_none() {
+            writeln!(
+                err,
+                "note: no smm.toml here or above, so only the built-in catalog was searched; \
+                 run smm in a workspace (`smm init` starts one) to search its catalogs too"
+            )?;
+        }
         return Ok(Status {
             failures: 1,
             ..Status::default()

@@ -37,22 +37,19 @@ pub fn run(
         }
         if args.check {
             if changed {
-                let diff = diff::unified(&target.shown, &source.text, &formatted, colors.stdout);
+                let diff = diff::unified(
+                    &target.shown,
+                    &source.text,
+                    &formatted,
+                    "formatted",
+                    colors.stdout,
+                );
                 out.write_all(diff.as_bytes())?;
             }
         } else if target.is_stdin {
             out.write_all(formatted.as_bytes())?;
         } else if changed {
-            // Files read through `follow-links-to` are the workspace's to read, not to rewrite.
-            let inside = target
-                .path
-                .canonicalize()
-                .is_ok_and(|real| real.starts_with(at.root));
-            let written = match inside {
-                true => atomic::replace(&target.path, &formatted),
-                false => Err(OUTSIDE_ROOT.to_string()),
-            };
-            if let Err(reason) = written {
+            if let Err(reason) = atomic::replace_inside(&target.path, at.root, &formatted) {
                 tally.changed -= 1;
                 status.fail(err, &target.shown, reason)?;
             }
@@ -63,8 +60,6 @@ pub fn run(
     writeln!(err, "{}", tally.summary(args.check, status.failures))?;
     Ok(status)
 }
-
-const OUTSIDE_ROOT: &str = "not written: its real path is outside the workspace root";
 
 #[derive(Default)]
 struct Tally {

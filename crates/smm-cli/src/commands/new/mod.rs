@@ -20,7 +20,7 @@ use smm_syntax::Span;
 
 use crate::sources::Sources;
 use crate::status::Status;
-use crate::targets::{shown_from_cwd, Disk};
+use crate::targets::{shown_from_cwd, shown_root, Disk};
 use crate::workspace_model::WorkspaceModel;
 
 const ROLES: [&str; 3] = ["asset-owner", "product-supplier", "service-provider"];
@@ -342,16 +342,6 @@ fn checked_name(text: &str, kind: &str, id: &str, loaded: &Loaded) -> Result<Str
         }
     }
     smm_syntax::format(text).map_err(|_| format!("`{id}` cannot name a {kind}"))
-}
-
-/// The workspace root as people read it: `.` for the current directory.
-fn shown_root(root: &Path) -> String {
-    let shown = shown_from_cwd(root);
-    if shown.is_empty() {
-        ".".into()
-    } else {
-        shown
-    }
 }
 
 /// `-o FILE`, else `ID.smm` here; absolute, and not there yet.
