@@ -220,10 +220,9 @@ struct Tally {
     fixes: usize,
     files: usize,
     with_errors: usize,
-    /// Findings left after fixing, by severity, waived ones aside.
+    /// Problems left after fixing, waived ones aside, counted as `smm check` counts them.
     errors: usize,
     warnings: usize,
-    infos: usize,
 }
 
 impl Tally {
@@ -232,7 +231,7 @@ impl Tally {
             match reported.diagnostic.severity {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
-                _ => self.infos += 1,
+                _ => {}
             }
         }
     }
@@ -249,17 +248,13 @@ impl Tally {
             let files = count(self.with_errors, "file");
             parts.push(format!("{files} not fixed (syntax errors)"));
         }
-        let left = [
-            (self.errors, "error"),
-            (self.warnings, "warning"),
-            (self.infos, "info"),
-        ]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|&(n, noun)| count(n, noun))
-        .collect::<Vec<_>>();
+        let left = [(self.errors, "error"), (self.warnings, "warning")]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|&(n, noun)| count(n, noun))
+            .collect::<Vec<_>>();
         if !left.is_empty() {
-            let one = self.errors + self.warnings + self.infos == 1;
+            let one = self.errors + self.warnings == 1;
             let verb = match (dry_run, one) {
                 (true, _) => "would remain",
                 (false, true) => "remains",
