@@ -3,8 +3,8 @@
 //! shown as `\e` or `\u{202e}`, and only our own colour codes reach the terminal.
 //!
 //! Each line is shown without its line feed, which the diff supplies; a carriage return is
-//! content like any other and shown as `\r`. So in a CRLF file, whose line ends the formatter
-//! turns into LF, a removed line ends in `\r` and its replacement does not: that is the change.
+//! content like any other and shown as `\r`. So in a CRLF file (which the formatter keeps
+//! CRLF) the lines on both sides end in `\r`, and a line whose ending alone changes shows it.
 //! A lone `\r`, which the diff takes for a line end, is shown the same way, on its own line.
 
 use similar::{ChangeTag, TextDiff};

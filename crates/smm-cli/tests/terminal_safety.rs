@@ -58,7 +58,9 @@ fn hostile_assessment(p: &Project) -> String {
 }
 
 /// A user's catalog: a standard, a clause, licensed text and a mapping, each holding `EVIL`.
+/// In a workspace (smm.toml): outside one, explain and catalog read no file.
 fn hostile_catalog(p: &Project) {
+    p.file("smm.toml", "");
     p.file(
         "catalogs/evil.smm",
         &format!(
@@ -143,12 +145,13 @@ fn fmt_check_diffs_show_escapes_and_crlf_line_ends() {
     );
     assert!(
         out.stdout.contains(&format!(
-            "+profile evil \"Evil {SHOWN}\" {{\n+  industry x\n"
+            "+profile evil \"Evil {SHOWN}\" {{\\r\n+  industry x\\r\n"
         )),
         "{}",
         out.stdout
     );
-    assert!(out.stdout.contains("\n-}\\r\n"), "{}", out.stdout);
+    // The formatter keeps CRLF: the closing line is unchanged.
+    assert!(out.stdout.contains("\n }\\r\n"), "{}", out.stdout);
 
     let coloured = p.run(&["fmt", "--check", "--color", "always"]);
     assert!(common::has_color(&coloured.stdout), "{coloured:?}");
@@ -321,6 +324,7 @@ mod not_utf8 {
         let p = Project::new();
         let text = "standard cafe \"Cafe rules\" {\n  source \"x\"\n  role asset-owner\n}\n";
         std::fs::write(p.root.join(OsStr::from_bytes(b"cat-caf\xe9.smm")), text).unwrap();
+        std::fs::write(p.root.join("smm.toml"), "").unwrap();
         let out = p.run(&["explain", "cafe"]);
         assert_eq!(out.code, 0, "{out:?}");
         assert!(

@@ -2,6 +2,10 @@
 //! (changed runs of lines) so the editor keeps the cursor and the undo history tidy. A range
 //! request keeps the edits that touch the range: the layout of a file is one decision, but
 //! the user asked for changes only there.
+//!
+//! The formatter writes the document's own line breaks (CRLF when its first break is), so a
+//! document opened with CRLF line ends is diffed line for line like an LF one: no edit when it
+//! is formatted, and edits only where the layout (or an odd line end) differs.
 
 use similar::{DiffOp, TextDiff};
 use smm_syntax::Span;

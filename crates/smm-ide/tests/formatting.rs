@@ -49,6 +49,46 @@ fn the_edits_give_what_smm_fmt_gives() {
     }
 }
 
+/// A document with CRLF line ends (opened on Windows) keeps them: an already formatted one
+/// needs no edit, and an unformatted one gets the edits of its LF twin, written with CRLF.
+#[test]
+fn a_crlf_document_keeps_its_line_ends() {
+    let crlf = |text: &str| text.replace('\n', "\r\n");
+    for path in examples() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(!text.contains('\r'), "{path:?} is stored with LF");
+        assert_eq!(edits_for(&crlf(&text), None).unwrap(), vec![], "{path:?}");
+        let mangled = mangle(&text);
+        let lf_edits = edits_for(&mangled, None).unwrap();
+        let edits = edits_for(&crlf(&mangled), None).unwrap();
+        let texts = |edits: &[TextEdit]| edits.iter().map(|e| e.text.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            texts(&edits),
+            texts(&lf_edits).iter().map(|t| crlf(t)).collect::<Vec<_>>(),
+            "{path:?}"
+        );
+        assert_eq!(apply(&crlf(&mangled), &edits), crlf(&text), "{path:?}");
+    }
+}
+
+/// A mixed document takes the style of its first line break: only the lines that end
+/// otherwise change.
+#[test]
+fn a_mixed_document_changes_only_the_odd_line_ends() {
+    let text = "profile p {\r\n  role asset-owner\n  industry x\r\n  target a level 1\r}\r\n";
+    let edits = edits_for(text, None).unwrap();
+    let changed: Vec<&str> = edits.iter().map(|e| &text[e.span.range()]).collect();
+    assert_eq!(
+        changed,
+        ["  role asset-owner\n", "  target a level 1\r"],
+        "{edits:?}"
+    );
+    assert_eq!(
+        apply(text, &edits),
+        "profile p {\r\n  role asset-owner\r\n  industry x\r\n  target a level 1\r\n}\r\n"
+    );
+}
+
 #[test]
 fn a_range_request_changes_only_what_touches_the_range() {
     let text = "profile base {\nrole asset-owner\n  target identities level 2\n  target monitoring level 2\ntarget patch-management level 1\n}\n";

@@ -1,8 +1,11 @@
-//! The canonical layout. The formatter only decides the whitespace between tokens, so every
-//! token, comment and literal comes out exactly as it went in.
+//! The canonical layout. The formatter only decides the whitespace between tokens and how a
+//! line break is written (the file's own style, `LineEnding`), so every token, comment and
+//! literal comes out as it went in, but for the breaks inside a block comment, which take
+//! that style too: a file never mixes styles once formatted.
 
 use std::collections::HashSet;
 
+use crate::line_ending::LineEnding;
 use crate::token::{Token, TokenKind};
 use crate::Diagnostic;
 
@@ -15,10 +18,17 @@ pub fn format(src: &str) -> Result<String, Vec<Diagnostic>> {
         return Err(parse.errors);
     }
     let starts: HashSet<usize> = parse.file.statement_starts().into_iter().collect();
-    Ok(layout(src, &parse.tokens, &starts))
+    let laid_out = layout(src, &parse.tokens, &starts, LineEnding::of(src));
+    // A byte order mark (Windows editors write one) is the user's: keep it, at the start only.
+    Ok(match src.starts_with(BOM) {
+        true => format!("{BOM}{laid_out}"),
+        false => laid_out,
+    })
 }
 
-fn layout(src: &str, tokens: &[Token], starts: &HashSet<usize>) -> String {
+const BOM: char = '\u{feff}';
+
+fn layout(src: &str, tokens: &[Token], starts: &HashSet<usize>, ending: LineEnding) -> String {
     let continues = continuation_flags(tokens, starts);
     let mut out = String::with_capacity(src.len());
     let mut depth = 0usize;
@@ -35,9 +45,9 @@ fn layout(src: &str, tokens: &[Token], starts: &HashSet<usize>) -> String {
                     (TokenKind::RBrace, _) if depth == 0 => true,
                     _ => newlines >= 2,
                 };
-                out.push('\n');
+                out.push_str(ending.as_str());
                 if blank {
-                    out.push('\n');
+                    out.push_str(ending.as_str());
                 }
                 let level = depth + usize::from(continues[i]);
                 out.extend(std::iter::repeat_n(INDENT, level));
@@ -45,13 +55,14 @@ fn layout(src: &str, tokens: &[Token], starts: &HashSet<usize>) -> String {
                 out.push(' ');
             }
         }
-        out.push_str(&src[token.span.range()]);
+        // Only a block comment can hold a break, but no token may keep one of another style.
+        ending.push_text(&mut out, &src[token.span.range()]);
         if token.kind == TokenKind::LBrace {
             depth += 1;
         }
     }
     if !tokens.is_empty() {
-        out.push('\n');
+        out.push_str(ending.as_str());
     }
     out
 }
@@ -108,20 +119,32 @@ mod tests {
     }
 
     /// `\r\n` and a lone `\r` are line breaks like `\n`, each counted once: the same file
-    /// with any of them formats to the same `\n` text, blank lines kept.
+    /// with any of them formats to the same text, blank lines kept, its breaks in the style
+    /// of the first (CRLF, or else LF).
     #[test]
     fn every_line_break_formats_alike() {
         let lf = "// head\n\nprofile p \"T\" {   industry x // why\n\n\n  target a level 1\n  // above\n  target b level 1\n}\nassessment a{profile p\n practice a level 1}";
         let expected = format(lf).unwrap();
         assert!(expected.contains("x // why\n\n  target a"), "{expected}");
-        for ending in ["\r\n", "\r"] {
+        for (ending, written) in [("\r\n", "\r\n"), ("\r", "\n")] {
             let src = lf.replace('\n', ending);
-            assert_eq!(format(&src).unwrap(), expected, "{ending:?}");
+            let once = format(&src).unwrap();
+            assert_eq!(once, expected.replace('\n', written), "{ending:?}");
         }
         let mixed = "profile p {\r\n  industry x\r\r  target a level 1\n\r}\r";
         assert_eq!(
             format(mixed).unwrap(),
-            "profile p {\n  industry x\n\n  target a level 1\n}\n"
+            "profile p {\r\n  industry x\r\n\r\n  target a level 1\r\n}\r\n"
         );
+        assert_eq!(format("profile p {}").unwrap(), "profile p {\n}\n");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_kept_at_the_start() {
+        let src = "\u{feff}profile p {   industry x }\r\n";
+        let formatted = format(src).unwrap();
+        assert_eq!(formatted, "\u{feff}profile p {\r\n  industry x\r\n}\r\n");
+        assert_eq!(format(&formatted).unwrap(), formatted);
+        assert_eq!(format("profile p {}\n").unwrap(), "profile p {\n}\n");
     }
 }

@@ -8,6 +8,7 @@ mod diagnostic;
 mod errors;
 mod format;
 mod lexer;
+mod line_ending;
 pub mod lines;
 mod parser;
 mod render;

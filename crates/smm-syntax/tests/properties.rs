@@ -403,6 +403,34 @@ fn soup() -> impl Strategy<Value = String> {
     proptest::collection::vec(select(fragments), 0..80).prop_map(|parts| parts.join(" "))
 }
 
+/// A generated file, and the same file with each line break written as LF, CRLF or a lone CR.
+fn mixed_breaks() -> impl Strategy<Value = (String, String)> {
+    generated_file()
+        .prop_flat_map(|lf| {
+            let breaks = lf.matches('\n').count();
+            (Just(lf), proptest::collection::vec(0usize..3, breaks))
+        })
+        .prop_map(|(lf, choices)| {
+            let mut choices = choices.into_iter();
+            let mut mixed = String::new();
+            for c in lf.chars() {
+                if c != '\n' {
+                    mixed.push(c);
+                    continue;
+                }
+                let ending = match choices.next().unwrap() {
+                    // A lone CR then an LF would read as one CRLF break.
+                    0 if mixed.ends_with('\r') => "\r\n",
+                    0 => "\n",
+                    1 => "\r\n",
+                    _ => "\r",
+                };
+                mixed.push_str(ending);
+            }
+            (lf, mixed)
+        })
+}
+
 fn check_formatting(src: &str) {
     if let Ok(once) = smm_syntax::format(src) {
         let tokens = |s: &str| {
@@ -412,7 +440,15 @@ fn check_formatting(src: &str) {
                 .map(|t| (t.kind, s[t.span.range()].to_string()))
                 .collect::<Vec<_>>()
         };
-        assert_eq!(tokens(src), tokens(&once));
+        // Every token as it was, but for the line breaks in a block comment, which take the
+        // style of the file's first break, as every other break of the output does.
+        let ending = common::first_break_style(src);
+        assert_eq!(common::with_breaks(&once, ending), once);
+        let expected: Vec<_> = tokens(src)
+            .into_iter()
+            .map(|(kind, text)| (kind, common::with_breaks(&text, ending)))
+            .collect();
+        assert_eq!(expected, tokens(&once));
         assert_eq!(smm_syntax::format(&once).unwrap(), once);
         assert_eq!(
             common::dump_without_spans(src),
@@ -430,6 +466,18 @@ proptest! {
         prop_assert!(parse.errors.is_empty(), "{:#?}\n{}", parse.errors, src);
         prop_assert!(smm_syntax::format(&src).is_ok());
         check_formatting(&src);
+    }
+
+    #[test]
+    fn line_breaks_take_the_style_of_the_first((lf, mixed) in mixed_breaks()) {
+        let formatted = smm_syntax::format(&lf).unwrap();
+        if lf.contains('\n') {
+            let crlf = smm_syntax::format(&lf.replace('\n', "\r\n")).unwrap();
+            prop_assert_eq!(crlf, formatted.replace('\n', "\r\n"));
+        }
+        let ending = common::first_break_style(&mixed);
+        prop_assert_eq!(smm_syntax::format(&mixed).unwrap(), formatted.replace('\n', ending));
+        check_formatting(&mixed);
     }
 
     #[test]

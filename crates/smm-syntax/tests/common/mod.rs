@@ -308,6 +308,21 @@ pub fn fixtures() -> Vec<PathBuf> {
     smm_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"))
 }
 
+/// The line break the formatter writes for `src`: CRLF when the first break is `\r\n`.
+pub fn first_break_style(src: &str) -> &'static str {
+    match src.find(['\r', '\n']) {
+        Some(i) if src[i..].starts_with("\r\n") => "\r\n",
+        _ => "\n",
+    }
+}
+
+/// `text` with every line break (`\r\n`, `\n` or a lone `\r`) written as `ending`.
+pub fn with_breaks(text: &str, ending: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .replace('\n', ending)
+}
+
 /// The tree dump with spans removed, for comparing trees of differently laid-out text.
 pub fn dump_without_spans(src: &str) -> String {
     let parse = smm_syntax::parse(src);
