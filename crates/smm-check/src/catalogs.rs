@@ -9,11 +9,13 @@ use std::path::{Path, PathBuf};
 use smm_model::{Model, ModelDiagnostic, Origin};
 use smm_syntax::ast::{Item, SourceFile};
 
-/// `files` (path, text, tree), shared catalog folders first.
+/// `files` (path, text, tree), shared catalog folders first, over the built-in catalogs with or
+/// without the built-in mapping (`builtin-mappings` in smm.toml).
 pub fn model_of<'a>(
     files: impl IntoIterator<Item = (&'a Path, &'a str, &'a SourceFile)>,
+    mappings: smm_model::builtin::Mappings,
 ) -> (Model, Vec<ModelDiagnostic>) {
-    let mut builder = smm_model::builtin::builder();
+    let mut builder = smm_model::builtin::builder_with(mappings);
     for (path, text, file) in files {
         if defines(file) {
             builder.add(

@@ -36,6 +36,7 @@ impl WorkspaceModel {
         let files = extra.loaded().chain(sources.loaded());
         let (model, diagnostics) = smm_check::catalogs::model_of(
             files.map(|(path, s)| (path.as_path(), s.text.as_str(), &s.parse.file)),
+            config.mappings,
         );
         let mut problems: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
         let cache = OnceCell::new();

@@ -222,3 +222,49 @@ fn a_workspace_mapping_joins_the_built_in_one_in_explain_and_the_table() {
     );
     assert!(table.contains("`acme:R1.1` Zone inventory *(subset)*"));
 }
+
+/// `builtin-mappings = false`: a user who holds another mapping under licence loads it instead
+/// of ours; explain, catalog and check then know only theirs.
+#[test]
+fn the_builtin_mapping_can_be_switched_off_for_ones_own() {
+    let p = Project::new();
+    p.file("smm.toml", "builtin-mappings = false\n").file(
+        "catalogs/licensed.smm",
+        r#"mapping licensed "Our licensed mapping" {
+  source "Held under licence by our organisation"
+  map access-control level 1 to iso27002:5.15 as subset for asset-owner {
+    rationale "Our own reading: the policy is where level one starts"
+  }
+}
+"#,
+    );
+    p.file(
+        "a.smm",
+        "profile p {\n  role asset-owner\n  target access-control level 1\n}\n\nassessment a {\n  profile p\n  date 2026-01-01\n  practice access-control level 1 {\n    evidence \"Policy\" implements iso27002:5.15 iso27002:5.18\n  }\n}\n",
+    );
+    let json = p.run(&["catalog", "--format", "json"]);
+    let document: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let mappings: Vec<&str> = document["mappings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(mappings, ["licensed"], "{}", json.stdout);
+
+    let explain = p.run(&["explain", "access-control", "--role", "asset-owner"]);
+    assert!(explain.stdout.contains("Our own reading"), "{explain:?}");
+    assert!(!explain.stdout.contains("iec62443"), "{explain:?}");
+
+    // iso27002:5.18 is mapped to access-control by the built-in mapping, not by theirs.
+    let check = p.run(&["check", "--format", "compact", "--fail-on", "never"]);
+    assert!(
+        check
+            .stdout
+            .contains("check::clause-not-mapped `iso27002:5.18` is not mapped to `access-control`"),
+        "{check:?}"
+    );
+    p.file("smm.toml", "");
+    let check = p.run(&["check", "--format", "compact", "--fail-on", "never"]);
+    assert!(!check.stdout.contains("iso27002:5.18"), "{check:?}");
+}

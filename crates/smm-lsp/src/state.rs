@@ -36,6 +36,8 @@ pub struct State {
     pub model: Arc<Model>,
     /// The catalog files the model was built from, with the texts it was built from.
     model_inputs: Vec<(PathBuf, Arc<str>)>,
+    /// Whether the model was built with the built-in mapping (`builtin-mappings`).
+    model_mappings: smm_model::builtin::Mappings,
     pub(crate) model_problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
     pub analysis: Analysis,
     /// The files open in the editor: their buffers, not the disk, count.
@@ -97,6 +99,7 @@ impl State {
             shared: Workspace::new(),
             model,
             model_inputs: Vec::new(),
+            model_mappings: smm_model::builtin::Mappings::Builtin,
             model_problems: BTreeMap::new(),
             analysis,
             open: BTreeSet::new(),
@@ -394,7 +397,8 @@ impl State {
             .filter(|(_, s)| smm_check::catalogs::defines(&s.parse.file))
             .map(|(_, s)| (s.path.clone(), s.text.clone()))
             .collect();
-        let same = inputs.len() == self.model_inputs.len()
+        let same = self.model_mappings == self.config.mappings
+            && inputs.len() == self.model_inputs.len()
             && inputs
                 .iter()
                 .zip(&self.model_inputs)
@@ -403,14 +407,16 @@ impl State {
             return false;
         }
         self.model_problems.clear();
+        self.model_mappings = self.config.mappings;
         if inputs.is_empty() {
-            self.model = smm_model::builtin::model();
+            self.model = smm_model::builtin::model_with(self.config.mappings);
             self.model_inputs = inputs;
             return true;
         }
         let files = self.shared.sources().chain(self.workspace.sources());
         let (model, problems) = smm_check::catalogs::model_of(
             files.map(|(_, s)| (s.path.as_path(), &*s.text, &s.parse.file)),
+            self.config.mappings,
         );
         for problem in &problems {
             let Some(path) = smm_check::catalogs::path_of(&model, problem) else {
@@ -525,5 +531,20 @@ mod tests {
         assert!(!codes(&state, closed).contains(&"check::unmet-target"));
         assert_eq!(state.analysis.findings, full_check(&state));
         assert_ne!(state.analysis.findings, before);
+    }
+
+    /// `builtin-mappings = false` in smm.toml leaves the built-in edges out of the model, and
+    /// turning it back on brings them back, without a restart.
+    #[test]
+    fn the_builtin_mapping_follows_smm_toml() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("smm.toml"), "builtin-mappings = false\n").unwrap();
+        std::fs::write(root.join("base.smm"), PROFILE).unwrap();
+        let mut state = State::new(Some(root.to_path_buf()));
+        assert_eq!(state.model.edges().len(), 0);
+        std::fs::write(root.join("smm.toml"), "").unwrap();
+        state.scan();
+        assert!(state.model.edges().len() > 100);
     }
 }

@@ -39,11 +39,36 @@ pub const FILES: &[(&str, &str)] = &[
 
 /// A builder holding the built-in catalogs, ready for the user's files.
 pub fn builder() -> ModelBuilder {
+    builder_with(Mappings::Builtin)
+}
+
+/// Whether a workspace uses the built-in mapping, or only mappings of its own
+/// (`builtin-mappings = false` in smm.toml: a user who holds the published IIC/ISA mapping
+/// under licence loads it instead of ours, and the checker then uses only theirs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mappings {
+    Builtin,
+    OwnOnly,
+}
+
+/// `builder`, leaving out the files that hold only mappings when `mappings` says so.
+pub fn builder_with(mappings: Mappings) -> ModelBuilder {
     let mut builder = ModelBuilder::new();
     for ((name, text), parse) in FILES.iter().zip(parse_all()) {
+        if mappings == Mappings::OwnOnly && holds_only_mappings(&parse.file) {
+            continue;
+        }
         builder.add(Origin::Builtin(name), Cow::Borrowed(text), &parse.file);
     }
     builder
+}
+
+fn holds_only_mappings(file: &smm_syntax::ast::SourceFile) -> bool {
+    !file.items.is_empty()
+        && file
+            .items
+            .iter()
+            .all(|item| matches!(item, smm_syntax::ast::Item::Mapping(_)))
 }
 
 /// Parsing is most of the cost of loading, and each file parses on its own: spread the files
@@ -78,8 +103,19 @@ fn parse_all() -> Vec<smm_syntax::Parse> {
 
 /// The built-in model alone, built once per process.
 pub fn model() -> Arc<Model> {
-    static MODEL: OnceLock<Arc<Model>> = OnceLock::new();
-    MODEL.get_or_init(|| Arc::new(builder().finish().0)).clone()
+    model_with(Mappings::Builtin)
+}
+
+/// `model`, or the built-in catalogs without the built-in mapping; each built once per process.
+pub fn model_with(mappings: Mappings) -> Arc<Model> {
+    static WITH: OnceLock<Arc<Model>> = OnceLock::new();
+    static WITHOUT: OnceLock<Arc<Model>> = OnceLock::new();
+    let cell = match mappings {
+        Mappings::Builtin => &WITH,
+        Mappings::OwnOnly => &WITHOUT,
+    };
+    cell.get_or_init(|| Arc::new(builder_with(mappings).finish().0))
+        .clone()
 }
 
 /// The built-in files' own problems; empty unless the data is broken (a test keeps it so).

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
+use smm_model::builtin::Mappings;
 
 use super::confine::Confinement;
 use super::input;
@@ -32,7 +33,7 @@ impl FailOn {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Config {
     /// Matched against paths relative to the root, `/`-separated.
     pub exclude: GlobSet,
@@ -48,6 +49,22 @@ pub struct Config {
     /// Severities that replace a code's default.
     /// `None`: the code is turned off (`off`), its findings not reported at all.
     pub severity: std::collections::BTreeMap<String, Option<smm_syntax::Severity>>,
+    /// `builtin-mappings = false`: the workspace brings its own mapping and uses only that.
+    pub mappings: smm_model::builtin::Mappings,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            exclude: GlobSet::empty(),
+            catalogs: Vec::new(),
+            follow_links_to: Vec::new(),
+            expiry_warning_days: None,
+            fail_on: None,
+            severity: std::collections::BTreeMap::new(),
+            mappings: Mappings::Builtin,
+        }
+    }
 }
 
 impl Config {
@@ -87,6 +104,8 @@ struct RawConfig {
     fail_on: Option<toml::Spanned<String>>,
     #[serde(default)]
     severity: std::collections::BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
+    #[serde(default, rename = "builtin-mappings")]
+    builtin_mappings: Option<bool>,
 }
 
 /// Loads `path`; the error is a whole message such as `smm.toml:2:11: unknown field ...`,
@@ -186,6 +205,10 @@ pub fn parse(text: &str, root: &Path) -> Result<Config, (usize, String)> {
         expiry_warning_days: raw.expiry_warning_days,
         fail_on,
         severity,
+        mappings: match raw.builtin_mappings {
+            Some(false) => Mappings::OwnOnly,
+            Some(true) | None => Mappings::Builtin,
+        },
     })
 }
 
@@ -236,7 +259,7 @@ mod tests {
     fn unknown_key_is_located() {
         assert_eq!(
             error("exclude = []\nincluded = 1\n"),
-            "2:1: unknown field `included`, expected one of `exclude`, `catalogs`, `follow-links-to`, `expiry-warning-days`, `fail-on`, `severity`"
+            "2:1: unknown field `included`, expected one of `exclude`, `catalogs`, `follow-links-to`, `expiry-warning-days`, `fail-on`, `severity`, `builtin-mappings`"
         );
     }
 
@@ -324,5 +347,18 @@ mod tests {
             error("exclude = [\"a\"\nfoo"),
             "2:1: missing comma between array elements, expected `,`"
         );
+    }
+
+    #[test]
+    fn the_builtin_mapping_can_be_left_out() {
+        let root = Path::new("/w");
+        assert_eq!(parse("", root).unwrap().mappings, Mappings::Builtin);
+        let off = parse("builtin-mappings = false", root).unwrap();
+        assert_eq!(off.mappings, Mappings::OwnOnly);
+        let on = parse("builtin-mappings = true", root).unwrap();
+        assert_eq!(on.mappings, Mappings::Builtin);
+        let (offset, message) = parse("builtin-mappings = \"no\"", root).unwrap_err();
+        assert_eq!(offset, 19);
+        assert!(message.contains("expected a boolean"), "{message}");
     }
 }

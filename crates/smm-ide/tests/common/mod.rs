@@ -99,7 +99,8 @@ impl Built {
         let (model, problems) = if catalogs.is_empty() {
             (smm_model::builtin::model(), Vec::new())
         } else {
-            let (model, problems) = smm_check::catalogs::model_of(catalogs);
+            let (model, problems) =
+                smm_check::catalogs::model_of(catalogs, smm_model::builtin::Mappings::Builtin);
             (Arc::new(model), problems)
         };
         let analysis = check(&workspace, &model, files, &CheckOptions::default());

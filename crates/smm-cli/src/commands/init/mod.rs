@@ -40,6 +40,10 @@ expiry-warning-days = 60
 # Folders outside this one that evidence links may point into.
 # follow-links-to = ["../shared"]
 
+# Leave smm's own mapping out and use only mapping files of yours (for example the
+# IIC/ISA published mapping, if you hold it under licence).
+# builtin-mappings = false
+
 # Per-code severities (error, warning, info, hint) or off; `smm explain --codes` lists them.
 # [severity]
 # "check::no-target" = "warning"
