@@ -156,7 +156,7 @@ fn stdin_filename_starts_the_root_search() {
     assert_eq!(out.code, 2, "{out:?}");
     assert_eq!(
         out.stderr,
-        "error: [ROOT]/site/smm.toml:1:1: unknown field `unknown`, expected one of `exclude`, `catalogs`, `follow-links-to`, `expiry-warning-days`, `fail-on`, `severity`\n"
+        "error: [ROOT]/site/smm.toml:1:1: unknown field `unknown`, expected one of `exclude`, `catalogs`, `follow-links-to`, `expiry-warning-days`, `fail-on`, `severity`, `builtin-mappings`\n"
     );
 }
 
