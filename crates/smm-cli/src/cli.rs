@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(
     name = "smm",
+    bin_name = "smm",
     version,
     about = "Write, check and explore IIC IoT Security Maturity Model profiles, assessments and catalogs",
     long_about = "Write, check and explore IIC IoT Security Maturity Model profiles, assessments and catalogs.\n\n\
