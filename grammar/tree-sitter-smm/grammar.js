@@ -20,12 +20,12 @@
 /// <reference types="tree-sitter-cli/dsl" />
 // @ts-check
 
-// The 43 reserved words of spec 2.5 (crates/smm-syntax/src/token.rs, `Keyword::ALL`).
+// The 44 reserved words of spec 2.5 (crates/smm-syntax/src/token.rs, `Keyword::ALL`).
 const STATEMENT_KEYWORDS = [
   'profile', 'assessment', 'industry', 'extends', 'follows', 'role', 'description', 'target',
   'rationale', 'note', 'date', 'assessor', 'practice', 'evidence', 'waive', 'reason', 'owner',
   'framework', 'standard', 'extend', 'domain', 'subdomain', 'objective', 'comprehensiveness',
-  'source', 'edition', 'supersedes', 'clause', 'annex', 'text', 'mapping', 'map',
+  'source', 'edition', 'supersedes', 'clause', 'annex', 'text', 'mapping', 'map', 'unmapped',
 ];
 const MODIFIER_KEYWORDS = [
   'level', 'scope', 'implements', 'expires', 'link', 'stub', 'parent', 'to', 'as', 'for', 'via',
@@ -301,7 +301,13 @@ module.exports = grammar({
       optional(field('title', $.string)),
       field('body', alias($.mapping_body, $.block)),
     ),
-    mapping_body: ($) => block(choice($.description_setting, $.source_setting, $.map)),
+    mapping_body: ($) => block(choice(
+      $.description_setting,
+      $.source_setting,
+      $.edition_setting,
+      $.map,
+      $.unmapped,
+    )),
 
     // `level` and `to` are required; every modifier at most once, in any order.
     map: ($) => seq(
@@ -317,6 +323,15 @@ module.exports = grammar({
     as: ($) => seq('as', field('value', $._name)),
     map_for: ($) => seq('for', field('role', $._name), repeat(field('role', $.identifier))),
     via: ($) => seq('via', field('value', $.clause_reference)),
+
+    // A clause no practice maps to on purpose. The block with its `rationale` is optional here,
+    // as in the real parser: a missing reason is the model's error, not a syntax error.
+    unmapped: ($) => seq(
+      'unmapped',
+      field('clause', $.clause_reference),
+      optional(field('body', alias($.unmapped_body, $.block))),
+    ),
+    unmapped_body: ($) => block($.rationale_setting),
 
     // ---- Values and tokens (spec 2) ----
 

@@ -136,8 +136,10 @@ async def test_formatting_folding_and_tokens_on_a_file_with_lone_carriage_return
                 text_document=doc, options=types.FormattingOptions(tab_size=2, insert_spaces=True)
             )
         )
+        # A lone `\r` is no style of its own: every break becomes `\n`, the one inside the block
+        # comment included, so that the file holds one style once formatted.
         assert apply(text, edits) == (
-            "/* a\rb */\nprofile tools {\n  target access-control level 1\n  target nope level 1\n}\n"
+            "/* a\nb */\nprofile tools {\n  target access-control level 1\n  target nope level 1\n}\n"
         ), edits
 
         folds = await client.text_document_folding_range_async(types.FoldingRangeParams(text_document=doc))

@@ -65,6 +65,9 @@ pub const CODES: &[Code] = &[
     code("model::unknown-relationship", Error, "A relationship other than the four", "Use equal, subset, superset or intersect."),
     code("model::missing-roles", Error, "A `map` line without `for ROLE…`", "Say which roles the edge serves: `for asset-owner product-supplier`."),
     code("model::duplicate-edge", Error, "The same practice, level and clause mapped twice", "Keep one edge; put further remarks in its `note`."),
+    code("model::unmapped-without-rationale", Error, "An `unmapped` line without its reason", "A clause is left out of the mapping on purpose only with a reason: one line, in your own words, saying why no practice should map it (`unmapped STANDARD:CLAUSE { rationale \"…\" }`). Until it has one, `smm catalog --coverage` counts the clause as missing."),
+    code("model::duplicate-unmapped", Warning, "A clause left unmapped twice", "One `unmapped` line per clause is enough, across all mappings and by any of the clause's names; the first one's reason is the one shown. Remove the other, or merge the reasons."),
+    code("model::unmapped-but-mapped", Warning, "A clause left unmapped that an edge maps", "An edge maps the clause, or a clause below it (an enhancement or a sub-clause), so the clause is not unmapped and coverage counts it as mapped. Remove the `unmapped` line, or the edge if no practice should map the clause."),
     code("model::role-not-served", Warning, "An edge to a part of a standard not written for the role", "Each part of IEC 62443 speaks to some roles (its `role` lines). Map a clause for those roles, or keep the edge deliberately and accept the warning."),
     // Check: profiles and assessments against the model and each other.
     code("check::unknown-practice", Error, "A practice the model does not have", "Practice ids are the SMM's 18 (see `smm catalog`) and those of your own frameworks. The fix offers the closest id."),
@@ -137,7 +140,11 @@ mod tests {
     /// The model's codes are string literals in its builder; read them from the source.
     #[test]
     fn every_model_code_is_in_the_table() {
-        let source = include_str!("../../smm-model/src/build.rs");
+        let source = [
+            include_str!("../../smm-model/src/build.rs"),
+            include_str!("../../smm-model/src/build/unmapped.rs"),
+        ]
+        .concat();
         let mut found = 0;
         for piece in source.split('"').filter(|p| p.starts_with("model::")) {
             found += 1;

@@ -8,7 +8,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(
     name = "smm",
     bin_name = "smm",
-    version,
+    version = concat!(
+        env!("CARGO_PKG_VERSION"),
+        " (built-in mapping, edition ",
+        smm_model::builtin_mapping_edition!(),
+        ")"
+    ),
     about = "Write, check and explore IIC IoT Security Maturity Model profiles, assessments and catalogs",
     long_about = "Write, check and explore IIC IoT Security Maturity Model profiles, assessments and catalogs.\n\n\
         Profiles set target levels for the SMM practices, assessments record the levels reached \
@@ -95,7 +100,10 @@ pub enum Command {
         long_about = "List the catalog: SMM practices, levels, scopes, roles, standards and clauses.\n\n\
             The built-in catalog plus the workspace's own catalogs (its .smm files and the \
             folders `catalogs` names in smm.toml). Outside a workspace (no smm.toml here or above) \
-            only the built-in catalog, and no file is read.",
+            only the built-in catalog, and no file is read.\n\n\
+            With --coverage, how far the mappings cover each standard instead: per standard, its \
+            requirements, how many a practice maps, how many a mapping leaves unmapped with a \
+            reason, and which are neither.",
         after_help = LOOKUP_EXIT
     )]
     Catalog(CatalogArgs),
@@ -271,6 +279,16 @@ pub struct CatalogArgs {
     /// `markdown` for the mapping tables that reviewers read
     #[arg(long, value_enum, default_value_t = CatalogFormat::Text)]
     pub format: CatalogFormat,
+
+    /// Show how far the mappings cover each standard's requirements: mapped, left unmapped
+    /// with a reason, or missing (`markdown` gives crates/smm-model/data/UNMAPPED.md)
+    #[arg(long)]
+    pub coverage: bool,
+
+    /// List what the built-in mapping changed since its previous edition: edges added,
+    /// removed and changed (Markdown: crates/smm-model/data/MAPPING-CHANGES.md)
+    #[arg(long, conflicts_with_all = ["coverage", "format"])]
+    pub changes: bool,
 
     /// Say on standard error which workspace's catalogs are read, if any
     #[arg(short, long)]

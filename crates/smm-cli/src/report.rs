@@ -38,6 +38,44 @@ pub struct Waived {
     pub expires: String,
 }
 
+/// A mapping the checked workspaces used, so that a report names the mapping (and its
+/// edition) its unmet targets and coverage figures come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MappingUsed {
+    pub id: String,
+    pub title: String,
+    pub edition: Option<String>,
+    pub source: Option<String>,
+}
+
+impl MappingUsed {
+    /// The mappings of `model` that hold edges, in id order.
+    pub fn of(model: &smm_model::Model) -> Vec<MappingUsed> {
+        let with_edges: std::collections::BTreeSet<&str> =
+            model.edges().iter().map(|e| e.mapping.as_str()).collect();
+        let mut used: Vec<MappingUsed> = model
+            .mappings()
+            .filter(|m| with_edges.contains(m.id.as_str()))
+            .map(|m| MappingUsed {
+                id: m.id.clone(),
+                title: m.title.clone(),
+                edition: m.edition.clone(),
+                source: m.source.clone(),
+            })
+            .collect();
+        used.sort_by(|a, b| a.id.cmp(&b.id));
+        used
+    }
+
+    /// `smm-project-hardening, edition 2 (2026-12)`.
+    pub fn label(&self) -> String {
+        match &self.edition {
+            Some(edition) => format!("{}, edition {edition}", self.id),
+            None => self.id.clone(),
+        }
+    }
+}
+
 /// Edits within the diagnostic's own file.
 #[derive(Clone, Debug)]
 pub struct Fix {
@@ -99,6 +137,8 @@ pub struct Report {
     /// holding `.git` above its workspace root), else its workspace root.
     pub roots: Vec<PathBuf>,
     pub files: Vec<FileReport>,
+    /// The mappings the workspaces checked used, each once.
+    pub mappings: Vec<MappingUsed>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -104,6 +104,10 @@ impl Resolved {
         let elsewhere = Declared::by_targets(&mut loaded);
         for (index, (group, mut sources)) in loaded.into_iter().enumerate() {
             let checked = semantic.map(|s| Checked::run(s, &group, &sources));
+            let mappings = checked
+                .as_ref()
+                .map(|c| crate::report::MappingUsed::of(&c.model.model))
+                .unwrap_or_default();
             let dependents: Vec<Target> = match (semantic, &checked) {
                 (Some(semantic), Some(checked)) if semantic.dependents => checked
                     .dependents(&group.targets)
@@ -127,6 +131,7 @@ impl Resolved {
                     root: &group.root,
                     repository: &group.repository,
                     config: &group.config,
+                    mappings: &mappings,
                 };
                 match sources.get_or_load(&target.path) {
                     Ok(source) => {
@@ -220,6 +225,8 @@ pub struct Visit<'a> {
     /// Where the machine formats' paths start (`repository_root`).
     pub repository: &'a Path,
     pub config: &'a Config,
+    /// The mappings of the workspace's model, when it was checked beyond syntax.
+    pub mappings: &'a [crate::report::MappingUsed],
 }
 
 /// How `smm check` judges the files beyond their syntax.

@@ -18,13 +18,7 @@ fn validator() -> Validator {
     jsonschema::draft202012::new(&schema()).expect("the schema compiles")
 }
 
-/// Where each error is and what it says, for assertions and failure messages.
-fn errors(validator: &Validator, document: &Value) -> Vec<String> {
-    validator
-        .iter_errors(document)
-        .map(|e| format!("{}: {e}", e.instance_path()))
-        .collect()
-}
+use common::schema_errors as errors;
 
 /// The smallest document the schema accepts: one of everything that can nest.
 fn minimal_document() -> Value {
@@ -59,7 +53,8 @@ fn minimal_document() -> Value {
             "edges": [{
                 "practice": "p", "level": 2, "clause": "std:SR1.1", "relationship": "subset",
                 "roles": ["asset-owner"], "via": null, "rationale": null, "note": null
-            }]
+            }],
+            "unmapped": [{ "clause": "std:SR1.2", "rationale": "Why no practice maps it" }]
         }]
     })
 }
@@ -92,7 +87,7 @@ fn the_schema_rejects_broken_documents() {
     assert_eq!(errors(&validator, &good), Vec::<String>::new());
 
     type Break = fn(&mut Value);
-    let broken: [(&str, Break, &str); 11] = [
+    let broken: [(&str, Break, &str); 12] = [
         (
             "a clause without a title",
             |d| {
@@ -124,6 +119,11 @@ fn the_schema_rejects_broken_documents() {
             "an edge for no role",
             |d| d["mappings"][0]["edges"][0]["roles"] = json!([]),
             "/mappings/0/edges/0/roles: [] has less than 1 item",
+        ),
+        (
+            "an unmapped clause without its reason",
+            |d| d["mappings"][0]["unmapped"][0]["rationale"] = json!(""),
+            "/mappings/0/unmapped/0/rationale: \"\" is shorter than 1 character",
         ),
         (
             "another schema version",
@@ -236,7 +236,8 @@ fn the_json_output_holds_the_model() {
     for mapping in mappings {
         let source = mapping["source"].as_str().unwrap();
         assert!(source.contains("not the IIC's or ISA's"), "{source}");
-        assert!(!mapping["edges"].as_array().unwrap().is_empty());
+        let holds = |field: &str| !mapping[field].as_array().unwrap().is_empty();
+        assert!(holds("edges") || holds("unmapped"), "{}", mapping["id"]);
     }
     let edges: Vec<&Value> = mappings
         .iter()
@@ -251,6 +252,21 @@ fn the_json_output_holds_the_model() {
     let first = &edges[0];
     assert!(first["rationale"].is_string());
     assert!(first["roles"].as_array().is_some_and(|r| !r.is_empty()));
+
+    let unmapped: Vec<&Value> = mappings
+        .iter()
+        .flat_map(|m| m["unmapped"].as_array().unwrap())
+        .collect();
+    assert_eq!(
+        unmapped.len(),
+        smm_model::builtin::model().unmapped().len(),
+        "every unmapped clause of the model is in the output"
+    );
+    let cr = unmapped
+        .iter()
+        .find(|u| u["clause"] == "iec62443-4-2:CR7.5")
+        .unwrap();
+    assert!(cr["rationale"].as_str().unwrap().contains("SR7.5"), "{cr}");
 }
 
 #[test]
@@ -282,7 +298,7 @@ fn the_text_listing_nests_the_framework_and_each_standard() {
         "\n  4 Formalized  The practice is documented",
         "\nScopes\n  general   Applies to any organization",
         "\nRoles\n  asset-owner       Asset owner: Owns and operates the system",
-        "\nStandard iec62443-3-3: System security requirements and security levels\n  Edition: 1.0 (2013)\n  Roles: asset-owner, product-supplier\n",
+        "\nStandard iec62443-3-3: System security requirements and security levels\n  Edition: 1.0 (2013)\n  Roles: asset-owner, product-supplier, service-provider\n",
         "\n  FR1  Identification and authentication control\n    SR1.1  Human user identification and authentication\n      SR1.1-RE1  Unique identification and authentication\n",
         "\n  Annex A: the clauses of iso27002, by the names iso27001:A.<clause>\n",
         "\n  Supersedes: iec62443-2-1-2010\n",
@@ -346,20 +362,11 @@ fn mapping_table() -> String {
 /// Reviewers read the committed table; it must be what the model holds now.
 #[test]
 fn the_committed_mapping_table_is_up_to_date() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../smm-model/data/MAPPING.md");
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    let generated = mapping_table();
-    if committed != generated {
-        let changed = similar::TextDiff::from_lines(&committed, &generated)
-            .unified_diff()
-            .context_radius(1)
-            .to_string();
-        panic!(
-            "crates/smm-model/data/MAPPING.md is out of date. Regenerate it from the repository \
-             root with\n  cargo run -q -p smm-cli -- catalog --format markdown > crates/smm-model/data/MAPPING.md\n\
-             and review the change:\n{changed}"
-        );
-    }
+    common::assert_up_to_date(
+        "crates/smm-model/data/MAPPING.md",
+        &mapping_table(),
+        "catalog --format markdown",
+    );
 }
 
 #[test]
@@ -380,5 +387,33 @@ fn the_mapping_table_has_a_well_formed_row_for_every_practice_and_level() {
     assert!(
         table.contains("| 3 Consistent | `iec62443-"),
         "cells start with 62443 clauses"
+    );
+}
+
+/// The list of changes since the previous edition of the built-in mapping is what the model
+/// and the kept edition give now; and it names the edition `--version` names.
+#[test]
+fn the_committed_list_of_mapping_changes_is_up_to_date() {
+    let out = Project::new().run(&["catalog", "--changes"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let edition = smm_model::builtin::MAPPING_EDITION;
+    assert!(
+        out.stdout.starts_with(&format!(
+            "# Changes to the built-in mapping: edition 1 to edition {edition}\n"
+        )),
+        "{}",
+        out.stdout
+    );
+    let version = Project::new().run(&["--version"]);
+    assert!(
+        version
+            .stdout
+            .contains(&format!("(built-in mapping, edition {edition})")),
+        "{version:?}"
+    );
+    common::assert_up_to_date(
+        "crates/smm-model/data/MAPPING-CHANGES.md",
+        &out.stdout,
+        "catalog --changes",
     );
 }

@@ -35,7 +35,14 @@ fn top_level_help() {
 fn version() {
     let out = Project::new().run(&["--version"]);
     assert_eq!(out.code, 0);
-    assert_eq!(out.stdout, format!("smm {}\n", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        out.stdout,
+        format!(
+            "smm {} (built-in mapping, edition {})\n",
+            env!("CARGO_PKG_VERSION"),
+            smm_model::builtin::MAPPING_EDITION
+        )
+    );
 }
 
 #[test]

@@ -92,43 +92,35 @@ fn a_clause_description_is_shown() {
     );
 }
 
+/// A page names the built-in catalog and the source it cites, never the read-only copy in the
+/// cache folder (which is the editor's, for goto definition): explain writes nothing.
 #[test]
-fn defined_at_names_a_read_only_copy_that_holds_the_definition() {
+fn defined_at_names_the_built_in_catalog_and_its_source() {
     let p = Project::new();
     let out = explain(&p, "iec62443-3-3:SR1.1");
+    assert_eq!(out.code, 0, "{out:?}");
     let place = out
         .stdout
         .lines()
         .find_map(|l| l.strip_prefix("Defined at     "))
         .expect("a Defined at line");
-    let place = place.replace("[ROOT]", &p.root.display().to_string());
-    let place = place.replace(
-        "builtin-[VERSION]",
-        &format!("builtin-{}", env!("CARGO_PKG_VERSION")),
+    let line: usize = place
+        .strip_prefix("built-in catalog iec62443-3-3.smm, line ")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{place}"));
+    let catalog = smm_model::builtin::FILES
+        .iter()
+        .find(|(name, _)| *name == "iec62443-3-3.smm")
+        .unwrap()
+        .1;
+    let at = catalog.lines().nth(line - 1).unwrap();
+    assert!(at.contains("clause iec62443-3-3:SR1.1 \""), "{at}");
+    assert!(
+        out.stdout.contains("\nSource         IEC 62443-3-3:2013"),
+        "{}",
+        out.stdout
     );
-    let mut parts = place.rsplitn(3, ':');
-    let column: usize = parts.next().unwrap().parse().unwrap();
-    let line: usize = parts.next().unwrap().parse().unwrap();
-    let path = parts.next().unwrap();
-    let text = std::fs::read_to_string(path).unwrap();
-    let at = &text.lines().nth(line - 1).unwrap()[column - 1..];
-    assert!(at.starts_with("iec62443-3-3:SR1.1 \""), "{at}");
-    assert!(std::fs::metadata(path).unwrap().permissions().readonly());
-}
-
-#[test]
-fn without_a_cache_the_built_in_file_is_named() {
-    let p = Project::new();
-    // A file where the cache folder should be: the cache cannot be written.
-    p.file("cache", "");
-    let out = explain(&p, "access-control");
-    assert_eq!(out.code, 0, "{out:?}");
-    let place = out.stdout.lines().last().unwrap();
-    let line = place
-        .strip_prefix("Defined at     built in (smm.smm:")
-        .and_then(|rest| rest.strip_suffix(')'));
-    assert!(line.is_some_and(|l| l.parse::<usize>().is_ok()), "{place}");
-    assert_eq!(out.stderr, "");
+    assert!(!p.path("cache").exists());
 }
 
 #[test]
@@ -204,7 +196,7 @@ fn a_practice_lists_the_clauses_of_each_role_level_by_level() {
     );
     assert!(out
         .stdout
-        .contains("\nMapping        smm-project-enablement: smm project mapping"));
+        .contains("\nMapping        smm-project-enablement, edition 2 (2026-12): smm project"));
 }
 
 #[test]
@@ -347,6 +339,8 @@ fn a_clause_lists_the_practices_and_levels_that_map_to_it() {
         .stdout
         .lines()
         .skip_while(|l| !l.starts_with("Mapped from"))
+        // The field's own lines: its label, then continuations with a blank label.
+        .take_while(|l| l.starts_with("Mapped from") || l.starts_with("               "))
         .filter_map(|l| l.get(15..))
         .filter(|l| !l.starts_with("    ") && !l.contains('/'))
         .map(|l| l.split("  ").next().unwrap().to_string())
@@ -357,10 +351,59 @@ fn a_clause_lists_the_practices_and_levels_that_map_to_it() {
         .collect();
     assert_eq!(listed, expected, "{}", out.stdout);
 
-    // 3-3 does not serve service providers, so nothing maps it for them.
-    let out = p.run(&["explain", clause, "--role", "service-provider"]);
+    // With a role, only that role's edges; `none` when it has none.
+    let role = smm_model::Role::ServiceProvider;
+    let out = p.run(&["explain", clause, "--role", role.id()]);
     assert_eq!(out.code, 0, "{out:?}");
-    assert!(!out.stdout.contains("Mapped from"), "{}", out.stdout);
+    let for_role = edges.iter().filter(|e| e.roles.contains(&role)).count();
+    let mapped_from = out
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("Mapped from"))
+        .count();
+    assert_eq!(mapped_from, 1, "{}", out.stdout);
+    if for_role == 0 {
+        assert!(
+            out.stdout
+                .contains("\nMapped from    none for service-provider\n"),
+            "{}",
+            out.stdout
+        );
+    } else {
+        assert!(!out.stdout.contains("none for"), "{}", out.stdout);
+    }
+}
+
+#[test]
+fn a_clause_left_unmapped_shows_none_and_the_reason() {
+    let p = Project::new();
+    let out = explain(&p, "iec62443-4-2:CR7.5");
+    assert_eq!(out.code, 0, "{out:?}");
+    // The mapping part only: the catalog's source and line above and below it change with
+    // the catalog file, not with the mapping.
+    let start = out
+        .stdout
+        .find("\nMapped from")
+        .expect("a Mapped from line");
+    let end = out.stdout.find("\nSource ").expect("a Source line");
+    insta::assert_snapshot!(&out.stdout[start + 1..end + 1]);
+}
+
+#[test]
+fn a_clause_nothing_maps_says_so() {
+    let p = Project::new();
+    p.file("smm.toml", "").file(
+        "acme.smm",
+        "standard acme \"ACME rules\" {\n  role asset-owner\n  clause acme:R1 \"Zones\"\n}\n",
+    );
+    let out = explain(&p, "acme:R1");
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        out.stdout.contains("\nMapped from    none\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("Unmapped"), "{}", out.stdout);
 }
 
 #[test]
@@ -389,20 +432,24 @@ fn a_diagnostic_code_is_explained_from_the_shared_table() {
 }
 
 /// An empty or relative `XDG_CACHE_HOME` is ignored, as the XDG rules say: the copy of the
-/// built-in files goes under `$HOME/.cache`, never into the current directory (a user's
-/// repository).
+/// built-in files (written when a note points into them, here a clash with a built-in
+/// standard) goes under `$HOME/.cache`, never into the current directory (a user's repository).
 #[test]
 fn the_builtin_copy_never_lands_in_the_current_directory() {
     let p = Project::new();
     p.dir("work").dir("home");
+    p.file(
+        "work/mine.smm",
+        "standard iso27002 \"Mine\" {\n  source \"me\"\n  role asset-owner\n}\n",
+    );
     for xdg in ["", "cache"] {
-        let mut command = p.smm_in("work", &["explain", "iec62443-3-3:SR1.1"]);
+        let mut command = p.smm_in("work", &["check"]);
         command
             .env_remove("SMM_CACHE_DIR")
             .env("HOME", p.path("home"))
             .env("XDG_CACHE_HOME", xdg);
         let out = p.output(&mut command);
-        assert_eq!(out.code, 0, "{out:?}");
+        assert_eq!(out.code, 1, "{out:?}");
         assert!(
             out.stdout.contains("[ROOT]/home/.cache/smm/builtin-"),
             "{}",
@@ -410,8 +457,8 @@ fn the_builtin_copy_never_lands_in_the_current_directory() {
         );
         assert_eq!(
             std::fs::read_dir(p.path("work")).unwrap().count(),
-            0,
-            "{xdg:?}"
+            1,
+            "{xdg:?}: only mine.smm"
         );
     }
 }

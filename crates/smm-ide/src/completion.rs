@@ -2,12 +2,13 @@
 //! after `target`/`practice`/`map` (those already present last), clause ids after `implements`
 //! or once a `STANDARD:` is typed (those mapped to the line's practice first), levels with
 //! their meaning, scopes, roles, profile names of the workspace, standards with several
-//! editions after `follows`, codes after `waive`, and the statements of the enclosing item.
+//! editions after `follows`, codes after `waive`, and the statements of the enclosing item
+//! (or block: a mapping offers `map` and `unmapped`, their blocks `rationale`).
 
 use std::collections::BTreeSet;
 
 use smm_model::{Level, Role, Scope};
-use smm_syntax::ast::{AssessmentField, Item, ProfileField};
+use smm_syntax::ast::{AssessmentField, Item, MappingField, ProfileField};
 use smm_syntax::{Keyword, Span, TokenKind};
 
 use crate::subject;
@@ -272,6 +273,23 @@ fn statement_keywords(parse: &smm_syntax::Parse, offset: usize) -> Vec<Keyword> 
                     K::Practice,
                     K::Waive,
                 ];
+            }
+            Item::Mapping(m) if inside(m.span) => {
+                for field in m.body.iter().flat_map(|b| &b.entries) {
+                    match field {
+                        MappingField::Map(e) if e.body.as_ref().is_some_and(|b| inside(b.span)) => {
+                            return vec![K::Rationale, K::Note];
+                        }
+                        // An unmapped line's block holds its reason only.
+                        MappingField::Unmapped(u)
+                            if u.body.as_ref().is_some_and(|b| inside(b.span)) =>
+                        {
+                            return vec![K::Rationale];
+                        }
+                        _ => {}
+                    }
+                }
+                return vec![K::Description, K::Source, K::Edition, K::Map, K::Unmapped];
             }
             _ => {}
         }

@@ -1,8 +1,9 @@
 //! Hover: what the word under the cursor means, in Markdown. On a practice, its place in the
 //! SMM, what the levels in context mean and the clauses mapped for the role and editions in
-//! context; on a clause, where it comes from and which practices call for it; on a level, a
-//! profile, a role, a scope, a standard or a waived code, their meaning. Where a diagnostic
-//! covers the cursor, its code's explanation follows.
+//! context; on a clause, where it comes from and which practices call for it (or that none
+//! does, and why when a mapping leaves it unmapped on purpose); on a level, a profile, a role,
+//! a scope, a standard or a waived code, their meaning. Where a diagnostic covers the cursor,
+//! its code's explanation follows.
 
 use std::fmt::Write;
 
@@ -219,6 +220,7 @@ fn practice(snapshot: &Snapshot<'_>, context: &Context<'_>, id: &str) -> Option<
         Some(role) => vec![role],
         None => Role::ALL.to_vec(),
     };
+    let mut listed = false;
     for role in roles {
         let clauses = model.mapped_clauses(id, level, role, &editions);
         if clauses.is_empty() {
@@ -250,8 +252,22 @@ fn practice(snapshot: &Snapshot<'_>, context: &Context<'_>, id: &str) -> Option<
                 mapped.edge.level.number()
             );
         }
+        listed = true;
+    }
+    if listed {
+        relationship_legend(&mut out);
     }
     Some(out.trim_end().to_string())
+}
+
+/// What the relationships mean, in the spec's words, under a list that shows them.
+fn relationship_legend(out: &mut String) {
+    let _ = writeln!(
+        out,
+        "
+*{}*",
+        smm_model::Relationship::legend().join("; ")
+    );
 }
 
 /// Grouped by standard, in catalog order, then by the level that brings them.
@@ -283,7 +299,9 @@ fn clause(snapshot: &Snapshot<'_>, reference: &str) -> Option<String> {
         let _ = writeln!(out, "\n{description}");
     }
     let edges = model.practices_mapped_to(reference);
-    if !edges.is_empty() {
+    if edges.is_empty() {
+        let _ = writeln!(out, "\n**Mapped from**: none");
+    } else {
         let _ = writeln!(out, "\n**Mapped from**\n");
         for edge in edges {
             let roles: Vec<&str> = edge.roles.iter().map(|r| r.id()).collect();
@@ -296,6 +314,15 @@ fn clause(snapshot: &Snapshot<'_>, reference: &str) -> Option<String> {
                 edge.relationship.id()
             );
         }
+        relationship_legend(&mut out);
+    }
+    // Left unmapped on purpose: the reason, as `smm explain` shows it.
+    if let Some(unmapped) = model.unmapped_reason(reference) {
+        let _ = writeln!(
+            out,
+            "\n**Unmapped**: {} (mapping `{}`)",
+            unmapped.rationale, unmapped.mapping
+        );
     }
     for licensed in &clause.licensed {
         let _ = writeln!(out, "\n**Licensed text**\n");

@@ -189,5 +189,8 @@ impl Visit for MappingField {
             out.part(&m.via);
             out.block(&m.body);
         }
+        if let MappingField::Unmapped(u) = self {
+            out.block(&u.body);
+        }
     }
 }

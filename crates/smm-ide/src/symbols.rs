@@ -24,6 +24,8 @@ pub enum SymbolKind {
     Extension,
     Mapping,
     Edge,
+    /// An `unmapped` line: a clause no practice maps to on purpose.
+    Unmapped,
 }
 
 impl SymbolKind {
@@ -44,6 +46,7 @@ impl SymbolKind {
             SymbolKind::Extension => "extension",
             SymbolKind::Mapping => "mapping",
             SymbolKind::Edge => "edge",
+            SymbolKind::Unmapped => "unmapped",
         }
     }
 }
@@ -245,6 +248,12 @@ fn item(w: &Written<'_>, item: &Item) -> Option<Symbol> {
         Item::Standard(s) => standard(w, s),
         Item::Mapping(m) => declaration(w, SymbolKind::Mapping, m, |field| match field {
             MappingField::Map(edge) => map_edge(w, edge),
+            MappingField::Unmapped(u) => {
+                let mut parts = Parts::new(SymbolKind::Unmapped, u.keyword, u.span)
+                    .name(u.clause.as_ref().map(clause));
+                parts.unnamed = Some("(unmapped without a clause)");
+                parts.build(w)
+            }
             _ => None,
         }),
         Item::Extension(e) => {

@@ -46,6 +46,8 @@ fn symbol_kind(kind: Kind) -> SymbolKind {
         Kind::Extension => SymbolKind::PROPERTY,
         Kind::Mapping => SymbolKind::MODULE,
         Kind::Edge => SymbolKind::OPERATOR,
+        // A clause that nothing maps to, on purpose.
+        Kind::Unmapped => SymbolKind::NULL,
     }
 }
 

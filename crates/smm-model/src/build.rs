@@ -15,6 +15,8 @@ use crate::entities::*;
 use crate::lookup::Model;
 use crate::{Level, Role};
 
+mod unmapped;
+
 /// Another place a diagnostic refers to, possibly in another file.
 #[derive(Clone, Debug)]
 pub struct Elsewhere {
@@ -102,6 +104,8 @@ impl ModelBuilder {
         for (file, mapping) in std::mem::take(&mut self.mappings) {
             self.mapping(file, &mapping);
         }
+        // Only once every mapping's edges are known.
+        self.check_unmapped_against_edges();
         self.diagnostics
             .sort_by_key(|d| (d.file, d.diagnostic.span.start));
         self.model.index();
@@ -717,17 +721,21 @@ impl ModelBuilder {
             title: title(&m.title),
             description: None,
             source: None,
+            edition: None,
             location: Location {
                 file,
                 span: name.span,
             },
         };
         let mut edges = Vec::new();
+        let mut unmapped = Vec::new();
         for field in m.body.iter().flat_map(|b| &b.entries) {
             match field {
                 ast::MappingField::Description(s) => mapping.description = text(s),
                 ast::MappingField::Source(s) => mapping.source = text(s),
+                ast::MappingField::Edition(s) => mapping.edition = text(s),
                 ast::MappingField::Map(e) => edges.push(e),
+                ast::MappingField::Unmapped(u) => unmapped.push(u),
                 ast::MappingField::Error(_) => {}
             }
         }
@@ -743,6 +751,9 @@ impl ModelBuilder {
                 self.edge_index.insert(key, self.model.edges.len());
                 self.model.edges.push(edge);
             }
+        }
+        for entry in unmapped {
+            self.unmapped(file, &name.text, entry);
         }
     }
 

@@ -18,6 +18,7 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../data/iec62443-2-1-2010.smm"),
     ),
     ("iec62443-2-4.smm", include_str!("../data/iec62443-2-4.smm")),
+    ("iec62443-3-2.smm", include_str!("../data/iec62443-3-2.smm")),
     ("iec62443-3-3.smm", include_str!("../data/iec62443-3-3.smm")),
     ("iec62443-4-1.smm", include_str!("../data/iec62443-4-1.smm")),
     ("iec62443-4-2.smm", include_str!("../data/iec62443-4-2.smm")),
@@ -35,7 +36,21 @@ pub const FILES: &[(&str, &str)] = &[
         "mapping-hardening.smm",
         include_str!("../data/mapping-hardening.smm"),
     ),
+    ("unmapped.smm", include_str!("../data/unmapped.smm")),
 ];
+
+/// The edition (version) of the built-in mapping, as every built-in `mapping` item declares it
+/// (`edition "…"`; a test keeps the two the same). A macro, so that `smm --version` can put it
+/// in a string built at compile time.
+#[macro_export]
+macro_rules! builtin_mapping_edition {
+    () => {
+        "2 (2026-12)"
+    };
+}
+
+/// `builtin_mapping_edition!()` as a value.
+pub const MAPPING_EDITION: &str = builtin_mapping_edition!();
 
 /// A builder holding the built-in catalogs, ready for the user's files.
 pub fn builder() -> ModelBuilder {

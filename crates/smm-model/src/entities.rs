@@ -145,6 +145,30 @@ impl Relationship {
             Relationship::Intersect => "intersect",
         }
     }
+
+    /// What the relationship says, in the words of the spec's table (grammar/README.md 6.12):
+    /// the clause compared with what the practice asks at that level.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Relationship::Equal => "about the same thing",
+            Relationship::Subset => {
+                "the clause covers part of what the level asks; meeting it is not enough on its own"
+            }
+            Relationship::Superset => "the clause asks for more than the level needs",
+            Relationship::Intersect => {
+                "they overlap, and each asks for something the other does not"
+            }
+        }
+    }
+
+    /// One line per relationship, `equal: about the same thing`, for the pages and hovers
+    /// that list edges.
+    pub fn legend() -> Vec<String> {
+        Relationship::ALL
+            .iter()
+            .map(|r| format!("{}: {}", r.id(), r.meaning()))
+            .collect()
+    }
 }
 
 /// A set of edges, with the source that every edge of it names.
@@ -154,6 +178,9 @@ pub struct Mapping {
     pub title: String,
     pub description: Option<String>,
     pub source: Option<String>,
+    /// Its version (`edition "2 (2026-12)"`), which reports name so that an audit says which
+    /// mapping it used.
+    pub edition: Option<String>,
     pub location: Location,
 }
 
@@ -171,5 +198,18 @@ pub struct MapEdge {
     pub via: Option<String>,
     pub rationale: Option<String>,
     pub note: Option<String>,
+    pub location: Location,
+}
+
+/// A clause that a mapping leaves unmapped on purpose, and why: `unmapped STD:CLAUSE
+/// { rationale "…" }`. Together with the edges, these make the coverage rule (`coverage`).
+#[derive(Clone, Debug)]
+pub struct Unmapped {
+    pub mapping: String,
+    /// The canonical `standard:clause` (an annex alias is resolved).
+    pub clause: String,
+    /// The reason, in the mapping author's own words; never empty.
+    pub rationale: String,
+    /// The `unmapped` keyword.
     pub location: Location,
 }

@@ -4,8 +4,10 @@
 
 mod build;
 pub mod builtin;
+pub mod coverage;
 mod editions;
 mod entities;
+pub mod history;
 mod lookup;
 mod mapped;
 mod report;

@@ -18,6 +18,8 @@ pub struct Model {
     pub(crate) clauses: Map<Clause>,
     pub(crate) mappings: Map<Mapping>,
     pub(crate) edges: Vec<MapEdge>,
+    /// Clauses left unmapped on purpose, in file order, one entry per clause.
+    pub(crate) unmapped: Vec<Unmapped>,
     /// Built by `index` once the model is complete: each practice's edges (positions in
     /// `edges`), and each standard's family of editions, oldest first. The checker asks for
     /// both for every practice of every assessment.
@@ -196,6 +198,17 @@ impl Model {
     /// Every mapping edge, in file order.
     pub fn edges(&self) -> &[MapEdge] {
         &self.edges
+    }
+
+    /// Every clause a mapping leaves unmapped on purpose, in file order.
+    pub fn unmapped(&self) -> &[Unmapped] {
+        &self.unmapped
+    }
+
+    /// Why a clause is left unmapped, if a mapping says so; by any of its names.
+    pub fn unmapped_reason(&self, reference: &str) -> Option<&Unmapped> {
+        let key = self.clause(reference)?.reference();
+        self.unmapped.iter().find(|u| u.clause == key)
     }
 
     pub fn edges_of_practice(&self, practice: &str) -> impl Iterator<Item = &MapEdge> {

@@ -72,6 +72,21 @@ fn counts_match_the_published_structure() {
     let m = model();
     assert_eq!(count(&m, "iec62443-3-3", |id| is_match("FR#", id)), 7);
     assert_eq!(count(&m, "iec62443-3-3", |id| is_match("SR#.#", id)), 51);
+    // Clause 4, the common control system security constraints: 4.2 to 4.4 under a clause 4.
+    assert_eq!(count(&m, "iec62443-3-3", |id| is_match("4.#", id)), 3);
+    assert_eq!(count(&m, "iec62443-3-3", |id| id == "4"), 1);
+    // IEC 62443-3-2: 7 ZCR groups and 32 zone, conduit and risk assessment requirements.
+    assert_eq!(count(&m, "iec62443-3-2", |id| is_match("ZCR#", id)), 7);
+    assert_eq!(count(&m, "iec62443-3-2", |id| is_match("ZCR#.#", id)), 32);
+    let zcrs: Vec<usize> = (1..=7)
+        .map(|g| count(&m, "iec62443-3-2", |id| is_match(&format!("ZCR{g}.#"), id)))
+        .collect();
+    assert_eq!(zcrs, [1, 1, 6, 1, 13, 9, 1]);
+    // IEC 62443-4-2: the four common component security constraints under a clause 4.
+    assert_eq!(count(&m, "iec62443-4-2", |id| is_match("CCSC#", id)), 4);
+    assert_eq!(count(&m, "iec62443-4-2", |id| id == "4"), 1);
+    // IEC 62443-2-4: the twelve functional areas SP.01 to SP.12.
+    assert_eq!(count(&m, "iec62443-2-4", |id| is_match("SP.#", id)), 12);
     let practices = ["SM", "SR", "SD", "SI", "SVV", "DM", "SUM", "SG"];
     assert_eq!(count(&m, "iec62443-4-1", |id| practices.contains(&id)), 8);
     assert_eq!(
@@ -184,6 +199,14 @@ fn parents_and_children() {
         .children(&sr)
         .iter()
         .any(|c| c.id() == "iec62443-3-3:SR1.1-RE1"));
+    for (child, parent) in [
+        ("iec62443-3-2:ZCR5.13", "iec62443-3-2:ZCR5"),
+        ("iec62443-3-3:4.3", "iec62443-3-3:4"),
+        ("iec62443-4-2:CCSC4", "iec62443-4-2:4"),
+    ] {
+        let entry = m.resolve(child).unwrap();
+        assert_eq!(m.parent(&entry).unwrap().id(), parent, "{child}");
+    }
     let practice = m.resolve("access-control").unwrap();
     assert!(matches!(practice, Entry::Practice(_)));
     let subdomain = m.parent(&practice).unwrap();
@@ -209,6 +232,7 @@ fn completion_by_prefix() {
             "iec62443-2-1",
             "iec62443-2-1-2010",
             "iec62443-2-4",
+            "iec62443-3-2",
             "iec62443-3-3",
             "iec62443-4-1",
             "iec62443-4-2"

@@ -216,7 +216,10 @@ pub struct Extension {
 pub enum MappingField {
     Description(Setting<Text>),
     Source(Setting<Text>),
+    /// The mapping's version, which an audit names.
+    Edition(Setting<Text>),
     Map(Box<MapEdge>),
+    Unmapped(Box<Unmapped>),
     Error(Span),
 }
 
@@ -232,6 +235,17 @@ pub struct MapEdge {
     /// The `for` keyword and the roles after it.
     pub roles: Option<(Span, Vec<Name>)>,
     pub via: Option<Setting<ClauseRef>>,
+    pub body: Option<Block<TargetField>>,
+    pub span: Span,
+}
+
+/// `unmapped STD:CLAUSE { rationale "..." }`: a clause that no practice maps to on purpose,
+/// and why. The block holds `rationale` only (the parser accepts nothing else in it); the
+/// model requires it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unmapped {
+    pub keyword: Span,
+    pub clause: Option<ClauseRef>,
     pub body: Option<Block<TargetField>>,
     pub span: Span,
 }
@@ -409,8 +423,11 @@ impl StandardField {
 impl MappingField {
     pub fn span(&self) -> Span {
         match self {
-            MappingField::Description(s) | MappingField::Source(s) => s.span,
+            MappingField::Description(s) | MappingField::Source(s) | MappingField::Edition(s) => {
+                s.span
+            }
             MappingField::Map(m) => m.span,
+            MappingField::Unmapped(u) => u.span,
             MappingField::Error(span) => *span,
         }
     }
@@ -418,6 +435,7 @@ impl MappingField {
     fn body(&self) -> Option<&Block<TargetField>> {
         match self {
             MappingField::Map(m) => m.body.as_ref(),
+            MappingField::Unmapped(u) => u.body.as_ref(),
             _ => None,
         }
     }

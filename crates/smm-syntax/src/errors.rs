@@ -92,12 +92,17 @@ const CONTEXTS: &[Context] = &[
     Context {
         label: "mapping field",
         place: "in a mapping",
-        fields: &["description", "source", "map"],
+        fields: &["description", "source", "map", "unmapped"],
     },
     Context {
         label: "map field",
         place: "in a map block",
         fields: &["rationale", "note"],
+    },
+    Context {
+        label: "unmapped field",
+        place: "in an unmapped block",
+        fields: &["rationale"],
     },
     Context {
         label: "definition field",
@@ -151,7 +156,7 @@ fn unexpected(src: &str, span: Span, found: Option<TokenKind>, expected: &[Strin
         Some(TokenKind::RBrace) => {
             Some("this `}` closes nothing: remove it, or add the `{` it belongs to".to_string())
         }
-        Some(TokenKind::Keyword(keyword)) => belongs_elsewhere(keyword),
+        Some(TokenKind::Keyword(keyword)) => belongs_elsewhere(keyword, context.label),
         Some(TokenKind::Ident | TokenKind::Invalid(_)) => {
             did_you_mean(text, context.fields.iter().copied())
                 .map(|k| format!("did you mean `{k}`?"))
@@ -173,8 +178,15 @@ fn unexpected(src: &str, span: Span, found: Option<TokenKind>, expected: &[Strin
     diagnostic
 }
 
-fn belongs_elsewhere(keyword: Keyword) -> Option<String> {
+fn belongs_elsewhere(keyword: Keyword, context: &str) -> Option<String> {
     let text = match keyword {
+        // In a mapping, the blocks at hand are those of `map` and `unmapped` lines.
+        Keyword::Rationale | Keyword::Note if context == "mapping field" => {
+            "`rationale` and `note` go inside the block of a `map` line; an `unmapped` line takes its `rationale` in a block of its own: unmapped STANDARD:CLAUSE { rationale \"...\" }"
+        }
+        Keyword::Note if context == "unmapped field" => {
+            "an `unmapped` block holds its reason only: unmapped STANDARD:CLAUSE { rationale \"...\" }"
+        }
         Keyword::Rationale => "`rationale` goes inside a target's block: target PRACTICE level N { rationale \"...\" }",
         Keyword::Evidence => "`evidence` goes inside a practice's block: practice PRACTICE level N { evidence \"...\" }",
         Keyword::Target => "`target` lines belong in a profile; an assessment records `practice` lines",
@@ -198,7 +210,9 @@ fn belongs_elsewhere(keyword: Keyword) -> Option<String> {
         }
         Keyword::Text => "`text` goes inside a clause's block or an `extend` block",
         Keyword::Parent => "`parent` continues a `clause`, `subdomain` or `practice` line",
-        Keyword::Map => "`map` lines belong directly inside a `mapping`",
+        Keyword::Map | Keyword::Unmapped => {
+            "`map` and `unmapped` lines belong directly inside a `mapping`"
+        }
         Keyword::To | Keyword::As | Keyword::Via => "`to`, `as` and `via` continue a `map` line",
         Keyword::For => "`for` continues a `map` or a `waive` line",
         _ => return None,

@@ -361,7 +361,9 @@ const IN_MAPPING: &[Keyword] = &[
     Keyword::Extend,
     Keyword::Mapping,
     Keyword::Source,
+    Keyword::Edition,
     Keyword::Map,
+    Keyword::Unmapped,
 ];
 
 /// Makes a typed node from a raw statement, with the statement's first problem.
@@ -611,10 +613,26 @@ fn mapping_field<'t>(
             edge.body = body;
             Box::new(edge)
         });
+    // Only `rationale` in an unmapped block: the reason is the whole point of the line.
+    let reason = setting(src, Keyword::Rationale, statement::text_setting)
+        .map(TargetField::Rationale)
+        .labelled("unmapped field")
+        .recover_with(via_parser(junk(IN_MAPPING, false).map(TargetField::Error)));
+    let unmapped = typed(raw(Keyword::Unmapped, &[]), src, statement::unmapped)
+        .then(block(reason, TargetField::span, "unmapped").or_not())
+        .map(|(mut unmapped, body): (Unmapped, _)| {
+            if let Some(body) = &body {
+                unmapped.span = unmapped.span.cover(body.span);
+            }
+            unmapped.body = body;
+            Box::new(unmapped)
+        });
     choice((
         edge.map(MappingField::Map),
+        unmapped.map(MappingField::Unmapped),
         setting(src, Keyword::Description, statement::text_setting).map(MappingField::Description),
         setting(src, Keyword::Source, statement::text_setting).map(MappingField::Source),
+        setting(src, Keyword::Edition, statement::text_setting).map(MappingField::Edition),
     ))
     .labelled("mapping field")
     .recover_with(via_parser(junk(TOP, false).map(MappingField::Error)))

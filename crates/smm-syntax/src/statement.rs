@@ -138,6 +138,10 @@ fn expectation(keyword: Keyword) -> (&'static str, &'static str) {
             "for asset-owner product-supplier, or for access-control",
         ),
         Keyword::Via => ("a clause reference", "via iec62443:SL2"),
+        Keyword::Unmapped => (
+            "a clause reference",
+            "unmapped iec62443-4-2:CR7.5 { rationale \"Why no practice maps it\" }",
+        ),
     }
 }
 
@@ -979,4 +983,19 @@ pub(crate) fn map_edge(src: &str, raw: Raw) -> (MapEdge, Option<Diagnostic>) {
         }
     }
     (edge, problem.0)
+}
+
+/// `unmapped STD:CLAUSE`; the block with the reason is attached by the parser. A missing
+/// reason is the model's error, so that a file lacking one can still be formatted.
+pub(crate) fn unmapped(src: &str, raw: Raw) -> (Unmapped, Option<Diagnostic>) {
+    let mut problem = Problem::default();
+    let found = positional(src, &raw, &mut problem, &[TokenKind::ClauseRef]);
+    let clause_value = found[0].and_then(|w| problem.take(clause(src, w)));
+    let node = Unmapped {
+        keyword: raw.keyword_span,
+        clause: clause_value,
+        body: None,
+        span: raw.span,
+    };
+    (node, problem.0)
 }

@@ -49,10 +49,11 @@ pub enum Keyword {
     As,
     For,
     Via,
+    Unmapped,
 }
 
 impl Keyword {
-    pub const ALL: [Keyword; 43] = [
+    pub const ALL: [Keyword; 44] = [
         Keyword::Profile,
         Keyword::Assessment,
         Keyword::Industry,
@@ -96,6 +97,7 @@ impl Keyword {
         Keyword::As,
         Keyword::For,
         Keyword::Via,
+        Keyword::Unmapped,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -143,6 +145,7 @@ impl Keyword {
             Keyword::As => "as",
             Keyword::For => "for",
             Keyword::Via => "via",
+            Keyword::Unmapped => "unmapped",
         }
     }
 

@@ -253,6 +253,19 @@ fn map_edge() -> impl Strategy<Value = Vec<Piece>> {
         )
 }
 
+/// `unmapped STD:CLAUSE` with an optional block holding its reason.
+fn unmapped() -> impl Strategy<Value = Vec<Piece>> {
+    (
+        clause(),
+        proptest::option::of(statements(setting("rationale", string(), true), 2)),
+    )
+        .prop_map(|(clause, body)| {
+            let mut pieces = vec![keyword("unmapped"), (clause, true)];
+            pieces.extend(body.map(block).unwrap_or_default());
+            pieces
+        })
+}
+
 fn file() -> impl Strategy<Value = Vec<Piece>> {
     let target_body = statements(
         prop_oneof![
@@ -305,7 +318,7 @@ fn file() -> impl Strategy<Value = Vec<Piece>> {
         declaration(
             "mapping",
             statements(
-                prop_oneof![setting("source", string(), true), map_edge()],
+                prop_oneof![setting("source", string(), true), map_edge(), unmapped()],
                 5
             )
         ),
@@ -399,6 +412,7 @@ fn soup() -> impl Strategy<Value = String> {
         "as",
         "for",
         "via",
+        "unmapped",
     ];
     proptest::collection::vec(select(fragments), 0..80).prop_map(|parts| parts.join(" "))
 }

@@ -160,3 +160,44 @@ impl Project {
 pub fn has_color(text: &str) -> bool {
     text.contains("\x1b[")
 }
+
+/// `schemas/NAME`, checked against its meta-schema and compiled.
+pub fn schema_validator(name: &str) -> jsonschema::Validator {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../schemas")
+        .join(name);
+    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("schemas/{name}: {e}"));
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("the schema is JSON");
+    jsonschema::meta::validate(&schema).expect("a valid draft 2020-12 schema");
+    jsonschema::draft202012::new(&schema).expect("the schema compiles")
+}
+
+/// Where each error is and what it says, for assertions and failure messages.
+pub fn schema_errors(
+    validator: &jsonschema::Validator,
+    document: &serde_json::Value,
+) -> Vec<String> {
+    validator
+        .iter_errors(document)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
+}
+
+/// A generated file that is committed for people to read (`relative` to the repository root)
+/// must be what `command` prints now; the failure shows the difference and the command.
+pub fn assert_up_to_date(relative: &str, generated: &str, command: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(relative);
+    let committed = fs::read_to_string(&path).unwrap_or_default();
+    if committed != generated {
+        let changed = similar::TextDiff::from_lines(committed.as_str(), generated)
+            .unified_diff()
+            .context_radius(1)
+            .to_string();
+        panic!(
+            "{relative} is out of date. Regenerate it from the repository root with\n  \
+             cargo run -q -p smm-cli -- {command} > {relative}\nand review the change:\n{changed}"
+        );
+    }
+}

@@ -85,7 +85,9 @@ pub fn dump(src: &str, file: &SourceFile) -> String {
                 declaration(&mut out, src, "mapping", m, |out, field| match field {
                     MappingField::Description(s) => text_setting(out, 1, "description", s),
                     MappingField::Source(s) => text_setting(out, 1, "source", s),
+                    MappingField::Edition(s) => text_setting(out, 1, "edition", s),
                     MappingField::Map(e) => map_edge(out, src, e),
+                    MappingField::Unmapped(u) => unmapped(out, src, u),
                     MappingField::Error(span) => error(out, 1, src, *span),
                 })
             }
@@ -336,6 +338,13 @@ pub fn dump_without_spans(src: &str) -> String {
         .join("\n")
 }
 
+fn unmapped(out: &mut String, src: &str, u: &Unmapped) {
+    let clause = or_missing(&u.clause, clause_text);
+    let block = if u.body.is_some() { "" } else { " (no block)" };
+    writeln!(out, "  unmapped {clause}{block}").unwrap();
+    target_fields(out, src, &u.body);
+}
+
 fn map_edge(out: &mut String, src: &str, e: &MapEdge) {
     let mut line = format!("  map {}", or_missing(&e.practice, |n| n.text.clone()));
     if let Some(level) = &e.level {
@@ -365,7 +374,11 @@ fn map_edge(out: &mut String, src: &str, e: &MapEdge) {
         write!(line, " via {}", or_missing(&via.value, clause_text)).unwrap();
     }
     writeln!(out, "{line}").unwrap();
-    for field in e.body.iter().flat_map(|b| &b.entries) {
+    target_fields(out, src, &e.body);
+}
+
+fn target_fields(out: &mut String, src: &str, body: &Option<Block<TargetField>>) {
+    for field in body.iter().flat_map(|b| &b.entries) {
         match field {
             TargetField::Rationale(s) => text_setting(out, 2, "rationale", s),
             TargetField::Note(s) => text_setting(out, 2, "note", s),

@@ -41,6 +41,7 @@
   "annex"
   "text"
   "map"
+  "unmapped"
 ] @keyword
 
 ; Modifiers, which continue a statement.

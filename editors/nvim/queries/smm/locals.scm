@@ -31,3 +31,4 @@
 (to value: (clause_reference) @local.reference)
 (via value: (clause_reference) @local.reference)
 (extend clause: (clause_reference) @local.reference)
+(unmapped clause: (clause_reference) @local.reference)

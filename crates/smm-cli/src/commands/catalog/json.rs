@@ -132,6 +132,14 @@ struct MappingJson {
     description: Option<String>,
     source: Option<String>,
     edges: Vec<EdgeJson>,
+    unmapped: Vec<UnmappedJson>,
+}
+
+/// A clause the mapping leaves unmapped on purpose, and why.
+#[derive(Serialize)]
+struct UnmappedJson {
+    clause: String,
+    rationale: String,
 }
 
 #[derive(Serialize)]
@@ -301,6 +309,15 @@ fn mappings(model: &Model) -> Vec<MappingJson> {
                     via: e.via.clone(),
                     rationale: e.rationale.clone(),
                     note: e.note.clone(),
+                })
+                .collect(),
+            unmapped: model
+                .unmapped()
+                .iter()
+                .filter(|u| u.mapping == mapping.id)
+                .map(|u| UnmappedJson {
+                    clause: u.clause.clone(),
+                    rationale: u.rationale.clone(),
                 })
                 .collect(),
         })

@@ -61,15 +61,26 @@ pub fn render(model: &Model) -> String {
         render_standard(&mut text, model, standard);
     }
 
-    // The edges themselves are per practice, where `smm explain PRACTICE` shows them.
+    // The edges themselves are per practice, where `smm explain PRACTICE` shows them, and
+    // the unmapped clauses in `smm catalog --coverage`.
     for mapping in model.mappings() {
         text.push('\n');
         let edges = model.edges().iter().filter(|e| e.mapping == mapping.id);
+        let unmapped = model
+            .unmapped()
+            .iter()
+            .filter(|u| u.mapping == mapping.id)
+            .count();
+        let unmapped = match unmapped {
+            0 => String::new(),
+            1 => ", 1 clause left unmapped".to_string(),
+            n => format!(", {n} clauses left unmapped"),
+        };
         line(
             &mut text,
             0,
             &format!(
-                "Mapping {}: {} ({} edges)",
+                "Mapping {}: {} ({} edges{unmapped})",
                 mapping.id,
                 mapping.title,
                 edges.count()

@@ -159,6 +159,7 @@ mod tests {
                 },
                 dependent: false,
             }],
+            mappings: Vec::new(),
         };
         let out = render(&report);
         assert!(

@@ -14,8 +14,18 @@ pub const SCHEMA_VERSION: &str = "1";
 struct Document<'r> {
     schema_version: &'static str,
     tool: Tool,
+    /// The mappings the checked workspaces used, so that an audit names the one it relied on.
+    mappings: Vec<MappingJson<'r>>,
     summary: Summary,
     files: Vec<FileJson<'r>>,
+}
+
+#[derive(Serialize)]
+struct MappingJson<'r> {
+    id: &'r str,
+    title: &'r str,
+    edition: Option<&'r str>,
+    source: Option<&'r str>,
 }
 
 #[derive(Serialize)]
@@ -184,6 +194,16 @@ pub fn render(report: &Report) -> String {
             name: "smm",
             version: env!("CARGO_PKG_VERSION"),
         },
+        mappings: report
+            .mappings
+            .iter()
+            .map(|m| MappingJson {
+                id: &m.id,
+                title: &m.title,
+                edition: m.edition.as_deref(),
+                source: m.source.as_deref(),
+            })
+            .collect(),
         summary: Summary {
             files: report.files.len(),
             errors: counts.errors,

@@ -132,6 +132,17 @@ pub fn render(report: &Report, fail_on: FailOn) -> String {
             escape(name),
             cases.len()
         ));
+        // The mappings the run rests on, in every suite, as JUnit readers show suite properties.
+        if !report.mappings.is_empty() {
+            out.push_str("    <properties>\n");
+            for mapping in &report.mappings {
+                out.push_str(&format!(
+                    "      <property name=\"smm.mapping\" value=\"{}\"/>\n",
+                    escape(&mapping.label())
+                ));
+            }
+            out.push_str("    </properties>\n");
+        }
         for case in cases {
             out.push_str(&format!(
                 "    <testcase classname=\"{}\" name=\"{}\"",

@@ -87,6 +87,11 @@ pub fn run(
                     d.diagnostic.code,
                 )
             });
+            for mapping in at.mappings {
+                if !report.mappings.contains(mapping) {
+                    report.mappings.push(mapping.clone());
+                }
+            }
             // The first workspace's setting applies when the flag is absent.
             fail_on = fail_on.or(at.config.fail_on.map(FailOn::from));
             report.files.push(FileReport {
@@ -294,6 +299,7 @@ mod tests {
         let mut report = Report {
             roots: vec!["/w".into()],
             files: Vec::new(),
+            mappings: Vec::new(),
         };
         for i in 0..files {
             let diagnostics = if i == 0 {

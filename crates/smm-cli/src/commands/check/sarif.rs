@@ -64,6 +64,13 @@ pub fn render(report: &Report) -> String {
             }},
             // The category code scanning files the results under; no run id after the `/`.
             "automationDetails": { "id": "smm/check/" },
+            // The mappings the results rest on, so that an audit names the one it used.
+            "properties": { "mappings": report.mappings.iter().map(|m| json!({
+                "id": m.id,
+                "title": m.title,
+                "edition": m.edition,
+                "source": m.source,
+            })).collect::<Vec<_>>() },
             "originalUriBaseIds": bases,
             "columnKind": "utf16CodeUnits",
             "results": results,

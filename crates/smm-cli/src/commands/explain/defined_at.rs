@@ -1,41 +1,31 @@
-//! Where an entry of the model is defined, as a place the user can open: built-in files are
-//! embedded in the binary, so they are shown through the read-only copy in the cache folder,
-//! which editors can open too.
+//! Where an entry of the model is defined. A user's file is named by its path and position,
+//! which an editor opens; a built-in entry by its catalog file and line, since the read-only
+//! copy in the cache folder is the editor's concern (goto definition), not a page's: a page
+//! names the catalog and the source it cites instead.
 
-use std::path::PathBuf;
-
-use smm_model::{builtin, Location, Model, Origin};
+use smm_model::{Location, Model, Origin};
 use smm_syntax::visible_path;
 
-pub struct Places {
-    /// Where the built-in files were copied, when that worked.
-    cache: Option<PathBuf>,
-}
+pub struct Places;
 
 impl Places {
-    /// Writes the cache (unless it is up to date). A cache that cannot be written is not worth
-    /// failing over: the place is then named by the built-in file's name alone.
     pub fn new() -> Places {
-        let cache = builtin::cache_dir().filter(|dir| builtin::write_cache(dir).is_ok());
-        Places { cache }
+        Places
     }
 
-    /// Places named without a cache, for tests.
+    /// The same, for the tests of the pages.
     #[cfg(test)]
     pub fn uncached() -> Places {
-        Places { cache: None }
+        Places
     }
 
-    /// `/home/me/.cache/smm/builtin-0.1.0/smm.smm:95:3`, or `built in (smm.smm:95)`; paths as
-    /// people read them (`smm_syntax::visible_path`).
+    /// `catalogs/acme.smm:3:10` for a user's file (paths as people read them,
+    /// `smm_syntax::visible_path`), `built-in catalog iec62443-3-3.smm, line 30` for ours.
     pub fn show(&self, model: &Model, location: Location) -> String {
         let (line, column) = model.line_col(location);
         match &model.file(location.file).origin {
             Origin::User(path) => format!("{}:{line}:{column}", visible_path(path)),
-            Origin::Builtin(name) => match &self.cache {
-                Some(dir) => format!("{}:{line}:{column}", visible_path(&dir.join(name))),
-                None => format!("built in ({name}:{line})"),
-            },
+            Origin::Builtin(name) => format!("built-in catalog {name}, line {line}"),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The mapping part of `smm explain`: for a practice, the clauses each role needs, level by
 //! level; for a clause, the practices and levels that call for it.
 
-use smm_model::{Clause, Editions, Level, MappedClause, Model, Practice, Role};
+use smm_model::{Clause, Editions, Level, MappedClause, Model, Practice, Relationship, Role};
 
 use super::page::Page;
 use crate::cli::ExplainArgs;
@@ -72,9 +72,15 @@ pub fn practice(page: &mut Page, model: &Model, practice: &Practice, view: &Mapp
     let mut sources: Vec<String> = edges
         .iter()
         .filter_map(|e| model.mappings().find(|m| m.id == e.mapping))
-        .map(|m| match &m.source {
-            Some(source) => format!("{}: {source}", m.id),
-            None => m.id.clone(),
+        .map(|m| {
+            let name = match &m.edition {
+                Some(edition) => format!("{}, edition {edition}", m.id),
+                None => m.id.clone(),
+            };
+            match &m.source {
+                Some(source) => format!("{name}: {source}"),
+                None => name,
+            }
         })
         .collect();
     sources.dedup();
@@ -83,6 +89,7 @@ pub fn practice(page: &mut Page, model: &Model, practice: &Practice, view: &Mapp
         "Levels",
         "cumulative: a level needs its own clauses and those of the levels below it",
     );
+    page.list("Relationships", Relationship::legend());
     page.field("Editions", &editions_shown(model, &edges, &view.editions));
     for role in view.roles() {
         page.heading(&format!("{} ({})", role.name(), role.id()));
@@ -151,9 +158,10 @@ fn editions_shown(model: &Model, edges: &[&smm_model::MapEdge], editions: &Editi
     text
 }
 
-/// The practices and levels that map to a clause, for every role or one.
+/// The practices and levels that map to a clause, for every role or one (`none` when no edge
+/// does), and the reason when a mapping leaves the clause unmapped on purpose.
 pub fn clause(page: &mut Page, model: &Model, clause: &Clause, role: Option<Role>) {
-    let lines = model
+    let lines: Vec<String> = model
         .practices_mapped_to(&clause.reference())
         .into_iter()
         .filter(|e| role.is_none_or(|r| e.roles.contains(&r)))
@@ -167,6 +175,19 @@ pub fn clause(page: &mut Page, model: &Model, clause: &Clause, role: Option<Role
                 e.relationship.id(),
                 roles.join(", ")
             )
-        });
+        })
+        .collect();
+    let listed = !lines.is_empty();
+    if !listed {
+        let none = role.map_or("none".to_string(), |r| format!("none for {}", r.id()));
+        page.field("Mapped from", &none);
+    }
     page.list("Mapped from", lines);
+    if listed {
+        page.list("Relationships", Relationship::legend());
+    }
+    if let Some(unmapped) = model.unmapped_reason(&clause.reference()) {
+        let reason = format!("{} (mapping {})", unmapped.rationale, unmapped.mapping);
+        page.field("Unmapped", &reason);
+    }
 }

@@ -284,6 +284,15 @@ impl Explain<'_> {
     }
 
     fn finish(&self, mut page: Page, entry: Entry<'_>) -> String {
+        // A clause's page names the source its standard cites (a standard's page has it
+        // already), so that the reader knows where the id and title come from.
+        if let Entry::Clause(clause) = entry {
+            let source = self
+                .model
+                .standard(&clause.standard)
+                .and_then(|s| s.source.as_ref());
+            optional(&mut page, "Source", &source.cloned());
+        }
         page.line(
             "Defined at",
             &self.places.show(self.model, entry.location()),
@@ -337,8 +346,12 @@ Licensed text  First paragraph.
 
                Second one.
                (from /work/licensed.smm:1:27)
-Defined at     built in (iec62443-3-3.smm:19)
 ";
-        assert!(page.ends_with(expected), "{page}");
+        assert!(page.contains(expected), "{page}");
+        let last = page.lines().last().unwrap();
+        assert!(
+            last.starts_with("Defined at     built-in catalog iec62443-3-3.smm, line "),
+            "{page}"
+        );
     }
 }
