@@ -462,3 +462,25 @@ fn the_builtin_copy_never_lands_in_the_current_directory() {
         );
     }
 }
+
+/// A 62443-4-2 form says which kind of component it is for, not only its repeated title.
+#[test]
+fn a_component_form_says_what_kind_of_component_it_is_for() {
+    let p = Project::new();
+    for (id, kind) in [
+        ("iec62443-4-2:NDR1.6", "network devices (NDR)"),
+        ("iec62443-4-2:SAR2.4", "software applications (SAR)"),
+        ("iec62443-4-2:CR1.1", "every kind of component (CR)"),
+    ] {
+        let out = explain(&p, id);
+        assert_eq!(out.code, 0, "{out:?}");
+        assert!(
+            out.stdout
+                .contains(&format!("\nComponent      for {kind}\n")),
+            "{id}: {}",
+            out.stdout
+        );
+    }
+    let out = explain(&p, "iec62443-3-3:SR1.1");
+    assert!(!out.stdout.contains("\nComponent "), "{}", out.stdout);
+}

@@ -4,7 +4,6 @@
 
 mod common;
 
-
 use common::{Output, Project};
 use serde_json::{json, Value};
 

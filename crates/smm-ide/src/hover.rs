@@ -295,6 +295,9 @@ fn clause(snapshot: &Snapshot<'_>, reference: &str) -> Option<String> {
         .map(|e| format!(", edition {e}"))
         .unwrap_or_default();
     let _ = writeln!(out, "{} `{}`{edition}", standard.title, standard.id);
+    if let Some(kind) = clause.component_kind() {
+        let _ = writeln!(out, "\nFor {kind}.");
+    }
     if let Some(description) = &clause.description {
         let _ = writeln!(out, "\n{description}");
     }

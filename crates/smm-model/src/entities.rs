@@ -114,6 +114,24 @@ impl Clause {
     pub fn reference(&self) -> String {
         format!("{}:{}", self.standard, self.id)
     }
+
+    /// For a 62443-4-2 component requirement, the kind of component it is written for, which
+    /// its prefix says (`EDR3.2`: embedded devices); `CR` requirements apply to every kind.
+    /// None for other clauses.
+    pub fn component_kind(&self) -> Option<&'static str> {
+        if self.standard != "iec62443-4-2" {
+            return None;
+        }
+        let prefix = self.id.split(|c: char| c.is_ascii_digit()).next()?;
+        Some(match prefix {
+            "CR" => "every kind of component (CR)",
+            "SAR" => "software applications (SAR)",
+            "EDR" => "embedded devices (EDR)",
+            "HDR" => "host devices (HDR)",
+            "NDR" => "network devices (NDR)",
+            _ => return None,
+        })
+    }
 }
 
 /// How a clause relates to what a practice asks at a level.
@@ -212,4 +230,38 @@ pub struct Unmapped {
     pub rationale: String,
     /// The `unmapped` keyword.
     pub location: Location,
+}
+
+#[cfg(test)]
+mod component_tests {
+    use super::*;
+
+    fn clause(standard: &str, id: &str) -> Clause {
+        let mut clause = crate::builtin::model()
+            .clause("iec62443-4-2:CR1.1")
+            .unwrap()
+            .clone();
+        clause.standard = standard.into();
+        clause.id = id.into();
+        clause
+    }
+
+    #[test]
+    fn component_forms_say_what_they_are_for() {
+        let kind = |standard, id| clause(standard, id).component_kind();
+        assert_eq!(
+            kind("iec62443-4-2", "NDR1.6"),
+            Some("network devices (NDR)")
+        );
+        assert_eq!(
+            kind("iec62443-4-2", "EDR3.11-RE1"),
+            Some("embedded devices (EDR)")
+        );
+        assert_eq!(
+            kind("iec62443-4-2", "CR3.2"),
+            Some("every kind of component (CR)")
+        );
+        assert_eq!(kind("iec62443-4-2", "CCSC1"), None);
+        assert_eq!(kind("iec62443-3-3", "SR1.1"), None);
+    }
 }

@@ -240,6 +240,9 @@ impl Explain<'_> {
                 }),
             );
         }
+        if let Some(kind) = clause.component_kind() {
+            page.field("Component", &format!("for {kind}"));
+        }
         let entry = Entry::Clause(clause);
         if let Some(parent @ Entry::Clause(_)) = self.model.parent(&entry) {
             page.field("Parent", &format!("{}  {}", parent.id(), parent.title()));
