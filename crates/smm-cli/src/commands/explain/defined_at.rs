@@ -6,26 +6,12 @@
 use smm_model::{Location, Model, Origin};
 use smm_syntax::visible_path;
 
-pub struct Places;
-
-impl Places {
-    pub fn new() -> Places {
-        Places
-    }
-
-    /// The same, for the tests of the pages.
-    #[cfg(test)]
-    pub fn uncached() -> Places {
-        Places
-    }
-
-    /// `catalogs/acme.smm:3:10` for a user's file (paths as people read them,
-    /// `smm_syntax::visible_path`), `built-in catalog iec62443-3-3.smm, line 30` for ours.
-    pub fn show(&self, model: &Model, location: Location) -> String {
-        let (line, column) = model.line_col(location);
-        match &model.file(location.file).origin {
-            Origin::User(path) => format!("{}:{line}:{column}", visible_path(path)),
-            Origin::Builtin(name) => format!("built-in catalog {name}, line {line}"),
-        }
+/// `catalogs/acme.smm:3:10` for a user's file (paths as people read them,
+/// `smm_syntax::visible_path`), `built-in catalog iec62443-3-3.smm, line 30` for ours.
+pub fn shown(model: &Model, location: Location) -> String {
+    let (line, column) = model.line_col(location);
+    match &model.file(location.file).origin {
+        Origin::User(path) => format!("{}:{line}:{column}", visible_path(path)),
+        Origin::Builtin(name) => format!("built-in catalog {name}, line {line}"),
     }
 }

@@ -17,7 +17,6 @@ mod mapping;
 mod page;
 mod suggest;
 
-use defined_at::Places;
 use mapping::MappingView;
 use page::Page;
 
@@ -67,7 +66,6 @@ pub fn run(args: &ExplainArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::
         };
     let explain = Explain {
         model: &model,
-        places: Places::new(),
         view,
     };
     let text = match entry {
@@ -102,7 +100,6 @@ fn options_for(entry: &Entry<'_>, id: &str, args: &ExplainArgs) -> Result<(), St
 
 struct Explain<'m> {
     model: &'m Model,
-    places: Places,
     view: MappingView,
 }
 
@@ -254,7 +251,10 @@ impl Explain<'_> {
             page.paragraphs("Licensed text", &licensed.paragraphs);
             page.line(
                 "",
-                &format!("(from {})", self.places.show(self.model, licensed.location)),
+                &format!(
+                    "(from {})",
+                    defined_at::shown(self.model, licensed.location)
+                ),
             );
         }
         self.finish(page, entry)
@@ -298,7 +298,7 @@ impl Explain<'_> {
         }
         page.line(
             "Defined at",
-            &self.places.show(self.model, entry.location()),
+            &defined_at::shown(self.model, entry.location()),
         );
         page.finish()
     }
@@ -339,7 +339,6 @@ mod tests {
         assert!(problems.is_empty());
         let explain = Explain {
             model: &model,
-            places: Places::uncached(),
             view: MappingView::newest(),
         };
         let clause = model.clause("iec62443-3-3:SR1.1").unwrap();
