@@ -84,7 +84,7 @@ a change applies to the next server started."
   '("industry" "extends" "follows" "role" "description" "target" "rationale"
     "note" "date" "assessor" "practice" "evidence" "waive" "reason" "owner"
     "domain" "subdomain" "objective" "comprehensiveness" "source" "edition"
-    "supersedes" "clause" "annex" "text" "map" "unmapped")
+    "supersedes" "clause" "annex" "text" "map" "unmapped" "security-level")
   "Keywords that start a statement inside a block (item keywords aside).")
 
 (defconst smm-modifier-keywords

@@ -20,12 +20,13 @@
 /// <reference types="tree-sitter-cli/dsl" />
 // @ts-check
 
-// The 44 reserved words of spec 2.5 (crates/smm-syntax/src/token.rs, `Keyword::ALL`).
+// The 45 reserved words of spec 2.5 (crates/smm-syntax/src/token.rs, `Keyword::ALL`).
 const STATEMENT_KEYWORDS = [
   'profile', 'assessment', 'industry', 'extends', 'follows', 'role', 'description', 'target',
   'rationale', 'note', 'date', 'assessor', 'practice', 'evidence', 'waive', 'reason', 'owner',
   'framework', 'standard', 'extend', 'domain', 'subdomain', 'objective', 'comprehensiveness',
   'source', 'edition', 'supersedes', 'clause', 'annex', 'text', 'mapping', 'map', 'unmapped',
+  'security-level',
 ];
 const MODIFIER_KEYWORDS = [
   'level', 'scope', 'implements', 'expires', 'link', 'stub', 'parent', 'to', 'as', 'for', 'via',
@@ -246,6 +247,7 @@ module.exports = grammar({
       $.objective_setting,
       $.comprehensiveness,
       $.text_setting,
+      $.security_level_setting,
     ),
     objective_setting: ($) => setting('objective', $.string),
     comprehensiveness: ($) => seq(
@@ -254,6 +256,9 @@ module.exports = grammar({
       field('text', $.string),
     ),
     text_setting: ($) => setting('text', $.string),
+    // The lowest IEC 62443 security level that asks for a requirement or enhancement. Any
+    // integer here, as in the real parser: a value outside 1–4 is the model's error.
+    security_level_setting: ($) => setting('security-level', $.integer),
 
     // ---- Catalogs: standards (spec 6.9, 6.10) ----
 

@@ -149,7 +149,7 @@ def mutation_files():
     return variants
 
 
-KEYWORD_RE = re.compile(r'Keyword::(\w+) => "([a-z]+)"')
+KEYWORD_RE = re.compile(r'Keyword::(\w+) => "([a-z][a-z-]*)"')
 
 
 @functools.cache
@@ -166,7 +166,7 @@ def spec_keywords():
     spec = (REPO / "grammar" / "README.md").read_text(encoding="utf-8")
     section = spec[spec.index("### 2.5 Keywords") : spec.index("### 2.6")]
     rows = [line for line in section.splitlines() if line.startswith("| ") and "`" in line]
-    return sorted({word for row in rows for word in re.findall(r"`([a-z]+)`", row.split("|")[2])})
+    return sorted({word for row in rows for word in re.findall(r"`([a-z][a-z-]*)`", row.split("|")[2])})
 
 
 def mutation_class(description):
@@ -381,13 +381,13 @@ def test_every_keyword_is_in_the_grammar_and_the_scanner():
     assert spec_keywords() == sorted(words), "the keyword tables of spec 2.5 and token.rs differ"
     grammar = (GRAMMAR / "grammar.js").read_text(encoding="utf-8")
     scanner = (GRAMMAR / "src" / "scanner.c").read_text(encoding="utf-8")
-    in_grammar = set(re.findall(r"'([a-z]+)'", grammar))
-    in_scanner = set(re.findall(r'"([a-z]+)"', scanner))
+    in_grammar = set(re.findall(r"'([a-z][a-z-]*)'", grammar))
+    in_scanner = set(re.findall(r'"([a-z][a-z-]*)"', scanner))
     missing = [w for w in words if w not in in_grammar]
     assert not missing, f"keywords missing from grammar.js: {missing}"
     missing = [w for w in words if w not in in_scanner]
     assert not missing, f"keywords missing from src/scanner.c (KEYWORDS): {missing}"
     # Reserved in the grammar: the list given to `reserved` holds them all, and nothing else.
     lists = re.findall(r"_KEYWORDS = \[(.*?)\];", grammar, re.S)
-    reserved = sorted(w for body in lists for w in re.findall(r"'([a-z]+)'", body))
+    reserved = sorted(w for body in lists for w in re.findall(r"'([a-z][a-z-]*)'", body))
     assert reserved == sorted(words), "STATEMENT_KEYWORDS + MODIFIER_KEYWORDS in grammar.js"

@@ -42,10 +42,11 @@ fn minimal_document() -> Value {
         "standards": [{
             "id": "std", "title": "T", "edition": null, "source": null, "description": null,
             "roles": ["asset-owner"], "supersedes": null,
-            "annexes": [{ "label": "A", "standard": "other" }],
+            "annexes": [{ "label": "A", "standard": "other", "titles": [] }],
             "clauses": [{
                 "id": "std:SR1.1", "clause": "SR1.1", "title": "T",
-                "parent": null, "children": ["std:SR1.1-RE1"], "description": null
+                "parent": null, "children": ["std:SR1.1-RE1"], "description": null,
+                "security_level": null
             }]
         }],
         "mappings": [{
@@ -87,7 +88,12 @@ fn the_schema_rejects_broken_documents() {
     assert_eq!(errors(&validator, &good), Vec::<String>::new());
 
     type Break = fn(&mut Value);
-    let broken: [(&str, Break, &str); 12] = [
+    let broken: [(&str, Break, &str); 13] = [
+        (
+            "a security level 5",
+            |d| d["standards"][0]["clauses"][0]["security_level"] = json!(5),
+            "/standards/0/clauses/0/security_level: 5 is not valid under any of the schemas listed in the 'anyOf' keyword",
+        ),
         (
             "a clause without a title",
             |d| {
@@ -206,7 +212,18 @@ fn the_json_output_holds_the_model() {
     let standard = |id: &str| standards.iter().find(|s| s["id"] == id).unwrap();
     assert_eq!(
         standard("iso27001")["annexes"],
-        json!([{ "label": "A", "standard": "iso27002" }])
+        json!([{ "label": "A", "standard": "iso27002", "titles": [
+            {
+                "id": "iso27001:A.5.21",
+                "names": "iso27002:5.21",
+                "title": "Managing information security in the ICT supply chain"
+            },
+            {
+                "id": "iso27001:A.5.34",
+                "names": "iso27002:5.34",
+                "title": "Privacy and protection of PII"
+            }
+        ] }])
     );
     assert_eq!(standard("iec62443-2-1")["supersedes"], "iec62443-2-1-2010");
     let clauses = standard("iec62443-3-3")["clauses"].as_array().unwrap();
@@ -226,6 +243,12 @@ fn the_json_output_holds_the_model() {
         ])
     );
     assert_eq!(sr["description"], Value::Null);
+    assert_eq!(sr["security_level"], Value::Null);
+    let re = clauses
+        .iter()
+        .find(|c| c["id"] == "iec62443-3-3:SR1.1-RE2")
+        .unwrap();
+    assert_eq!(re["security_level"], 3);
     assert_eq!(
         standard("iso27002")["clauses"].as_array().unwrap().len(),
         97

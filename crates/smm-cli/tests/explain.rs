@@ -33,6 +33,54 @@ fn a_clause_with_parent_and_children() {
 }
 
 #[test]
+fn an_annex_a_name_shows_the_annex_title_where_it_differs() {
+    let p = Project::new();
+    let out = explain(&p, "iso27001:A.5.34");
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        out.stdout.starts_with(
+            "iso27002:5.34  Privacy and protection of personal identifiable information (PII)\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("Annex A title")
+            && out.stdout.contains("Privacy and protection of PII\n"),
+        "{}",
+        out.stdout
+    );
+    // The 27002 name of the same control shows no annex title.
+    let direct = explain(&p, "iso27002:5.34");
+    assert!(
+        !direct.stdout.contains("Annex A title"),
+        "{}",
+        direct.stdout
+    );
+    // Nor does an Annex A name whose title is the same.
+    let same = explain(&p, "iso27001:A.5.15");
+    assert!(!same.stdout.contains("Annex A title"), "{}", same.stdout);
+}
+
+#[test]
+fn an_enhancement_shows_its_security_level() {
+    let p = Project::new();
+    let out = explain(&p, "iec62443-3-3:SR2.12-RE1");
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.stdout.contains("Security level"), "{}", out.stdout);
+    assert!(out.stdout.contains("SL 4 and above"), "{}", out.stdout);
+    let component = explain(&p, "iec62443-4-2:NDR5.2-RE2");
+    assert!(
+        component.stdout.contains("SL 3 and above"),
+        "{}",
+        component.stdout
+    );
+    // A base requirement records none.
+    let base = explain(&p, "iec62443-3-3:SR2.12");
+    assert!(!base.stdout.contains("Security level"), "{}", base.stdout);
+}
+
+#[test]
 fn an_annex_a_name_is_explained_as_the_27002_control() {
     let p = Project::new();
     let out = explain(&p, "iso27001:A.5.15");

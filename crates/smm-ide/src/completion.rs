@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 
 use smm_model::{Level, Role, Scope};
-use smm_syntax::ast::{AssessmentField, Item, MappingField, ProfileField};
+use smm_syntax::ast::{AssessmentField, Item, MappingField, ProfileField, StandardField};
 use smm_syntax::{Keyword, Span, TokenKind};
 
 use crate::subject;
@@ -84,10 +84,14 @@ pub fn completions(snapshot: &Snapshot<'_>, file: FileId, offset: usize) -> Vec<
                         .edges_of_practice(p)
                         .any(|e| e.clause == clause.reference())
                 });
+                let title = model
+                    .title_as_named(&id)
+                    .unwrap_or(&clause.title)
+                    .to_string();
                 found.push(item(
                     id,
                     CompletionKind::Clause,
-                    Some(clause.title.clone()),
+                    Some(title),
                     usize::from(!mapped),
                 ));
             }
@@ -290,6 +294,27 @@ fn statement_keywords(parse: &smm_syntax::Parse, offset: usize) -> Vec<Keyword> 
                     }
                 }
                 return vec![K::Description, K::Source, K::Edition, K::Map, K::Unmapped];
+            }
+            Item::Standard(st) if inside(st.span) => {
+                let in_clause = st.body.iter().flat_map(|b| &b.entries).any(|f| {
+                    matches!(f, StandardField::Clause(c) if c.body.as_ref().is_some_and(|b| inside(b.span)))
+                });
+                return if in_clause {
+                    vec![K::Description, K::SecurityLevel, K::Text]
+                } else {
+                    vec![
+                        K::Description,
+                        K::Source,
+                        K::Edition,
+                        K::Supersedes,
+                        K::Role,
+                        K::Annex,
+                        K::Clause,
+                    ]
+                };
+            }
+            Item::Extension(e) if e.body.as_ref().is_some_and(|b| inside(b.span)) => {
+                return vec![K::SecurityLevel, K::Text];
             }
             _ => {}
         }

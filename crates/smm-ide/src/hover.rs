@@ -289,6 +289,10 @@ fn clause(snapshot: &Snapshot<'_>, reference: &str) -> Option<String> {
     let clause = model.clause(reference)?;
     let standard = model.standard(&clause.standard)?;
     let mut out = format!("**`{}`** {}\n\n", clause.reference(), clause.title);
+    // An annex name shows what the annex calls the clause when its title differs.
+    if let Some(title) = model.annex_title(reference) {
+        let _ = writeln!(out, "As `{reference}`: {title}\n");
+    }
     let edition = standard
         .edition
         .as_deref()
@@ -297,6 +301,9 @@ fn clause(snapshot: &Snapshot<'_>, reference: &str) -> Option<String> {
     let _ = writeln!(out, "{} `{}`{edition}", standard.title, standard.id);
     if let Some(kind) = clause.component_kind() {
         let _ = writeln!(out, "\nFor {kind}.");
+    }
+    if let Some(level) = clause.security_level {
+        let _ = writeln!(out, "\nSecurity level: SL {level} and above.");
     }
     if let Some(description) = &clause.description {
         let _ = writeln!(out, "\n{description}");

@@ -15,6 +15,8 @@ use crate::entities::*;
 use crate::lookup::Model;
 use crate::{Level, Role};
 
+mod annex_entries;
+mod security_level;
 mod unmapped;
 
 /// Another place a diagnostic refers to, possibly in another file.
@@ -38,6 +40,8 @@ pub struct ModelBuilder {
     extensions: Vec<(FileId, ast::Extension)>,
     /// Clause parents wait until the whole standard is known.
     pending_parents: Vec<(String, Setting)>,
+    /// Annex entries wait until the standard their annex lists is known.
+    pending_annex_entries: Vec<annex_entries::PendingAnnexEntry>,
     /// Mappings wait until every practice and clause is known.
     mappings: Vec<(FileId, ast::Mapping)>,
     /// (mapping, practice, level, clause) → index of the edge, to find a repeated one.
@@ -73,6 +77,7 @@ impl ModelBuilder {
             diagnostics: Vec::new(),
             extensions: Vec::new(),
             pending_parents: Vec::new(),
+            pending_annex_entries: Vec::new(),
             mappings: Vec::new(),
             edge_index: HashMap::new(),
         }
@@ -97,6 +102,7 @@ impl ModelBuilder {
 
     pub fn finish(mut self) -> (Model, Vec<ModelDiagnostic>) {
         self.link_parents();
+        self.link_annex_entries();
         for (file, extension) in std::mem::take(&mut self.extensions) {
             self.extension(file, &extension);
         }
@@ -290,12 +296,17 @@ impl ModelBuilder {
                 DefinitionField::Objective(s) => ("objective", s.keyword),
                 DefinitionField::Comprehensiveness(l) => ("comprehensiveness", l.keyword),
                 DefinitionField::Text(s) => ("text", s.keyword),
+                DefinitionField::SecurityLevel(s) => ("security-level", s.keyword),
                 DefinitionField::Error(_) => continue,
             };
             if !allowed.contains(&name) {
                 let message = format!("`{name}` does not belong in {what}");
                 let mut e = diagnostic("model::misplaced-field", Severity::Error, span, message);
-                e.help = Some(format!("{what} takes: {}", allowed.join(", ")));
+                e.help = Some(if allowed.is_empty() {
+                    format!("{what} takes a title and no block")
+                } else {
+                    format!("{what} takes: {}", allowed.join(", "))
+                });
                 self.report(file, e, Vec::new());
             }
         }
@@ -459,6 +470,7 @@ impl ModelBuilder {
             roles: Vec::new(),
             supersedes: None,
             annexes: Vec::new(),
+            annex_titles: Default::default(),
             clauses: Vec::new(),
             location: Location {
                 file,
@@ -569,6 +581,10 @@ impl ModelBuilder {
             self.report(file, e, Vec::new());
             return;
         }
+        if self.is_annex_entry(standard, &id.clause) {
+            self.annex_entry(file, standard, c);
+            return;
+        }
         let key = format!("{standard}:{}", id.clause);
         let first = self.model.clauses.get(&key).map(|x| x.location);
         if !self.claim(file, id.span, "clause", &key, first) {
@@ -588,9 +604,9 @@ impl ModelBuilder {
         }
         let user_catalog = !self.is_builtin(file);
         let allowed: &[&str] = if user_catalog {
-            &["description", "text"]
+            &["description", "security-level", "text"]
         } else {
-            &["description"]
+            &["description", "security-level"]
         };
         self.check_fields(file, "a clause", &c.body, allowed);
         if let Some(parent) = &c.parent {
@@ -601,6 +617,7 @@ impl ModelBuilder {
             }
         }
         let licensed = licensed_text(&c.body, file);
+        let security_level = self.security_level(file, &key, &c.body);
         let clause = Clause {
             standard: standard.to_string(),
             id: id.clause.clone(),
@@ -609,6 +626,7 @@ impl ModelBuilder {
             parent: None,
             children: Vec::new(),
             licensed: licensed.into_iter().collect(),
+            security_level,
             location: Location {
                 file,
                 span: id.span,
@@ -660,11 +678,16 @@ impl ModelBuilder {
 
     fn extension(&mut self, file: FileId, e: &ast::Extension) {
         let Some(target) = &e.clause else { return };
-        self.check_fields(file, "an `extend` block", &e.body, &["text"]);
+        self.check_fields(
+            file,
+            "an `extend` block",
+            &e.body,
+            &["security-level", "text"],
+        );
         let key = self
             .model
             .canonical_clause_key(&target.standard, &target.clause);
-        let Some(clause) = key.and_then(|k| self.model.clauses.get_mut(&k)) else {
+        let Some(key) = key.filter(|k| self.model.clauses.contains_key(k)) else {
             let message = format!(
                 "no clause `{}:{}` to extend",
                 target.standard, target.clause
@@ -678,7 +701,14 @@ impl ModelBuilder {
             self.report(file, d, Vec::new());
             return;
         };
-        clause.licensed.extend(licensed_text(&e.body, file));
+        let licensed = licensed_text(&e.body, file);
+        self.model
+            .clauses
+            .get_mut(&key)
+            .unwrap()
+            .licensed
+            .extend(licensed);
+        self.extend_security_level(file, &key, &e.body);
     }
 
     fn check_standard_references(&mut self) {

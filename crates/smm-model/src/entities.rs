@@ -92,8 +92,19 @@ pub struct Standard {
     pub supersedes: Option<String>,
     /// `annex "A" iso27002`: (`A`, `iso27002`).
     pub annexes: Vec<(String, String)>,
+    /// Titles an annex gives the clauses it lists where they differ from the clause's own
+    /// (`A.5.34` of ISO/IEC 27001 shortens the ISO/IEC 27002 title), by the annex id.
+    pub annex_titles: std::collections::BTreeMap<String, AnnexTitle>,
     /// Clause ids (the part after the colon) in file order.
     pub clauses: Vec<String>,
+    pub location: Location,
+}
+
+/// `clause iso27001:A.5.34 "Title"` inside a standard with `annex "A" iso27002`: the title
+/// Annex A gives `iso27002:5.34`; it names the same clause, not a new one.
+#[derive(Clone, Debug)]
+pub struct AnnexTitle {
+    pub title: String,
     pub location: Location,
 }
 
@@ -106,6 +117,9 @@ pub struct Clause {
     pub parent: Option<String>,
     pub children: Vec<String>,
     pub licensed: Vec<LicensedText>,
+    /// The lowest IEC 62443 security level (1–4) that asks for this requirement or
+    /// enhancement, where the catalog (or an `extend`) records it.
+    pub security_level: Option<u8>,
     pub location: Location,
 }
 

@@ -153,6 +153,21 @@ impl Model {
             .map(|key| &self.clauses[&key])
     }
 
+    /// The title an annex gives the clause `reference` names through it, where the catalog
+    /// records one that differs from the clause's own (`iso27001:A.5.34`).
+    pub fn annex_title(&self, reference: &str) -> Option<&str> {
+        let (standard, clause) = reference.split_once(':')?;
+        let entry = self.standards.get(standard)?.annex_titles.get(clause)?;
+        Some(entry.title.as_str())
+    }
+
+    /// The title to show for `reference` as written: an annex's own title when it has one,
+    /// else the clause's.
+    pub fn title_as_named(&self, reference: &str) -> Option<&str> {
+        self.annex_title(reference)
+            .or_else(|| self.clause(reference).map(|c| c.title.as_str()))
+    }
+
     /// The key of the clause a reference names, through annex aliases.
     pub(crate) fn canonical_clause_key(&self, standard: &str, clause: &str) -> Option<String> {
         let key = format!("{standard}:{clause}");

@@ -304,3 +304,43 @@ fn the_cache_follows_the_xdg_rules() {
     assert_eq!(with(&[("HOME", "")]), None);
     assert_eq!(with(&[]), None);
 }
+
+#[test]
+fn every_62443_3_3_enhancement_has_a_security_level_and_annex_a_titles_differ_where_recorded() {
+    let model = smm_model::builtin::model();
+    let standard = model.standard("iec62443-3-3").unwrap();
+    let enhancements: Vec<_> = model
+        .clauses_of(standard)
+        .filter(|c| c.id.contains("-RE"))
+        .collect();
+    assert_eq!(enhancements.len(), 49);
+    for re in &enhancements {
+        let level = re
+            .security_level
+            .unwrap_or_else(|| panic!("{} has none", re.id));
+        assert!((2..=4).contains(&level), "{}: SL{level}", re.id);
+    }
+    // Base requirements carry none: the catalogs record enhancements only.
+    assert!(model
+        .clauses_of(standard)
+        .filter(|c| !c.id.contains("-RE"))
+        .all(|c| c.security_level.is_none()));
+    let four_two = model.standard("iec62443-4-2").unwrap();
+    let with_level = model
+        .clauses_of(four_two)
+        .filter(|c| c.security_level.is_some())
+        .count();
+    assert_eq!(with_level, 48, "every 4-2 RE but CR 6.1 RE 1");
+    assert_eq!(
+        model.title_as_named("iso27001:A.5.34"),
+        Some("Privacy and protection of PII")
+    );
+    assert_eq!(
+        model.title_as_named("iso27002:5.34"),
+        Some("Privacy and protection of personal identifiable information (PII)")
+    );
+    assert_eq!(
+        model.title_as_named("iso27001:A.5.1"),
+        model.title_as_named("iso27002:5.1")
+    );
+}

@@ -226,3 +226,45 @@ fn the_built_in_queries_are_cumulative_and_ordered() {
         assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{}", edge.clause);
     }
 }
+
+#[test]
+fn security_levels_come_from_the_catalog_or_an_extend_and_are_not_changed() {
+    let text = std::fs::read_to_string("tests/fixtures/overlay/security-levels.smm").unwrap();
+    let (model, _) = overlay("security-levels.smm", &text);
+    let level = |r: &str| model.clause(r).unwrap().security_level;
+    assert_eq!(level("plant-rules:R1"), None);
+    assert_eq!(level("plant-rules:R1-RE1"), Some(3));
+    assert_eq!(level("plant-rules:R1-RE2"), None, "5 is out of range");
+    assert_eq!(
+        level("plant-rules:R1-RE3"),
+        Some(2),
+        "the first line counts"
+    );
+    assert_eq!(level("iec62443-4-2:CR6.1-RE1"), Some(3), "added by extend");
+    assert_eq!(
+        level("iec62443-3-3:SR1.1-RE2"),
+        Some(3),
+        "the catalog's is kept"
+    );
+}
+
+#[test]
+fn an_annex_entry_gives_the_annex_title_and_names_the_same_clause() {
+    let text = std::fs::read_to_string("tests/fixtures/overlay/annex-entries.smm").unwrap();
+    let (model, _) = overlay("annex-entries.smm", &text);
+    assert_eq!(model.annex_title("house-rules:H.5.1"), Some("Our policies"));
+    assert_eq!(
+        model.clause("house-rules:H.5.1").unwrap().reference(),
+        "iso27002:5.1"
+    );
+    assert_eq!(
+        model.title_as_named("iso27002:5.1"),
+        Some("Policies for information security")
+    );
+    assert_eq!(model.annex_title("house-rules:H.9.9"), None);
+    assert!(model.clause("house-rules:H.9.9").is_none());
+    assert_eq!(
+        model.title_as_named("house-rules:H.5.4"),
+        model.title_as_named("iso27002:5.4")
+    );
+}

@@ -181,6 +181,9 @@ pub enum DefinitionField {
     Comprehensiveness(LevelText),
     /// Text the user holds a licence for; never shipped in built-in data.
     Text(Setting<Text>),
+    /// `security-level 3`: the lowest IEC 62443 security level (SL 1–4) that asks for a
+    /// requirement or enhancement.
+    SecurityLevel(Setting<Int>),
     Error(Span),
 }
 
@@ -447,6 +450,7 @@ impl DefinitionField {
             DefinitionField::Description(s)
             | DefinitionField::Objective(s)
             | DefinitionField::Text(s) => s.span,
+            DefinitionField::SecurityLevel(s) => s.span,
             DefinitionField::Comprehensiveness(l) => l.span,
             DefinitionField::Error(span) => *span,
         }

@@ -107,7 +107,13 @@ const CONTEXTS: &[Context] = &[
     Context {
         label: "definition field",
         place: "in a definition block",
-        fields: &["description", "objective", "comprehensiveness", "text"],
+        fields: &[
+            "description",
+            "objective",
+            "comprehensiveness",
+            "text",
+            "security-level",
+        ],
     },
 ];
 
@@ -208,7 +214,9 @@ fn belongs_elsewhere(keyword: Keyword, context: &str) -> Option<String> {
         Keyword::Objective | Keyword::Comprehensiveness => {
             "this line belongs inside a framework practice's block: practice ID \"Name\" parent SUBDOMAIN { ... }"
         }
-        Keyword::Text => "`text` goes inside a clause's block or an `extend` block",
+        Keyword::Text | Keyword::SecurityLevel => {
+            "`text` and `security-level` go inside a clause's block or an `extend` block"
+        }
         Keyword::Parent => "`parent` continues a `clause`, `subdomain` or `practice` line",
         Keyword::Map | Keyword::Unmapped => {
             "`map` and `unmapped` lines belong directly inside a `mapping`"

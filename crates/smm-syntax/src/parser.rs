@@ -530,6 +530,8 @@ fn definition_field<'t>(
         )
         .map(DefinitionField::Comprehensiveness),
         setting(src, Keyword::Text, statement::text_setting).map(DefinitionField::Text),
+        setting(src, Keyword::SecurityLevel, statement::int_setting)
+            .map(DefinitionField::SecurityLevel),
     ))
     .labelled("definition field")
     .recover_with(via_parser(junk(stop, false).map(DefinitionField::Error)))

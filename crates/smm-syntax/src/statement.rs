@@ -126,6 +126,7 @@ fn expectation(keyword: Keyword) -> (&'static str, &'static str) {
         ),
         Keyword::Annex => ("a quoted annex label and a standard id", "annex \"A\" iso27002"),
         Keyword::Text => ("a quoted text", "text \"A paragraph you hold a licence for\""),
+        Keyword::SecurityLevel => ("a security level from 1 to 4", "security-level 3"),
         Keyword::Mapping => ("a mapping id", "mapping my-mapping \"Our mapping\" { }"),
         Keyword::Map => (
             "a practice id",
@@ -234,6 +235,23 @@ fn wrong(src: &str, keyword: Keyword, word: Word) -> Diagnostic {
     let (what, example) = expectation(keyword);
     let wants_text = what.contains("quote");
     match word.kind {
+        // `security-level SL2`: the level is the number alone.
+        TokenKind::Invalid(_) | TokenKind::Ident if keyword == Keyword::SecurityLevel => {
+            let text = &src[word.span.range()];
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            let help = if digits.is_empty() {
+                "write the security level as a number from 1 to 4: `security-level 3`".to_string()
+            } else {
+                format!("write the number alone: `security-level {digits}`")
+            };
+            return Diagnostic::syntax(
+                SyntaxCode::InvalidValue,
+                word.span,
+                format!("`{text}` is not a security level"),
+            )
+            .with_label("expected a number from 1 to 4")
+            .with_help(help);
+        }
         TokenKind::Invalid(BadWord::NotKebabCase) if keyword == Keyword::Implements => {}
         TokenKind::Invalid(reason) if !wants_text => return bad_word(src, word, reason),
         TokenKind::Ident | TokenKind::Invalid(_) if wants_text => {
@@ -276,7 +294,10 @@ fn stray(src: &str, raw: &Raw, word: Word, has: &[Keyword]) -> Diagnostic {
     let help = match word.kind {
         TokenKind::Ident => did_you_mean(text, Keyword::ALL.iter().map(|k| k.as_str()))
             .map(|k| format!("did you mean the keyword `{k}`?")),
-        TokenKind::Int if !has.contains(&Keyword::Level) && raw.keyword != Keyword::Evidence => {
+        TokenKind::Int
+            if !has.contains(&Keyword::Level)
+                && !matches!(raw.keyword, Keyword::Evidence | Keyword::SecurityLevel) =>
+        {
             Some(format!("write the level as `level {text}`"))
         }
         TokenKind::ClauseRef if raw.keyword == Keyword::Evidence => Some(format!(
@@ -472,6 +493,10 @@ pub(crate) fn name_setting(src: &str, raw: Raw) -> (Setting<Name>, Option<Diagno
 
 pub(crate) fn text_setting(src: &str, raw: Raw) -> (Setting<Text>, Option<Diagnostic>) {
     single(src, raw, text)
+}
+
+pub(crate) fn int_setting(src: &str, raw: Raw) -> (Setting<Int>, Option<Diagnostic>) {
+    single(src, raw, int)
 }
 
 pub(crate) fn date_setting(src: &str, raw: Raw) -> (Setting<Date>, Option<Diagnostic>) {

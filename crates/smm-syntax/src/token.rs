@@ -50,10 +50,11 @@ pub enum Keyword {
     For,
     Via,
     Unmapped,
+    SecurityLevel,
 }
 
 impl Keyword {
-    pub const ALL: [Keyword; 44] = [
+    pub const ALL: [Keyword; 45] = [
         Keyword::Profile,
         Keyword::Assessment,
         Keyword::Industry,
@@ -98,6 +99,7 @@ impl Keyword {
         Keyword::For,
         Keyword::Via,
         Keyword::Unmapped,
+        Keyword::SecurityLevel,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -146,6 +148,7 @@ impl Keyword {
             Keyword::For => "for",
             Keyword::Via => "via",
             Keyword::Unmapped => "unmapped",
+            Keyword::SecurityLevel => "security-level",
         }
     }
 

@@ -413,6 +413,9 @@ fn soup() -> impl Strategy<Value = String> {
         "for",
         "via",
         "unmapped",
+        "security-level",
+        "clause",
+        "extend",
     ];
     proptest::collection::vec(select(fragments), 0..80).prop_map(|parts| parts.join(" "))
 }

@@ -17,7 +17,7 @@ syntax keyword smmKeyword profile assessment extends follows role description ta
 syntax keyword smmKeyword rationale note date assessor practice evidence waive reason owner
 syntax keyword smmKeyword framework standard extend domain subdomain objective
 syntax keyword smmKeyword comprehensiveness source edition supersedes clause annex text
-syntax keyword smmKeyword mapping map unmapped
+syntax keyword smmKeyword mapping map unmapped security-level
 syntax keyword smmModifier level scope implements expires link stub parent to as for via
 
 " Ids: kebab case (`access-control`, `line-4`, `iso27002`).
@@ -28,7 +28,7 @@ syntax match smmName "\%(^\%(profile\|assessment\|framework\|standard\|mapping\)
 " `industry` is a keyword, except directly after a keyword on the same line (the scope name
 " in `scope industry`, or the first value of a statement), where it is a word (2.5).
 syntax match smmKeyword "\<industry\>"
-syntax match smmIdentifier "\%(\<\%(profile\|assessment\|industry\|extends\|follows\|role\|description\|target\|rationale\|note\|date\|assessor\|practice\|evidence\|waive\|reason\|owner\|framework\|standard\|extend\|domain\|subdomain\|objective\|comprehensiveness\|source\|edition\|supersedes\|clause\|annex\|text\|mapping\|map\|unmapped\|level\|scope\|implements\|expires\|link\|stub\|parent\|to\|as\|for\|via\)\s\+\)\@30<=industry\>"
+syntax match smmIdentifier "\%(\<\%(profile\|assessment\|industry\|extends\|follows\|role\|description\|target\|rationale\|note\|date\|assessor\|practice\|evidence\|waive\|reason\|owner\|framework\|standard\|extend\|domain\|subdomain\|objective\|comprehensiveness\|source\|edition\|supersedes\|clause\|annex\|text\|mapping\|map\|unmapped\|security-level\|level\|scope\|implements\|expires\|link\|stub\|parent\|to\|as\|for\|via\)\s\+\)\@30<=industry\>"
 
 " Integers (levels), dates (shape YYYY-MM-DD) and clause references (STANDARD:CLAUSE, 3).
 syntax match smmNumber "\<-\=\d\+\>"

@@ -42,6 +42,7 @@
   "text"
   "map"
   "unmapped"
+  "security-level"
 ] @keyword
 
 ; Modifiers, which continue a statement.

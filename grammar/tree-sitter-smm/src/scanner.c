@@ -35,7 +35,7 @@ static const char *const KEYWORDS[] = {
     "source",     "edition",    "supersedes", "clause",   "annex",     "text",
     "mapping",    "map",        "level",      "scope",    "implements", "expires",
     "link",       "stub",       "parent",     "to",       "as",        "for",
-    "via",        "unmapped",
+    "via",        "unmapped",   "security-level",
 };
 
 #define KEYWORD_COUNT (sizeof(KEYWORDS) / sizeof(KEYWORDS[0]))

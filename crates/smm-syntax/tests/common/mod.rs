@@ -138,6 +138,10 @@ fn definition_body(
             DefinitionField::Description(s) => text_setting(out, depth, "description", s),
             DefinitionField::Objective(s) => text_setting(out, depth, "objective", s),
             DefinitionField::Text(s) => text_setting(out, depth, "text", s),
+            DefinitionField::SecurityLevel(s) => {
+                let level = or_missing(&s.value, |i| i.text.clone());
+                writeln!(out, "{indent}security-level {level}").unwrap();
+            }
             DefinitionField::Comprehensiveness(l) => {
                 let level = or_missing(&l.level, |i| i.text.clone());
                 let text = or_missing(&l.text, |t| format!("{:?}", t.value));

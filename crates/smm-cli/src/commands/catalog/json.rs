@@ -111,6 +111,17 @@ struct StandardJson {
 struct AnnexJson {
     label: String,
     standard: String,
+    /// Annex entries: the titles this annex gives where they differ from the clause's own.
+    titles: Vec<AnnexTitleJson>,
+}
+
+#[derive(Serialize)]
+struct AnnexTitleJson {
+    /// The annex name, `iso27001:A.5.34`.
+    id: String,
+    /// The clause it names, `iso27002:5.34`.
+    names: String,
+    title: String,
 }
 
 /// `parent` and `children` are full references, the same form as `id`, so they can be looked up
@@ -123,6 +134,7 @@ struct ClauseJson {
     parent: Option<String>,
     children: Vec<String>,
     description: Option<String>,
+    security_level: Option<u8>,
 }
 
 #[derive(Serialize)]
@@ -270,6 +282,22 @@ fn standards(model: &Model) -> Vec<StandardJson> {
                     .map(|(label, target)| AnnexJson {
                         label: label.clone(),
                         standard: target.clone(),
+                        titles: standard
+                            .annex_titles
+                            .iter()
+                            .filter(|(id, _)| {
+                                id.strip_prefix(label.as_str())
+                                    .is_some_and(|rest| rest.starts_with('.'))
+                            })
+                            .filter_map(|(id, entry)| {
+                                let name = local(id);
+                                Some(AnnexTitleJson {
+                                    names: model.clause(&name)?.reference(),
+                                    id: name,
+                                    title: entry.title.clone(),
+                                })
+                            })
+                            .collect(),
                     })
                     .collect(),
                 clauses: model
@@ -281,6 +309,7 @@ fn standards(model: &Model) -> Vec<StandardJson> {
                         parent: c.parent.as_deref().map(local),
                         children: c.children.iter().map(|child| local(child)).collect(),
                         description: c.description.clone(),
+                        security_level: c.security_level,
                     })
                     .collect(),
             }

@@ -221,6 +221,9 @@ impl Explain<'_> {
                 "Note",
                 &format!("{typed} is the Annex {annex} name of {reference} ({why})"),
             );
+            if let Some(title) = self.model.annex_title(typed) {
+                page.field(&format!("Annex {annex} title"), title);
+            }
         }
         page.field("Kind", "clause");
         let standard = self.model.standard(&clause.standard);
@@ -239,6 +242,9 @@ impl Explain<'_> {
         }
         if let Some(kind) = clause.component_kind() {
             page.field("Component", &format!("for {kind}"));
+        }
+        if let Some(level) = clause.security_level {
+            page.field("Security level", &security_level(level));
         }
         let entry = Entry::Clause(clause);
         if let Some(parent @ Entry::Clause(_)) = self.model.parent(&entry) {
@@ -316,6 +322,11 @@ fn optional(page: &mut Page, label: &str, value: &Option<String>) {
     if let Some(value) = value {
         page.field(label, value);
     }
+}
+
+/// How a clause's security level reads on a page.
+fn security_level(level: u8) -> String {
+    format!("SL {level} and above (the lowest IEC 62443 security level that asks for it)")
 }
 
 #[cfg(test)]
