@@ -52,6 +52,15 @@ const FIX_EXIT: &str = "Exit status:\n  \
     1  with --dry-run, a file that would change; a file with syntax errors (left as it is)\n  \
     2  a path that cannot be read, a broken smm.toml, a file that cannot be written";
 
+const REPORT_EXIT: &str = "Exit status:\n  0  the report was written, whatever the assessments hold\n  2  unreadable input, no assessment found, or an output that cannot be written";
+
+const DIFF_EXIT: &str = "Exit status:\n  \
+    0  the diff is printed (with --fail-on-regression: and no regression)\n  \
+    1  with --fail-on-regression, a regression: a current level dropped, a met target became \
+    unmet, evidence disappeared or became a stub, an assessment was removed\n  \
+    2  input that cannot be used: a path that cannot be read, a broken smm.toml; with --git, no \
+    git command, a folder outside a repository, a revision that names no commit";
+
 const LOOKUP_EXIT: &str = "Exit status:\n  \
     0  printed\n  \
     2  an unknown id or option, or a broken smm.toml";
@@ -95,6 +104,46 @@ pub enum Command {
         after_help = FIX_EXIT
     )]
     Fix(crate::commands::fix::FixArgs),
+    /// Compare assessments: levels, targets, scopes and evidence between two versions
+    #[command(
+        long_about = "Compare assessments: levels, targets, scopes and evidence between two versions.\n\n\
+            `smm diff OLD NEW` compares two files or two folders; `smm diff --git REV [PATH...]` \
+            compares revision REV of the repository with the working tree, for the paths given \
+            or the workspace around the current folder. Each side is read as its own workspace \
+            (the nearest smm.toml at or above it, else its own folder) and checked as `smm \
+            check` would, so that targets come from each side's profiles. When a side's \
+            assessment names no profile, or one that side does not hold, its targets are \
+            unknown and the diff says so rather than compare them.\n\n\
+            Assessments are matched by their id. For each, the diff lists what changed in its \
+            own lines (profile, role, date, …) and, practice by practice, the current level \
+            and scope, the target (level, scope, the profile that sets it), whether the target \
+            is met, and the evidence: added and removed (matched by their text), and changed \
+            clauses, expiry or stub. Assessments added and removed are listed too. Output for \
+            people, JSON (schemas/diff.schema.json) or Markdown for a pull-request comment \
+            (--format). With --fail-on-regression it is a gate for pipelines: \
+            `smm diff --git origin/main --fail-on-regression`.",
+        override_usage = "smm diff [OPTIONS] OLD NEW\n       smm diff [OPTIONS] --git REV [PATH]...",
+        after_help = DIFF_EXIT
+    )]
+    Diff(crate::commands::diff::DiffArgs),
+    /// Write the report of each assessment: radar, gaps, coverage, roadmap, evidence, findings
+    #[command(
+        long_about = "Write the report of each assessment: where it stands, where its profile says it \
+            should be, and what to do next.\n\n\
+            Each page holds a radar of the practices (target, current, and a baseline with \
+            --baseline), the levels per domain and subdomain, the gap table with the profiles \
+            that set the targets and the waivers, clause coverage per standard with the missing \
+            clauses, a roadmap of the next level of each practice below its target with the \
+            clauses it brings, the evidence with its expiry (as of the assessment's date or \
+            --as-of), the findings, and the mapping and smm version used. HTML pages are \
+            self-contained (no script, no remote asset) and print to PDF; Markdown suits pull \
+            requests and wikis; JSON follows schemas/report.schema.json. The same files give \
+            the same bytes.\n\n\
+            One assessment is written to standard output or to the file -o names; several \
+            need -o FOLDER, which gets one page per assessment and an index.",
+        after_help = REPORT_EXIT
+    )]
+    Report(crate::commands::report::ReportArgs),
     /// List the catalog: SMM practices, levels, scopes, roles, standards and clauses
     #[command(
         long_about = "List the catalog: SMM practices, levels, scopes, roles, standards and clauses.\n\n\
@@ -142,6 +191,7 @@ impl Command {
             Command::Check(args) => args.color.color,
             Command::Fmt(args) => args.color.color,
             Command::Fix(args) => args.color.color,
+            Command::Diff(args) => args.color.color,
             _ => ColorChoice::Never,
         }
     }
@@ -255,7 +305,7 @@ fn parse_output(text: &str) -> Result<(OutputFormat, PathBuf), String> {
     Ok((format, PathBuf::from(file)))
 }
 
-fn parse_day(text: &str) -> Result<smm_check::Day, String> {
+pub(crate) fn parse_day(text: &str) -> Result<smm_check::Day, String> {
     smm_check::Day::parse(text)
         .ok_or_else(|| "expected a date on the calendar, as YYYY-MM-DD".into())
 }

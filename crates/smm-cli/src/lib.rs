@@ -2,6 +2,7 @@
 //! and look up what the built-in catalog holds. A library so that another binary can be the same
 //! command under another name (pre-commit's, in the root package); `src/main.rs` calls `main`.
 
+mod assessed;
 mod atomic;
 mod cli;
 mod color;
@@ -36,9 +37,15 @@ pub fn main() -> ExitCode {
         | Command::Init(_)
         | Command::New(_)
         | Command::Completions(_)
-        | Command::Man(_) => None,
+        | Command::Man(_)
+        | Command::Diff(_)
+        | Command::Report(_) => None,
     };
-    if let Some(message) = input.and_then(usage_error) {
+    let message = match &cli.command {
+        Command::Diff(args) => commands::diff::usage_error(args),
+        _ => input.and_then(usage_error),
+    };
+    if let Some(message) = message {
         Cli::command()
             .error(ErrorKind::ArgumentConflict, message)
             .exit();
@@ -55,6 +62,8 @@ pub fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args, colors.stdout, &mut out, &mut err),
         Command::Fmt(args) => commands::fmt::run(args, colors, &mut out, &mut err),
         Command::Fix(args) => commands::fix::run(args, colors, &mut out, &mut err),
+        Command::Diff(args) => commands::diff::run(args, colors.stdout, &mut out, &mut err),
+        Command::Report(args) => commands::report::run(args, &mut out, &mut err),
         Command::Catalog(args) => commands::catalog::run(args, &mut out, &mut err),
         Command::Explain(args) => commands::explain::run(args, &mut out, &mut err),
         Command::Completions(args) => commands::completions::run(args, &mut out),

@@ -238,7 +238,7 @@ pub struct Semantic {
 
 /// One group's model and the checker's analysis of its files.
 pub struct Checked {
-    model: WorkspaceModel,
+    pub model: WorkspaceModel,
     pub workspace: smm_check::Workspace,
     pub analysis: smm_check::Analysis,
 }

@@ -47,7 +47,7 @@ fn version() {
 
 #[test]
 fn commands_still_to_come_do_not_exist_yet() {
-    let out = Project::new().run(&["report"]);
+    let out = Project::new().run(&["import"]);
     assert_eq!(out.code, 2, "{out:?}");
     assert!(
         out.stderr.contains("unrecognized subcommand"),

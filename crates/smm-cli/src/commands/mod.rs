@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod check;
 pub mod completions;
+pub mod diff;
 pub mod explain;
 pub mod fix;
 pub mod fmt;
@@ -10,3 +11,4 @@ pub mod init;
 pub mod lsp;
 pub mod man;
 pub mod new;
+pub mod report;

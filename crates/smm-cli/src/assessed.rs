@@ -1,0 +1,275 @@
+//! Each checked assessment as plain data, for the commands that compare or present assessments
+//! (`smm diff`, `smm report`): its own fields, and for every practice of the catalog what the
+//! profile asks, what was found and the evidence given. Everything judged (targets, gaps, met,
+//! waivers, missing clauses) is the checker's (`smm_check::AssessmentReport`); what the checker
+//! does not keep (the title, the assessor, the evidence lines) is read from the syntax tree.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use smm_syntax::ast::{self, AssessmentField, Item, PracticeField};
+
+use crate::report::{relative_shown, PathPrefix, Waived};
+use crate::targets::Checked;
+
+#[derive(Clone, Debug)]
+pub struct Assessed {
+    pub id: String,
+    pub title: Option<String>,
+    /// From the `base` given to `assessed`, `/`-separated, as people read it.
+    pub path: String,
+    /// The profile the assessment names, as written, found or not.
+    pub profile: Option<String>,
+    /// Whether that profile was found on this side. When it was not, no practice has a target
+    /// because none is known, not because the profile sets none.
+    pub targets_known: bool,
+    /// The assessment's own role, else its profile's.
+    pub role: Option<&'static str>,
+    /// `YYYY-MM-DD`; `None` when missing or not on the calendar.
+    pub date: Option<String>,
+    pub assessor: Option<String>,
+    /// Every practice of the catalog, in its order, rated or not.
+    pub practices: Vec<AssessedPractice>,
+    /// The checker's roll-up per domain and subdomain, and clause coverage per standard.
+    pub summary: smm_check::Summary,
+    /// The editions the assessment follows (its own `follows`, else its profile's).
+    pub editions: smm_model::Editions,
+    /// The file as loaded, and the whole declaration in it, to find what was reported inside.
+    pub file: std::path::PathBuf,
+    pub span: smm_syntax::Span,
+}
+
+// `smm diff` compares what changes between versions; the rest (the roll-up's place, gap,
+// waiver, missing clauses, note) is what `smm report` shows.
+#[allow(dead_code)]
+#[derive(Clone, Debug)]
+pub struct AssessedPractice {
+    pub id: String,
+    pub title: String,
+    pub domain: Named,
+    pub subdomain: Named,
+    pub target: Option<Target>,
+    /// `None` when the assessment does not rate the practice.
+    pub current: Option<Rating>,
+    pub gap: Option<u8>,
+    pub met: Option<bool>,
+    /// The waiver in force that accepts this practice's unmet or missing target.
+    pub waived: Option<Waived>,
+    /// Clauses mapped up to the target for the role that no evidence implements.
+    pub missing: Vec<String>,
+    /// Canonical keys of the clauses the evidence implements (stubs implement none).
+    pub implemented: Vec<String>,
+    /// The practice block's `note`.
+    pub note: Option<String>,
+    /// In file order.
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Named {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    pub level: u8,
+    pub scope: &'static str,
+    /// The profile whose `target` line set it: the assessment's or one it extends.
+    pub set_by: String,
+    pub rationale: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rating {
+    pub level: u8,
+    pub scope: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Evidence {
+    pub text: String,
+    /// `STANDARD:CLAUSE` as written.
+    pub implements: Vec<String>,
+    /// `YYYY-MM-DD` as written, even when not on the calendar (the checker reports that).
+    pub expires: Option<String>,
+    pub link: Option<String>,
+    pub stub: bool,
+}
+
+/// The assessments of `checked` in the files `wanted` accepts, ordered by path and then by
+/// position in the file; paths are given from `base`.
+pub fn assessed(checked: &Checked, base: &Path, wanted: impl Fn(&Path) -> bool) -> Vec<Assessed> {
+    let model = &checked.model.model;
+    let mut found: Vec<(&Path, usize, Assessed)> = Vec::new();
+    for report in &checked.analysis.assessments {
+        let Some(source) = checked.workspace.source(report.file) else {
+            continue;
+        };
+        if !wanted(&source.path) {
+            continue;
+        }
+        let Some(syntax) = declaration(&source.parse.file, report.name_span) else {
+            continue;
+        };
+        let fields = Fields::of(syntax);
+        let statuses: BTreeMap<&str, &smm_check::PracticeStatus> = report
+            .practices
+            .iter()
+            .map(|p| (p.practice.as_str(), p))
+            .collect();
+        let practices = model
+            .practices()
+            .map(|practice| {
+                let named = |id: &str, title: Option<&String>| Named {
+                    id: id.to_string(),
+                    title: title.cloned().unwrap_or_else(|| id.to_string()),
+                };
+                let status = statuses.get(practice.id.as_str()).copied();
+                let block = fields.practices.get(practice.id.as_str()).copied();
+                AssessedPractice {
+                    id: practice.id.clone(),
+                    title: practice.name.clone(),
+                    domain: named(
+                        &practice.domain,
+                        model.domain(&practice.domain).map(|d| &d.title),
+                    ),
+                    subdomain: named(
+                        &practice.subdomain,
+                        model.subdomain(&practice.subdomain).map(|s| &s.title),
+                    ),
+                    target: status.and_then(|s| s.target.as_ref()).map(|t| Target {
+                        level: t.level.number(),
+                        scope: t.scope.id(),
+                        set_by: t.set_by.clone(),
+                        rationale: t.rationale.clone(),
+                    }),
+                    current: status.and_then(|s| s.current).map(|c| Rating {
+                        level: c.level.number(),
+                        scope: c.scope.id(),
+                    }),
+                    gap: status.and_then(smm_check::PracticeStatus::gap),
+                    met: status.and_then(smm_check::PracticeStatus::met),
+                    waived: status
+                        .and_then(|s| s.waived.as_ref())
+                        .map(crate::report::waived),
+                    missing: status.map(|s| s.missing.clone()).unwrap_or_default(),
+                    implemented: status
+                        .map(|s| s.implemented.iter().cloned().collect())
+                        .unwrap_or_default(),
+                    note: block.and_then(note),
+                    evidence: block.map(evidence).unwrap_or_default(),
+                }
+            })
+            .collect();
+        let assessed = Assessed {
+            id: report.name.clone(),
+            title: syntax.title.as_ref().map(|t| t.value.clone()),
+            path: relative_shown(&source.path, base, &PathPrefix::default()),
+            profile: fields.profile,
+            targets_known: report.profile.is_some(),
+            role: report.role.map(|r| r.id()),
+            date: report.date.map(|d| d.to_string()),
+            assessor: fields.assessor,
+            practices,
+            summary: report.summary.clone(),
+            editions: report.follows.editions(model),
+            file: source.path.clone(),
+            span: syntax.span,
+        };
+        found.push((&source.path, report.name_span.start, assessed));
+    }
+    found.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    found.into_iter().map(|(_, _, a)| a).collect()
+}
+
+/// The assessment whose name is at `name_span`: the checker's report names it by that span,
+/// which stays right when a file declares the same name twice.
+fn declaration(file: &ast::SourceFile, name_span: smm_syntax::Span) -> Option<&ast::Assessment> {
+    file.items.iter().find_map(|item| match item {
+        Item::Assessment(a) if a.name.as_ref().is_some_and(|n| n.span == name_span) => Some(a),
+        _ => None,
+    })
+}
+
+/// What the checker does not keep of an assessment's own lines. Where a line is repeated the
+/// first counts, as it does for the checker.
+struct Fields<'a> {
+    profile: Option<String>,
+    assessor: Option<String>,
+    practices: BTreeMap<&'a str, &'a ast::Practice>,
+}
+
+impl<'a> Fields<'a> {
+    fn of(assessment: &'a ast::Assessment) -> Fields<'a> {
+        let mut fields = Fields {
+            profile: None,
+            assessor: None,
+            practices: BTreeMap::new(),
+        };
+        for field in assessment.body.iter().flat_map(|b| &b.entries) {
+            match field {
+                AssessmentField::Profile(s) => {
+                    let value = s.value.as_ref().map(|n| n.text.clone());
+                    fields.profile = fields.profile.take().or(value);
+                }
+                AssessmentField::Assessor(s) => {
+                    let value = s.value.as_ref().map(|t| t.value.clone());
+                    fields.assessor = fields.assessor.take().or(value);
+                }
+                AssessmentField::Practice(p) => {
+                    if let Some(name) = &p.practice {
+                        fields.practices.entry(name.text.as_str()).or_insert(p);
+                    }
+                }
+                _ => {}
+            }
+        }
+        fields
+    }
+}
+
+fn note(practice: &ast::Practice) -> Option<String> {
+    practice
+        .body
+        .iter()
+        .flat_map(|b| &b.entries)
+        .find_map(|field| match field {
+            PracticeField::Note(s) => s.value.as_ref().map(|t| t.value.clone()),
+            _ => None,
+        })
+}
+
+fn evidence(practice: &ast::Practice) -> Vec<Evidence> {
+    practice
+        .body
+        .iter()
+        .flat_map(|b| &b.entries)
+        .filter_map(|field| match field {
+            PracticeField::Evidence(e) => Some(e),
+            _ => None,
+        })
+        .filter_map(|e| {
+            Some(Evidence {
+                // Without its description the line is a syntax error with nothing to match on.
+                text: e.description.as_ref()?.value.clone(),
+                implements: e
+                    .clauses
+                    .iter()
+                    .map(|c| format!("{}:{}", c.standard, c.clause))
+                    .collect(),
+                expires: e
+                    .expires
+                    .as_ref()
+                    .and_then(|s| s.value.as_ref())
+                    .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+                link: e
+                    .link
+                    .as_ref()
+                    .and_then(|s| s.value.as_ref())
+                    .map(|t| t.value.clone()),
+                stub: e.stub.is_some(),
+            })
+        })
+        .collect()
+}
