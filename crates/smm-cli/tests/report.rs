@@ -328,3 +328,68 @@ fn exits_two_without_an_assessment_or_a_place_to_write() {
     assert_eq!(written.code, 0, "{written:?}");
     assert!(p.read("line-4.html").starts_with("<!DOCTYPE html>"));
 }
+
+/// A small workspace whose JSON report is kept whole: a profile, an assessment with a met
+/// target, an unmet one under a waiver, one not assessed, evidence expired, expiring and valid,
+/// and a finding.
+#[test]
+fn the_json_report_of_a_small_workspace() {
+    let p = Project::new();
+    p.file("smm.toml", "");
+    p.file(
+        "profile.smm",
+        r#"profile plant {
+  role asset-owner
+  target access-control level 2
+  target patch-management level 3
+  target monitoring level 1
+}
+"#,
+    );
+    p.file(
+        "line.smm",
+        r#"assessment line "Line 1" {
+  profile plant
+  date 2026-11-10
+  assessor "A. Auditor"
+  practice access-control level 2 {
+    evidence "Account review" implements iso27002:5.15 expires 2026-11-20
+    evidence "Old badge list" implements iso27002:5.18 expires 2026-10-01
+  }
+  practice patch-management level 1 {
+    evidence "Patch calendar" implements iec62443-2-1:COMP3.2 expires 2027-06-30
+    note "Only the HMIs so far"
+  }
+  waive unmet-target for patch-management expires 2027-03-31 {
+    reason "Vendor patches arrive with the Q1 upgrade"
+    owner "R. Okafor"
+  }
+}
+"#,
+    );
+    let out = report(&p, &["line.smm", "--format", "json"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let document: Value = serde_json::from_str(&out.stdout).unwrap();
+    let validator = schema_validator("report.schema.json");
+    assert_eq!(schema_errors(&validator, &document), Vec::<String>::new());
+    let expiry: Vec<&str> = document["assessments"][0]["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["expiry"].as_str().unwrap())
+        .collect();
+    assert_eq!(expiry, ["expiring", "expired", "valid"]);
+    insta::assert_snapshot!(out.stdout.replace(env!("CARGO_PKG_VERSION"), "[VERSION]"));
+}
+
+#[test]
+fn several_assessments_go_to_a_new_folder() {
+    let p = examples();
+    let out = report(&p, &["examples", "--format", "md", "-o", "reports"]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(p.path("reports/index.md").is_file());
+    // An existing file is not a folder.
+    p.file("taken.html", "");
+    let taken = report(&p, &["examples", "-o", "taken.html"]);
+    assert_eq!(taken.code, 2, "{taken:?}");
+}

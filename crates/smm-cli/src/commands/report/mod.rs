@@ -28,8 +28,8 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
     pub format: ReportFormat,
 
-    /// Where to write: a file for one assessment (default: standard output), a folder (an
-    /// existing one, or a path ending in `/`) for one page each and an index
+    /// Where to write: a file for one assessment (default: standard output); for several, a
+    /// folder (created when new) that gets one page each and an index
     #[arg(short, long, value_name = "FILE|FOLDER")]
     pub output: Option<PathBuf>,
 

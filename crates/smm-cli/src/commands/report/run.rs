@@ -39,8 +39,14 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
         tool: format!("smm {}", env!("CARGO_PKG_VERSION")),
     };
     let inputs: Vec<PathBuf> = pages.iter().map(|p| p.assessment.file.clone()).collect();
+    // Several pages go to a folder: one that exists, one written with a final `/`, or a new
+    // path (JSON is one document, so a new path is its file).
     let to_folder = match &args.output {
-        Some(path) => path.is_dir() || path.as_os_str().to_string_lossy().ends_with('/'),
+        Some(path) => {
+            path.is_dir()
+                || path.as_os_str().to_string_lossy().ends_with('/')
+                || (pages.len() > 1 && args.format != ReportFormat::Json && !path.exists())
+        }
         None => false,
     };
     let files = match (&args.output, to_folder) {
