@@ -37,6 +37,34 @@ pub struct Assessed {
     /// The file as loaded, and the whole declaration in it, to find what was reported inside.
     pub file: std::path::PathBuf,
     pub span: smm_syntax::Span,
+    /// What the assessment's own lines say as written, for the exports that must give back
+    /// the file (`smm report --format csv`, read again by `smm import`).
+    pub written: Written,
+}
+
+/// An assessment's lines as written, where the fields above hold what the checker made of
+/// them: its own `role` (not its profile's), its `follows` lines, its `date` even when not on
+/// the calendar, its `description`, and each practice line's level and `scope` as given.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    pub role: Option<String>,
+    /// Every `follows` line, in file order.
+    pub follows: Vec<String>,
+    /// `YYYY-MM-DD`, the shape the parser accepted.
+    pub date: Option<String>,
+    pub description: Option<String>,
+    /// The practice lines in file order, the first of a practice written twice (as the
+    /// checker counts it).
+    pub practices: Vec<WrittenPractice>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WrittenPractice {
+    pub id: String,
+    /// The level as written, `None` when the line has none the parser could read.
+    pub level: Option<i64>,
+    /// The `scope` as written, `None` when the line gives none (the scope is then `general`).
+    pub scope: Option<String>,
 }
 
 // `smm diff` compares what changes between versions; the rest (the roll-up's place, gap,
@@ -176,6 +204,7 @@ pub fn assessed(checked: &Checked, base: &Path, wanted: impl Fn(&Path) -> bool) 
             editions: report.follows.editions(model),
             file: source.path.clone(),
             span: syntax.span,
+            written: fields.written,
         };
         found.push((&source.path, report.name_span.start, assessed));
     }
@@ -198,6 +227,7 @@ struct Fields<'a> {
     profile: Option<String>,
     assessor: Option<String>,
     practices: BTreeMap<&'a str, &'a ast::Practice>,
+    written: Written,
 }
 
 impl<'a> Fields<'a> {
@@ -206,7 +236,9 @@ impl<'a> Fields<'a> {
             profile: None,
             assessor: None,
             practices: BTreeMap::new(),
+            written: Written::default(),
         };
+        let written = &mut fields.written;
         for field in assessment.body.iter().flat_map(|b| &b.entries) {
             match field {
                 AssessmentField::Profile(s) => {
@@ -219,10 +251,41 @@ impl<'a> Fields<'a> {
                 }
                 AssessmentField::Practice(p) => {
                     if let Some(name) = &p.practice {
+                        if !fields.practices.contains_key(name.text.as_str()) {
+                            written.practices.push(WrittenPractice {
+                                id: name.text.clone(),
+                                level: p.level.as_ref().and_then(|l| l.value.as_ref()?.value),
+                                scope: p
+                                    .scope
+                                    .as_ref()
+                                    .and_then(|s| s.value.as_ref())
+                                    .map(|n| n.text.clone()),
+                            });
+                        }
                         fields.practices.entry(name.text.as_str()).or_insert(p);
                     }
                 }
-                _ => {}
+                AssessmentField::Role(s) => {
+                    let value = s.value.as_ref().map(|n| n.text.clone());
+                    written.role = written.role.take().or(value);
+                }
+                AssessmentField::Follows(s) => {
+                    written
+                        .follows
+                        .extend(s.value.as_ref().map(|n| n.text.clone()));
+                }
+                AssessmentField::Date(s) => {
+                    let value = s
+                        .value
+                        .as_ref()
+                        .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day));
+                    written.date = written.date.take().or(value);
+                }
+                AssessmentField::Description(s) => {
+                    let value = s.value.as_ref().map(|t| t.value.clone());
+                    written.description = written.description.take().or(value);
+                }
+                AssessmentField::Waiver(_) | AssessmentField::Error(_) => {}
             }
         }
         fields

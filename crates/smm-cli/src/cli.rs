@@ -54,6 +54,13 @@ const FIX_EXIT: &str = "Exit status:\n  \
 
 const REPORT_EXIT: &str = "Exit status:\n  0  the report was written, whatever the assessments hold\n  2  unreadable input, no assessment found, or an output that cannot be written";
 
+const IMPORT_EXIT: &str = "Exit status:\n  \
+    0  every row imported and every file written\n  \
+    1  with --partial, rows that cannot be imported were skipped (each is reported)\n  \
+    2  a file that cannot be read, a sheet without a header row, rows that cannot be imported \
+    (without --partial: then nothing is written), a file that exists (without --force) or \
+    cannot be written";
+
 const DIFF_EXIT: &str = "Exit status:\n  \
     0  the diff is printed (with --fail-on-regression: and no regression)\n  \
     1  with --fail-on-regression, a regression: a current level dropped, a met target became \
@@ -137,13 +144,37 @@ pub enum Command {
             clauses it brings, the evidence with its expiry (as of the assessment's date or \
             --as-of), the findings, and the mapping and smm version used. HTML pages are \
             self-contained (no script, no remote asset) and print to PDF; Markdown suits pull \
-            requests and wikis; JSON follows schemas/report.schema.json. The same files give \
-            the same bytes.\n\n\
-            One assessment is written to standard output or to the file -o names; several \
-            need -o FOLDER, which gets one page per assessment and an index.",
+            requests and wikis; JSON follows schemas/report.schema.json; CSV has one row per \
+            evidence item for spreadsheets (`smm import` reads it back); OSCAL is an \
+            assessment-results document for GRC platforms. The same files give the same bytes.\n\n\
+            HTML and Markdown: one assessment is written to standard output or to the file -o \
+            names; several need -o FOLDER, which gets one page per assessment and an index. \
+            JSON, CSV and OSCAL hold every assessment in one document.",
         after_help = REPORT_EXIT
     )]
     Report(crate::commands::report::ReportArgs),
+    /// Import assessments from a spreadsheet (CSV or .xlsx) as formatted .smm files
+    #[command(
+        long_about = "Import assessments from a spreadsheet (CSV or .xlsx) as formatted .smm files.\n\n\
+            The sheet has one row per practice or per piece of evidence. Its header row (the \
+            first row with a `practice`, `practice id` or `practice title` column; title rows \
+            above it are skipped) names the columns, in any order and case: assessment (or \
+            assessment id), title, profile, follows, role, date, assessor, description; \
+            practice (an id or a title), practice id, practice title; level (or current, \
+            current level; 0-4 or a level's name), scope; evidence (or evidence text), \
+            implements (or clauses), expires (or expiry), link, stub; note. Other columns, such \
+            as those `smm report --format csv` computes (target, gap, set by, waived, missing \
+            clauses, domain, subdomain), are ignored. Practices, clauses and standards are \
+            checked against the built-in catalogs and those of the workspace -o DIR is in; \
+            dates are YYYY-MM-DD or date cells.\n\n\
+            Each assessment id becomes DIR/ID.smm, laid out as `smm fmt` lays it out. Every \
+            row that cannot be imported is reported as `FILE: sheet NAME, row N, column COL: \
+            what is wrong`, and nothing is written unless --partial is given. A file that \
+            exists is not overwritten without --force. `smm report --format csv` writes a sheet \
+            that imports back into the same assessments, except for comments and waivers.",
+        after_help = IMPORT_EXIT
+    )]
+    Import(crate::commands::import::ImportArgs),
     /// List the catalog: SMM practices, levels, scopes, roles, standards and clauses
     #[command(
         long_about = "List the catalog: SMM practices, levels, scopes, roles, standards and clauses.\n\n\

@@ -39,7 +39,8 @@ pub fn main() -> ExitCode {
         | Command::Completions(_)
         | Command::Man(_)
         | Command::Diff(_)
-        | Command::Report(_) => None,
+        | Command::Report(_)
+        | Command::Import(_) => None,
     };
     let message = match &cli.command {
         Command::Diff(args) => commands::diff::usage_error(args),
@@ -64,6 +65,7 @@ pub fn main() -> ExitCode {
         Command::Fix(args) => commands::fix::run(args, colors, &mut out, &mut err),
         Command::Diff(args) => commands::diff::run(args, colors.stdout, &mut out, &mut err),
         Command::Report(args) => commands::report::run(args, &mut out, &mut err),
+        Command::Import(args) => commands::import::run(args, &mut out, &mut err),
         Command::Catalog(args) => commands::catalog::run(args, &mut out, &mut err),
         Command::Explain(args) => commands::explain::run(args, &mut out, &mut err),
         Command::Completions(args) => commands::completions::run(args, &mut out),

@@ -46,8 +46,8 @@ fn version() {
 }
 
 #[test]
-fn commands_still_to_come_do_not_exist_yet() {
-    let out = Project::new().run(&["import"]);
+fn an_unknown_command_is_refused() {
+    let out = Project::new().run(&["frobnicate"]);
     assert_eq!(out.code, 2, "{out:?}");
     assert!(
         out.stderr.contains("unrecognized subcommand"),

@@ -14,20 +14,7 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/diff
 
 /// `tests/fixtures/diff/NAME` copied to `NAME` in the project.
 fn fixture(project: &Project, name: &str) {
-    copy(&Path::new(FIXTURES).join(name), &project.path(name));
-}
-
-fn copy(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
+    common::copy_dir(&Path::new(FIXTURES).join(name), &project.path(name));
 }
 
 fn diff(project: &Project, args: &[&str]) -> Output {
@@ -115,7 +102,7 @@ fn files_compare_like_folders() {
 fn the_gate_fails_on_a_lowered_level_and_passes_on_no_change() {
     let p = Project::new();
     fixture(&p, "basic");
-    copy(&p.path("basic/old"), &p.path("lowered"));
+    common::copy_dir(&p.path("basic/old"), &p.path("lowered"));
     let line = p.read("lowered/assessments/line-4.smm");
     p.file(
         "lowered/assessments/line-4.smm",
@@ -155,7 +142,7 @@ fn the_gate_fails_on_a_lowered_level_and_passes_on_no_change() {
 fn a_stub_filled_in_is_no_regression_and_evidence_made_a_stub_is() {
     let p = Project::new();
     fixture(&p, "basic");
-    copy(&p.path("basic/old"), &p.path("stubbed"));
+    common::copy_dir(&p.path("basic/old"), &p.path("stubbed"));
     let line = p.read("stubbed/assessments/line-4.smm");
     p.file(
         "stubbed/assessments/line-4.smm",
@@ -178,7 +165,7 @@ fn a_stub_filled_in_is_no_regression_and_evidence_made_a_stub_is() {
 fn evidence_is_matched_by_text_and_clauses_as_sets() {
     let p = Project::new();
     fixture(&p, "basic");
-    copy(&p.path("basic/old"), &p.path("edited"));
+    common::copy_dir(&p.path("basic/old"), &p.path("edited"));
     let line = p.read("edited/assessments/line-4.smm");
     let edited = line
         // Reordered clauses: no change.
@@ -217,7 +204,7 @@ fn output_is_the_same_across_runs_and_clone_paths() {
     let one = Project::new();
     let two = Project::new();
     fixture(&one, "basic");
-    copy(
+    common::copy_dir(
         &Path::new(FIXTURES).join("basic"),
         &two.path("deeper/clone/basic"),
     );
@@ -242,7 +229,7 @@ fn output_is_the_same_across_runs_and_clone_paths() {
 fn text_from_the_files_cannot_take_over_a_terminal_or_a_table() {
     let p = Project::new();
     fixture(&p, "basic");
-    copy(&p.path("basic/old"), &p.path("hostile"));
+    common::copy_dir(&p.path("basic/old"), &p.path("hostile"));
     let line = p.read("hostile/assessments/line-4.smm");
     p.file(
         "hostile/assessments/line-4.smm",
@@ -315,7 +302,7 @@ fn commit(project: &Project, message: &str) {
 /// A repository holding the old side of `basic` at its top, committed once.
 fn repository() -> Project {
     let p = Project::new();
-    copy(&Path::new(FIXTURES).join("basic/old"), &p.root);
+    common::copy_dir(&Path::new(FIXTURES).join("basic/old"), &p.root);
     git(&p, &["init", "-q"]);
     commit(&p, "first");
     p

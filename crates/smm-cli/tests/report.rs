@@ -7,34 +7,10 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
 use std::process::Command;
 
 use common::{schema_errors, schema_validator, Output, Project};
 use serde_json::{json, Value};
-
-const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
-
-fn copy(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
-
-/// The examples as a workspace of their own.
-fn examples() -> Project {
-    let p = Project::new();
-    p.file("smm.toml", "");
-    copy(Path::new(EXAMPLES), &p.path("examples"));
-    p
-}
 
 fn report(p: &Project, args: &[&str]) -> Output {
     let mut all = vec!["report"];
@@ -51,7 +27,7 @@ const LINE_4: &str = "examples/assessments/line-4.smm";
 
 #[test]
 fn the_json_report_of_every_example_follows_its_schema() {
-    let p = examples();
+    let p = common::examples();
     let document = json_of(&report(&p, &["examples", "--format", "json"]));
     let validator = schema_validator("report.schema.json");
     assert_eq!(schema_errors(&validator, &document), Vec::<String>::new());
@@ -89,7 +65,7 @@ fn the_json_report_of_every_example_follows_its_schema() {
 /// Before trusting a pass, show the schema rejects what it must.
 #[test]
 fn the_report_schema_rejects_broken_documents() {
-    let p = examples();
+    let p = common::examples();
     let good = json_of(&report(&p, &[LINE_4, "--format", "json"]));
     let validator = schema_validator("report.schema.json");
     assert_eq!(schema_errors(&validator, &good), Vec::<String>::new());
@@ -123,7 +99,7 @@ fn the_report_schema_rejects_broken_documents() {
 
 #[test]
 fn the_markdown_report_of_line_4() {
-    let p = examples();
+    let p = common::examples();
     let out = report(
         &p,
         &[
@@ -163,7 +139,7 @@ fn without_svg(text: &str) -> String {
 
 #[test]
 fn a_folder_gets_an_index_and_a_page_per_assessment() {
-    let p = examples();
+    let p = common::examples();
     let out = report(&p, &["examples", "--format", "html", "-o", "out/"]);
     assert_eq!(out.code, 0, "{out:?}");
     let mut names: Vec<String> = fs::read_dir(p.path("out"))
@@ -203,7 +179,7 @@ fn a_folder_gets_an_index_and_a_page_per_assessment() {
 
 #[test]
 fn the_same_files_give_the_same_bytes_in_every_clone() {
-    let (a, b) = (examples(), examples());
+    let (a, b) = (common::examples(), common::examples());
     for format in ["html", "md", "json"] {
         let first = report(&a, &["examples", "--format", format, "-o", "out/"]);
         let again = report(&a, &["examples", "--format", format, "-o", "again/"]);
@@ -225,7 +201,7 @@ fn the_same_files_give_the_same_bytes_in_every_clone() {
 
 #[test]
 fn a_baseline_file_adds_its_levels() {
-    let p = examples();
+    let p = common::examples();
     let old = p.read(LINE_4).replace(
         "practice access-control level 2",
         "practice access-control level 1",
@@ -276,7 +252,7 @@ fn git(p: &Project, args: &[&str]) {
 
 #[test]
 fn a_baseline_from_a_git_revision() {
-    let p = examples();
+    let p = common::examples();
     git(&p, &["init", "-q"]);
     git(&p, &["add", "."]);
     git(&p, &["commit", "-q", "-m", "first"]);
@@ -311,7 +287,7 @@ fn a_baseline_from_a_git_revision() {
 
 #[test]
 fn exits_two_without_an_assessment_or_a_place_to_write() {
-    let p = examples();
+    let p = common::examples();
     let none = report(&p, &["examples/profiles"]);
     assert_eq!(none.code, 2, "{none:?}");
     assert!(none.stderr.contains("no assessment"), "{}", none.stderr);
@@ -384,7 +360,7 @@ fn the_json_report_of_a_small_workspace() {
 
 #[test]
 fn several_assessments_go_to_a_new_folder() {
-    let p = examples();
+    let p = common::examples();
     let out = report(&p, &["examples", "--format", "md", "-o", "reports"]);
     assert_eq!(out.code, 0, "{out:?}");
     assert!(p.path("reports/index.md").is_file());

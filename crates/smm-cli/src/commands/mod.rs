@@ -7,6 +7,7 @@ pub mod diff;
 pub mod explain;
 pub mod fix;
 pub mod fmt;
+pub mod import;
 pub mod init;
 pub mod lsp;
 pub mod man;

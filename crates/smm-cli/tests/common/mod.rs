@@ -201,3 +201,26 @@ pub fn assert_up_to_date(relative: &str, generated: &str, command: &str) {
         );
     }
 }
+
+/// Copies the folder `from` to `to`, recursively.
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The repository's `examples/` as a workspace of their own (an empty smm.toml beside them).
+pub fn examples() -> Project {
+    let p = Project::new();
+    p.file("smm.toml", "");
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    copy_dir(&examples, &p.path("examples"));
+    p
+}

@@ -1087,6 +1087,7 @@ mod tests {
                 editions: Editions::default(),
                 file: PathBuf::from("examples/assessments/line-4.smm"),
                 span: smm_syntax::Span { start: 0, end: 0 },
+                written: Default::default(),
             },
             baseline: Some(Baseline {
                 label: "HEAD~1:examples/assessments/line-4.smm".to_string(),

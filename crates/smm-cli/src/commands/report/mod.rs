@@ -7,10 +7,12 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 pub(crate) mod charts;
+mod csv;
 pub(crate) mod html;
 mod json;
 mod load;
 pub(crate) mod markdown;
+mod oscal;
 pub(crate) mod page;
 mod run;
 pub(crate) mod svg;
@@ -59,6 +61,10 @@ pub enum ReportFormat {
     Md,
     /// Every page's data for programs (schemas/report.schema.json)
     Json,
+    /// One row per evidence item (a practice without evidence gets one row), for spreadsheets
+    Csv,
+    /// An OSCAL assessment-results document (JSON), for GRC platforms
+    Oscal,
 }
 
 /// What every page names besides its data: the tool that made it.
@@ -88,4 +94,14 @@ pub enum Charts<'a> {
 pub struct Rendered {
     pub text: String,
     pub files: Vec<(String, String)>,
+}
+
+impl ReportFormat {
+    /// Formats that hold every assessment in one document rather than a page each.
+    fn one_document(self) -> bool {
+        matches!(
+            self,
+            ReportFormat::Json | ReportFormat::Csv | ReportFormat::Oscal
+        )
+    }
 }

@@ -11,7 +11,7 @@ use crate::status::Status;
 
 use super::load::{self, Baselines};
 use super::page::Page;
-use super::{html, json, markdown, Charts, IndexEntry, Meta, ReportArgs, ReportFormat};
+use super::{csv, html, json, markdown, oscal, Charts, IndexEntry, Meta, ReportArgs, ReportFormat};
 
 pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Status> {
     let mut status = Status::default();
@@ -45,16 +45,16 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
         Some(path) => {
             path.is_dir()
                 || path.as_os_str().to_string_lossy().ends_with('/')
-                || (pages.len() > 1 && args.format != ReportFormat::Json && !path.exists())
+                || (pages.len() > 1 && !args.format.one_document() && !path.exists())
         }
         None => false,
     };
     let files = match (&args.output, to_folder) {
         (Some(dir), true) => folder(args, &pages, &meta, dir),
-        (Some(file), false) if pages.len() == 1 || args.format == ReportFormat::Json => {
+        (Some(file), false) if pages.len() == 1 || args.format.one_document() => {
             single(args, &pages, &meta, Some(file))
         }
-        (None, _) if pages.len() == 1 || args.format == ReportFormat::Json => {
+        (None, _) if pages.len() == 1 || args.format.one_document() => {
             single(args, &pages, &meta, None)
         }
         _ => {
@@ -97,6 +97,8 @@ type Files = Vec<(Option<PathBuf>, String)>;
 fn single(args: &ReportArgs, pages: &[Page], meta: &Meta, file: Option<&PathBuf>) -> Files {
     match args.format {
         ReportFormat::Json => vec![(file.cloned(), json::render(pages))],
+        ReportFormat::Csv => vec![(file.cloned(), csv::render(pages))],
+        ReportFormat::Oscal => vec![(file.cloned(), oscal::render(pages, args.as_of))],
         ReportFormat::Html => vec![(file.cloned(), html::page(&pages[0], meta))],
         ReportFormat::Md => {
             let stem = file
@@ -121,8 +123,14 @@ fn single(args: &ReportArgs, pages: &[Page], meta: &Meta, file: Option<&PathBuf>
 }
 
 fn folder(args: &ReportArgs, pages: &[Page], meta: &Meta, dir: &Path) -> Files {
-    if args.format == ReportFormat::Json {
-        return vec![(Some(dir.join("report.json")), json::render(pages))];
+    match args.format {
+        ReportFormat::Json => return vec![(Some(dir.join("report.json")), json::render(pages))],
+        ReportFormat::Csv => return vec![(Some(dir.join("report.csv")), csv::render(pages))],
+        ReportFormat::Oscal => {
+            let text = oscal::render(pages, args.as_of);
+            return vec![(Some(dir.join("assessment-results.json")), text)];
+        }
+        ReportFormat::Html | ReportFormat::Md => {}
     }
     let stems = stems(pages);
     let mut files: Files = Vec::new();

@@ -181,6 +181,7 @@ fn sample_page(t: &Strings, baseline: bool) -> Page {
         editions: smm_model::Editions::default(),
         file: PathBuf::from(t.x("/work/examples/assessments/line-4.smm")),
         span: smm_syntax::Span::default(),
+        written: Default::default(),
     };
     let group = |kind, id: &str, title: &str, level, target, met, gap| Group {
         kind,
