@@ -42,6 +42,8 @@ pub struct Source {
     pub path: PathBuf,
     pub text: Arc<str>,
     pub parse: Arc<Parse>,
+    /// The lines of `text`, indexed once for every position reported in it.
+    pub lines: Arc<smm_syntax::lines::LineIndex>,
 }
 
 #[derive(Debug, Default)]
@@ -123,6 +125,7 @@ impl Source {
         let parse = smm_syntax::parse(&text);
         Source {
             path,
+            lines: Arc::new(smm_syntax::lines::LineIndex::new(&text)),
             text,
             parse: Arc::new(parse),
         }

@@ -135,7 +135,7 @@ impl Finding {
             let Some(source) = workspace.source(related.file) else {
                 continue;
             };
-            let (line, column) = crate::line_column(&source.text, related.span.start);
+            let (line, column) = source.lines.line_column(&source.text, related.span.start);
             diagnostic.notes.push(format!(
                 "{}: {}:{line}:{column}",
                 related.message,

@@ -125,10 +125,19 @@ pub struct FileReport {
     /// As the user would write it, for human output.
     pub shown: String,
     pub text: String,
+    /// The lines of `text`, indexed once for every position a format prints.
+    pub lines: smm_syntax::lines::LineIndex,
     pub checks: FileChecks,
     /// Not asked for: reported because it depends on a file that was (it uses a profile that
     /// file defines, say), so a change there may have broken it.
     pub dependent: bool,
+}
+
+impl FileReport {
+    /// 1-based line and column (in characters) of a byte offset of `text`.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        self.lines.line_column(&self.text, offset)
+    }
 }
 
 #[derive(Clone, Debug, Default)]

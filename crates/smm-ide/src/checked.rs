@@ -74,7 +74,7 @@ impl<'s> Places<'s> {
 
     pub fn of(&self, file: FileId, span: Span) -> Option<String> {
         let source = self.snapshot.workspace.source(file)?;
-        let (line, _) = smm_check::line_column(&source.text, span.start);
+        let (line, _) = source.lines.line_column(&source.text, span.start);
         let relative = source.path.strip_prefix(&self.root).unwrap_or(&source.path);
         // Joined by hand: `display()` would use `\` on Windows and change the text.
         let parts: Vec<_> = relative

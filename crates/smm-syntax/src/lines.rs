@@ -119,6 +119,43 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, before[start..].chars().count() + 1)
 }
 
+/// The lines of one text, indexed once: `line_column` for many offsets of the same text costs
+/// a binary search and a count within one line each, where the free `line_column` scans from
+/// the start every time (quadratic over a file's findings).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        LineIndex {
+            starts: line_starts(text),
+        }
+    }
+
+    /// The same answer as the free [`line_column`] for `text`, the text this index was built
+    /// from.
+    pub fn line_column(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = clamp(text, offset);
+        // The last line start at or before `offset`; a start just after a `\r` that `clamp`
+        // keeps us out of never equals `offset` inside a `\r\n`.
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        (line, text[start..offset].chars().count() + 1)
+    }
+
+    /// The byte offset where 0-based line `line` starts, if the text has that many lines.
+    pub fn start_of(&self, line: usize) -> Option<usize> {
+        self.starts.get(line).copied()
+    }
+
+    /// Every line start: 0, then just after every line break.
+    pub fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,6 +246,28 @@ mod tests {
                     line_start(text, offset),
                     line_starts(text)[line - 1],
                     "{text:?} {offset}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_index_agrees_with_the_scan_at_every_offset() {
+        for text in [
+            MIXED,
+            "",
+            "\n",
+            "\r\n",
+            "ab\r\n\r\ncd",
+            "é\nßℝ💣\r\nx",
+            "a\r",
+        ] {
+            let index = LineIndex::new(text);
+            for offset in 0..=text.len() + 2 {
+                assert_eq!(
+                    index.line_column(text, offset),
+                    line_column(text, offset),
+                    "{text:?} at {offset}"
                 );
             }
         }

@@ -497,6 +497,19 @@ proptest! {
         check_formatting(&mixed);
     }
 
+    /// The line index answers what the scan from the start answers, at every offset (inside
+    /// characters, between `\r` and `\n`, past the end), on files with every kind of break.
+    #[test]
+    fn the_line_index_agrees_with_the_scan((_, mixed) in mixed_breaks()) {
+        let index = smm_syntax::lines::LineIndex::new(&mixed);
+        for offset in 0..=mixed.len() + 1 {
+            prop_assert_eq!(
+                index.line_column(&mixed, offset),
+                smm_syntax::lines::line_column(&mixed, offset)
+            );
+        }
+    }
+
     #[test]
     fn token_soup_never_panics(src in soup()) {
         let _ = smm_syntax::parse(&src);

@@ -11,7 +11,7 @@ pub fn render(report: &Report, summary: &str) -> String {
     for file in &report.files {
         for group in grouped::for_people(&file.checks.diagnostics) {
             let d = &group.diagnostic;
-            let (line, column) = smm_check::line_column(&file.text, d.span.start);
+            let (line, column) = file.line_column(d.span.start);
             let mut message = d.message.clone();
             if group.messages.len() > 1 {
                 message.push_str(": ");

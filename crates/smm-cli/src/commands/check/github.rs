@@ -7,7 +7,6 @@
 use smm_syntax::{visible, Severity};
 
 use crate::report::Report;
-use smm_check::line_column;
 
 /// How many annotations of one kind (error, warning, notice) GitHub shows for a step; the
 /// rest are dropped without a word, so the run says so itself.
@@ -30,8 +29,8 @@ pub fn render(report: &Report) -> String {
                 None => d.code.to_string(),
             };
             *per_kind.entry(command).or_default() += 1;
-            let (line, column) = line_column(&file.text, d.span.start);
-            let (end_line, end_column) = line_column(&file.text, d.span.end);
+            let (line, column) = file.line_column(d.span.start);
+            let (end_line, end_column) = file.line_column(d.span.end);
             let mut message = d.message.clone();
             for extra in d.help.iter().chain(&d.notes) {
                 message.push('\n');
@@ -149,6 +148,7 @@ mod tests {
                 relative_path: "a.smm".into(),
                 shown: "a.smm".into(),
                 text: "x\n".into(),
+                lines: smm_syntax::lines::LineIndex::new("x\n"),
                 checks: FileChecks {
                     diagnostics: vec![Reported {
                         diagnostic,

@@ -5,7 +5,6 @@
 use serde::Serialize;
 
 use crate::report::{FileReport, Report, Reported};
-use smm_check::line_column;
 
 /// Bumped whenever a field is removed, renamed or changes meaning.
 pub const SCHEMA_VERSION: &str = "1";
@@ -174,10 +173,10 @@ struct LevelJson {
     scope: &'static str,
 }
 
-pub fn range(text: &str, span: smm_syntax::Span) -> Range {
+pub fn range(file: &FileReport, span: smm_syntax::Span) -> Range {
     let at = |byte: usize| {
-        let byte = byte.min(text.len());
-        let (line, column) = line_column(text, byte);
+        let byte = byte.min(file.text.len());
+        let (line, column) = file.line_column(byte);
         Position { line, column, byte }
     };
     Range {
@@ -226,7 +225,7 @@ fn file(file: &FileReport) -> FileJson<'_> {
             .checks
             .diagnostics
             .iter()
-            .map(|d| diagnostic(&file.text, d))
+            .map(|d| diagnostic(file, d))
             .collect(),
         assessments: file
             .checks
@@ -287,13 +286,13 @@ fn file(file: &FileReport) -> FileJson<'_> {
     }
 }
 
-fn diagnostic<'r>(text: &str, reported: &'r Reported) -> DiagnosticJson<'r> {
+fn diagnostic<'r>(file: &FileReport, reported: &'r Reported) -> DiagnosticJson<'r> {
     let d = &reported.diagnostic;
     DiagnosticJson {
         code: d.code,
         severity: d.severity.as_str(),
         message: &d.message,
-        range: range(text, d.span),
+        range: range(file, d.span),
         label: (!d.label.is_empty()).then_some(d.label.as_str()),
         help: d.help.as_deref(),
         notes: d.notes.iter().map(String::as_str).collect(),
@@ -302,7 +301,7 @@ fn diagnostic<'r>(text: &str, reported: &'r Reported) -> DiagnosticJson<'r> {
             .iter()
             .map(|r| RelatedJson {
                 message: &r.message,
-                range: range(text, r.span),
+                range: range(file, r.span),
             })
             .collect(),
         fix: reported.fix.as_ref().map(|fix| FixJson {
@@ -311,7 +310,7 @@ fn diagnostic<'r>(text: &str, reported: &'r Reported) -> DiagnosticJson<'r> {
                 .edits
                 .iter()
                 .map(|(span, new)| EditJson {
-                    range: range(text, *span),
+                    range: range(file, *span),
                     text: new,
                 })
                 .collect(),

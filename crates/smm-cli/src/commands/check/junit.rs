@@ -12,7 +12,6 @@
 use super::sarif::Places;
 use crate::cli::FailOn;
 use crate::report::{FileReport, Report, Reported};
-use smm_check::line_column;
 
 #[derive(Default)]
 struct Case {
@@ -29,7 +28,7 @@ struct Case {
 impl Case {
     fn add(&mut self, file: &FileReport, reported: &Reported, fail_on: FailOn) {
         let d = &reported.diagnostic;
-        let (line, column) = line_column(&file.text, d.span.start);
+        let (line, column) = file.line_column(d.span.start);
         let mut text = format!(
             "{}:{line}:{column}: {} [{}] {}",
             file.relative,

@@ -103,6 +103,7 @@ pub fn run(
                     &prefix,
                 ),
                 shown: at.target.shown.clone(),
+                lines: smm_syntax::lines::LineIndex::new(&source.text),
                 text: source.text.clone(),
                 checks,
                 dependent: at.target.dependent,
@@ -325,6 +326,7 @@ mod tests {
                 relative_path: format!("f{i}.smm").into(),
                 shown: format!("f{i}.smm"),
                 text: "x\n".into(),
+                lines: smm_syntax::lines::LineIndex::new("x\n"),
                 checks: FileChecks {
                     diagnostics,
                     assessments: Vec::new(),

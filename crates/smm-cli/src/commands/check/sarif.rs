@@ -331,7 +331,7 @@ fn result(file: &FileReport, reported: &Reported) -> Value {
             .iter()
             .map(|(span, text)| {
                 json!({
-                    "deletedRegion": region(&file.text, *span),
+                    "deletedRegion": region(file, *span),
                     "insertedContent": { "text": text },
                 })
             })
@@ -352,13 +352,13 @@ fn artifact(file: &FileReport) -> Value {
 }
 
 fn physical(file: &FileReport, span: Span) -> Value {
-    json!({ "artifactLocation": artifact(file), "region": region(&file.text, span) })
+    json!({ "artifactLocation": artifact(file), "region": region(file, span) })
 }
 
 /// 1-based lines and UTF-16 columns; an empty span still covers a column.
-fn region(text: &str, span: Span) -> Value {
-    let (start_line, start_column) = utf16_position(text, span.start);
-    let (end_line, end_column) = utf16_position(text, span.end.max(span.start));
+fn region(file: &FileReport, span: Span) -> Value {
+    let (start_line, start_column) = utf16_position(file, span.start);
+    let (end_line, end_column) = utf16_position(file, span.end.max(span.start));
     json!({
         "startLine": start_line,
         "startColumn": start_column,
@@ -369,11 +369,11 @@ fn region(text: &str, span: Span) -> Value {
 
 /// 1-based line and UTF-16 column of a byte offset, lines counted as everywhere in smm
 /// (`smm_syntax::lines`).
-fn utf16_position(text: &str, offset: usize) -> (usize, usize) {
-    let offset = lines::clamp(text, offset);
-    let (line, _) = lines::line_column(text, offset);
-    let line_text = &text[lines::line_start(text, offset)..offset];
-    (line, line_text.encode_utf16().count() + 1)
+fn utf16_position(file: &FileReport, offset: usize) -> (usize, usize) {
+    let offset = lines::clamp(&file.text, offset);
+    let (line, _) = file.line_column(offset);
+    let start = file.lines.start_of(line - 1).unwrap_or(0);
+    (line, file.text[start..offset].encode_utf16().count() + 1)
 }
 
 /// A relative path as a URI reference (RFC 3986): unreserved characters and `/` kept, every
@@ -504,9 +504,19 @@ mod tests {
     fn columns_count_utf16_code_units() {
         let text = "ab\n\"ß ℝ 💣\" x";
         let x = text.find('x').unwrap();
+        let file = FileReport {
+            root: 0,
+            relative: "a.smm".into(),
+            relative_path: "a.smm".into(),
+            shown: "a.smm".into(),
+            text: text.into(),
+            lines: smm_syntax::lines::LineIndex::new(text),
+            checks: Default::default(),
+            dependent: false,
+        };
         // `"ß ℝ 💣" ` is 9 UTF-16 units (💣 takes two), so `x` is column 10.
-        assert_eq!(utf16_position(text, x), (2, 10));
-        assert_eq!(utf16_position(text, 0), (1, 1));
+        assert_eq!(utf16_position(&file, x), (2, 10));
+        assert_eq!(utf16_position(&file, 0), (1, 1));
     }
 
     #[test]

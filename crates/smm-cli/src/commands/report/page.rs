@@ -356,6 +356,7 @@ fn evidence(assessment: &Assessed, as_of: Option<Day>, window: u32) -> Vec<Evide
 }
 
 fn findings(inputs: &Inputs<'_>) -> Vec<FindingLine> {
+    let lines = smm_syntax::lines::LineIndex::new(inputs.text);
     inputs
         .reported
         .iter()
@@ -364,7 +365,7 @@ fn findings(inputs: &Inputs<'_>) -> Vec<FindingLine> {
             inputs.span.start <= span.start && span.end <= inputs.span.end
         })
         .map(|r| {
-            let (line, column) = smm_check::line_column(inputs.text, r.diagnostic.span.start);
+            let (line, column) = lines.line_column(inputs.text, r.diagnostic.span.start);
             FindingLine {
                 severity: severity(r.diagnostic.severity),
                 code: r.diagnostic.code.to_string(),
