@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use serde::Serialize;
 use smm_syntax::ast::{self, AssessmentField, Item, PracticeField};
 
 use crate::report::{relative_shown, PathPrefix, Waived};
@@ -99,16 +100,18 @@ pub struct Named {
     pub title: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Serialized as the JSON of `smm diff` and `smm report` write it: level, scope, set_by.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Target {
     pub level: u8,
     pub scope: &'static str,
     /// The profile whose `target` line set it: the assessment's or one it extends.
     pub set_by: String,
+    #[serde(skip)]
     pub rationale: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Rating {
     pub level: u8,
     pub scope: &'static str,

@@ -77,24 +77,11 @@ struct Pair<T> {
 struct PracticeJson<'a> {
     practice: &'a str,
     title: &'a str,
-    target: Option<Pair<Option<TargetJson<'a>>>>,
-    current: Option<Pair<Option<LevelJson>>>,
+    target: Option<Pair<Option<&'a Target>>>,
+    current: Option<Pair<Option<Rating>>>,
     met: Option<Pair<bool>>,
     evidence: EvidenceDiffJson<'a>,
     regressions: Vec<&'static str>,
-}
-
-#[derive(Serialize)]
-struct TargetJson<'a> {
-    level: u8,
-    scope: &'a str,
-    set_by: &'a str,
-}
-
-#[derive(Serialize)]
-struct LevelJson {
-    level: u8,
-    scope: &'static str,
 }
 
 #[derive(Serialize)]
@@ -182,14 +169,8 @@ fn practice<'a>(p: &'a PracticeDiff<'a>) -> PracticeJson<'a> {
     PracticeJson {
         practice: p.id,
         title: p.title,
-        target: p.target.map(|(old, new)| Pair {
-            old: old.map(target),
-            new: new.map(target),
-        }),
-        current: p.current.map(|(old, new)| Pair {
-            old: old.map(level),
-            new: new.map(level),
-        }),
+        target: p.target.map(|(old, new)| Pair { old, new }),
+        current: p.current.map(|(old, new)| Pair { old, new }),
         met: p.met.map(|(old, new)| Pair { old, new }),
         evidence: EvidenceDiffJson {
             added: p.added.iter().map(|e| evidence(e)).collect(),
@@ -197,21 +178,6 @@ fn practice<'a>(p: &'a PracticeDiff<'a>) -> PracticeJson<'a> {
             changed: p.changed.iter().map(evidence_change).collect(),
         },
         regressions: p.regressions.iter().map(|r| r.as_str()).collect(),
-    }
-}
-
-fn target(t: &Target) -> TargetJson<'_> {
-    TargetJson {
-        level: t.level,
-        scope: t.scope,
-        set_by: &t.set_by,
-    }
-}
-
-fn level(r: Rating) -> LevelJson {
-    LevelJson {
-        level: r.level,
-        scope: r.scope,
     }
 }
 

@@ -60,27 +60,14 @@ struct PracticeJson<'a> {
     title: &'a str,
     domain: &'a str,
     subdomain: &'a str,
-    target: Option<TargetJson<'a>>,
-    current: Option<RatingJson>,
+    target: Option<&'a Target>,
+    current: Option<Rating>,
     baseline_level: Option<u8>,
     gap: Option<u8>,
     met: Option<bool>,
     waived: Option<WaivedJson<'a>>,
     missing_clauses: &'a [String],
     note: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct TargetJson<'a> {
-    level: u8,
-    scope: &'a str,
-    set_by: &'a str,
-}
-
-#[derive(Serialize)]
-struct RatingJson {
-    level: u8,
-    scope: &'static str,
 }
 
 #[derive(Serialize)]
@@ -203,8 +190,8 @@ fn assessment(page: &Page) -> AssessmentJson<'_> {
                 title: &p.title,
                 domain: &p.domain.id,
                 subdomain: &p.subdomain.id,
-                target: p.target.as_ref().map(target),
-                current: p.current.map(rating),
+                target: p.target.as_ref(),
+                current: p.current,
                 baseline_level: page.baseline.as_ref().and_then(|b| b.levels[i]),
                 gap: p.gap,
                 met: p.met,
@@ -281,21 +268,6 @@ fn assessment(page: &Page) -> AssessmentJson<'_> {
             })
             .collect(),
         mappings: page.mappings.iter().map(mapping).collect(),
-    }
-}
-
-fn target(t: &Target) -> TargetJson<'_> {
-    TargetJson {
-        level: t.level,
-        scope: t.scope,
-        set_by: &t.set_by,
-    }
-}
-
-fn rating(r: Rating) -> RatingJson {
-    RatingJson {
-        level: r.level,
-        scope: r.scope,
     }
 }
 
