@@ -36,8 +36,8 @@ pub enum Located {
     Unchecked,
 }
 
-/// One file: its text and its parse, computed once per text.
-#[derive(Debug)]
+/// One file: its text and its parse, computed once per text. Cloning shares them.
+#[derive(Clone, Debug)]
 pub struct Source {
     pub path: PathBuf,
     pub text: Arc<str>,
@@ -92,6 +92,19 @@ impl Workspace {
         id
     }
 
+    /// Adds a file read and parsed already (by the CLI, which reads each file once), or
+    /// replaces its text; returns its id.
+    pub fn insert(&mut self, source: Source) -> FileId {
+        if let Some(&id) = self.ids.get(&source.path) {
+            self.sources[id.0 as usize] = Some(source);
+            return id;
+        }
+        let id = FileId(self.sources.len() as u32);
+        self.ids.insert(source.path.clone(), id);
+        self.sources.push(Some(source));
+        id
+    }
+
     /// Forgets a file (deleted, or no longer part of the workspace).
     pub fn remove(&mut self, path: &Path) {
         if let Some(id) = self.ids.remove(path) {
@@ -121,7 +134,9 @@ impl Workspace {
 }
 
 impl Source {
-    fn new(path: PathBuf, text: Arc<str>) -> Source {
+    /// Parses `text` and indexes its lines.
+    pub fn new(path: PathBuf, text: impl Into<Arc<str>>) -> Source {
+        let text: Arc<str> = text.into();
         let parse = smm_syntax::parse(&text);
         Source {
             path,

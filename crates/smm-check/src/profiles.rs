@@ -57,22 +57,43 @@ pub fn resolve(
         .values()
         .map(|p| (p.name, check_own(model, p, declared, findings)))
         .collect();
+    let depths = depths(&own);
     let mut resolved = BTreeMap::new();
     for profile in declared.profiles.values() {
         let chain = chain_of(profile.name, &own);
-        if let Some(cycle) = &chain.cycle {
-            let (_, span) = own[profile.name]
-                .parent
-                .clone()
-                .expect("a cycle has a parent");
+        let parent_span = || own[profile.name].parent.as_ref().map(|(_, span)| *span);
+        let cycle = match depths.get(profile.name) {
+            Some(Depth::InCycle(around)) => Some(shown_cycle(around)),
+            _ => None,
+        };
+        if let (Some(cycle), Some(span)) = (cycle, parent_span()) {
             findings.push(
                 Finding::new(
                     profile.file,
                     "check::extends-cycle",
                     span,
-                    format!("`{}` extends itself: {}", profile.name, cycle.join(" → ")),
+                    format!("`{}` extends itself: {cycle}", profile.name),
                 )
                 .help("remove one `extends` of the cycle"),
+            );
+        }
+        // Once, where a chain first grows too long, rather than at every profile below.
+        let first_too_deep =
+            matches!(depths.get(profile.name), Some(Depth::Profiles(n)) if *n == MAX_CHAIN + 1);
+        if let (true, Some(span)) = (first_too_deep, parent_span()) {
+            findings.push(
+                Finding::new(
+                    profile.file,
+                    "check::extends-too-deep",
+                    span,
+                    format!(
+                        "`{}` extends a chain of {MAX_CHAIN} profiles, the most a chain may hold",
+                        profile.name
+                    ),
+                )
+                .help(
+                    "extend a profile nearer the start of the chain, or copy the targets you need",
+                ),
             );
         }
         let mut targets = BTreeMap::new();
@@ -103,33 +124,95 @@ pub fn resolve(
     resolved
 }
 
+/// The most profiles one `extends` chain may hold, the profile itself included. Real chains
+/// are a few profiles long; the limit keeps resolving every profile of a long chain linear
+/// and a hover's "extends a → b → …" readable.
+pub const MAX_CHAIN: usize = 32;
+
 struct Chain {
     names: Vec<String>,
-    /// The names around the cycle, back to the first, when this profile is in one.
-    cycle: Option<Vec<String>>,
 }
 
+/// The profile, its parent and so on: at most `MAX_CHAIN` names, and never a name twice (a
+/// chain that runs into a cycle stops where the cycle starts).
 fn chain_of(start: &str, own: &BTreeMap<&str, Own>) -> Chain {
     let mut names = vec![start.to_string()];
-    let mut seen = BTreeSet::from([start.to_string()]);
+    let mut seen = BTreeSet::from([start]);
     let mut current = start;
     while let Some((parent, _)) = own.get(current).and_then(|o| o.parent.as_ref()) {
-        if !own.contains_key(parent.as_str()) {
+        if !own.contains_key(parent.as_str()) || names.len() == MAX_CHAIN {
             break;
         }
-        if !seen.insert(parent.clone()) {
-            let cycle = (parent == start).then(|| {
-                let mut around = names.clone();
-                around.push(start.to_string());
-                around
-            });
-            // A chain that runs into a cycle it is not part of stops where the cycle starts.
-            return Chain { names, cycle };
+        if !seen.insert(parent.as_str()) {
+            break;
         }
         names.push(parent.clone());
         current = parent;
     }
-    Chain { names, cycle: None }
+    Chain { names }
+}
+
+/// How long a profile's whole chain is, or the cycle it is part of.
+enum Depth {
+    Profiles(usize),
+    /// The names around the cycle from this profile back to itself.
+    InCycle(Vec<String>),
+}
+
+/// Every profile's `Depth`, each found once: following `extends` from every profile in turn
+/// would be quadratic in the length of a chain.
+fn depths<'a>(own: &BTreeMap<&'a str, Own>) -> BTreeMap<&'a str, Depth> {
+    let mut depths: BTreeMap<&'a str, Depth> = BTreeMap::new();
+    let parent_of = |name: &str| -> Option<&'a str> {
+        let (parent, _) = own.get(name)?.parent.as_ref()?;
+        own.get_key_value(parent.as_str()).map(|(k, _)| *k)
+    };
+    for &start in own.keys() {
+        let mut path: Vec<&'a str> = Vec::new();
+        let mut on_path: BTreeMap<&'a str, usize> = BTreeMap::new();
+        let mut current = Some(start);
+        // The depth of the first profile past the end of `path`.
+        let below = loop {
+            let Some(name) = current else { break 0 };
+            if let Some(known) = depths.get(name) {
+                break match known {
+                    Depth::Profiles(n) => *n,
+                    Depth::InCycle(around) => around.len() - 1,
+                };
+            }
+            if let Some(&at) = on_path.get(name) {
+                let cycle: Vec<&'a str> = path.split_off(at);
+                for (i, member) in cycle.iter().enumerate() {
+                    let mut around: Vec<String> = cycle[i..]
+                        .iter()
+                        .chain(&cycle[..i])
+                        .map(|n| n.to_string())
+                        .collect();
+                    around.push(member.to_string());
+                    depths.insert(member, Depth::InCycle(around));
+                }
+                break cycle.len();
+            }
+            on_path.insert(name, path.len());
+            path.push(name);
+            current = parent_of(name);
+        };
+        for (i, name) in path.iter().rev().enumerate() {
+            depths.insert(name, Depth::Profiles(below + i + 1));
+        }
+    }
+    depths
+}
+
+/// A cycle's names for a message: all of a short one, the two ends of a long one.
+fn shown_cycle(around: &[String]) -> String {
+    const SHOWN: usize = 8;
+    if around.len() <= SHOWN {
+        return around.join(" → ");
+    }
+    let head = around[..SHOWN / 2].join(" → ");
+    let tail = around[around.len() - SHOWN / 2..].join(" → ");
+    format!("{head} → … → {tail} ({} profiles)", around.len() - 1)
 }
 
 fn check_own(

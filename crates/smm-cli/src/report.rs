@@ -124,9 +124,9 @@ pub struct FileReport {
     pub relative_path: PathBuf,
     /// As the user would write it, for human output.
     pub shown: String,
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     /// The lines of `text`, indexed once for every position a format prints.
-    pub lines: smm_syntax::lines::LineIndex,
+    pub lines: std::sync::Arc<smm_syntax::lines::LineIndex>,
     pub checks: FileChecks,
     /// Not asked for: reported because it depends on a file that was (it uses a profile that
     /// file defines, say), so a change there may have broken it.

@@ -3,21 +3,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use smm_syntax::Parse;
-
 use smm_check::disk::input::{self, InputError};
 
-pub struct Source {
-    pub text: String,
-    pub parse: Parse,
-}
-
-impl Source {
-    pub fn new(text: String) -> Source {
-        let parse = smm_syntax::parse(&text);
-        Source { text, parse }
-    }
-}
+/// A file's text, parse and line index, made once and shared with the checker's workspace.
+pub use smm_check::Source;
 
 /// Keyed by absolute path.
 #[derive(Default)]
@@ -31,7 +20,7 @@ impl Sources {
         let files = paths
             .into_iter()
             .map(|path| {
-                let source = input::read_file(&path).map(Source::new);
+                let source = input::read_file(&path).map(|text| Source::new(path.clone(), text));
                 (path, source)
             })
             .collect();
@@ -40,7 +29,8 @@ impl Sources {
 
     /// Text that stands for `path`, such as an editor's unsaved buffer.
     pub fn insert_text(&mut self, path: PathBuf, text: String) {
-        self.files.insert(path, Ok(Source::new(text)));
+        let source = Source::new(path.clone(), text);
+        self.files.insert(path, Ok(source));
     }
 
     /// Every file that could be read, with its path.
@@ -54,6 +44,6 @@ impl Sources {
     pub fn get_or_load(&mut self, path: &Path) -> &Result<Source, InputError> {
         self.files
             .entry(path.to_path_buf())
-            .or_insert_with(|| input::read_file(path).map(Source::new))
+            .or_insert_with(|| input::read_file(path).map(|text| Source::new(path.into(), text)))
     }
 }

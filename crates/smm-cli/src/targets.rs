@@ -43,10 +43,17 @@ pub struct Group {
 
 impl Group {
     /// Every file of the root, parsed, with standard input standing in for its file.
-    pub fn load(&mut self) -> Sources {
-        let confinement = self.config.confinement(&self.root);
-        let walk = workspace::walk(&self.root, &self.root, &self.config.exclude, &confinement);
-        let mut sources = Sources::load(walk.files);
+    /// The workspace's files, read and parsed, when `whole`; otherwise none yet: a command
+    /// that looks at its targets alone (`fmt`) reads each when it gets to it, and a file
+    /// formatted beside megabytes of others costs what the file costs.
+    pub fn load(&mut self, whole: bool) -> Sources {
+        let mut sources = if whole {
+            let confinement = self.config.confinement(&self.root);
+            let walk = workspace::walk(&self.root, &self.root, &self.config.exclude, &confinement);
+            Sources::load(walk.files)
+        } else {
+            Sources::default()
+        };
         if let Some((path, text)) = self.stdin.take() {
             sources.insert_text(path, text);
         }
@@ -97,7 +104,7 @@ impl Resolved {
             .groups
             .into_iter()
             .map(|mut group| {
-                let sources = group.load();
+                let sources = group.load(semantic.is_some());
                 (group, sources)
             })
             .collect();
@@ -249,8 +256,8 @@ impl Checked {
         // The texts are read already (standard input may stand in for a file): hand them over
         // rather than have the checker read the disk again.
         let mut workspace = smm_check::Workspace::new();
-        for (path, source) in sources.loaded() {
-            workspace.set(path.clone(), source.text.clone());
+        for (_, source) in sources.loaded() {
+            workspace.insert(source.clone());
         }
         let disk = Disk {
             files: sources.loaded().map(|(path, _)| path.clone()).collect(),

@@ -35,7 +35,7 @@ impl WorkspaceModel {
         let extra = Sources::load(extra);
         let files = extra.loaded().chain(sources.loaded());
         let (model, diagnostics) = smm_check::catalogs::model_of(
-            files.map(|(path, s)| (path.as_path(), s.text.as_str(), &s.parse.file)),
+            files.map(|(path, s)| (path.as_path(), &*s.text, &s.parse.file)),
             config.mappings,
         );
         let mut problems: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();

@@ -642,6 +642,9 @@ impl ModelBuilder {
     }
 
     fn link_parents(&mut self) {
+        // The top of each clause's tree so far, so that a cycle check does not walk a deep
+        // hierarchy once per clause (quadratic in its depth).
+        let mut tops = Tops::default();
         for (child, (file, span, parent)) in std::mem::take(&mut self.pending_parents) {
             let child_standard = self.model.clauses[&child].standard.clone();
             let parent_ok = self
@@ -657,13 +660,16 @@ impl ModelBuilder {
                 self.report(file, e, Vec::new());
                 continue;
             }
-            if self.model.is_ancestor(&child, &parent) {
+            // `child` has no parent yet, so it is the top of its tree: linking it below
+            // `parent` closes a cycle exactly when `parent` is in that tree.
+            if tops.top(&parent) == child {
                 let message =
                     format!("`{child}` cannot have `{parent}` as parent: that makes a cycle");
                 let e = diagnostic("model::parent-cycle", Severity::Error, span, message);
                 self.report(file, e, Vec::new());
                 continue;
             }
+            tops.link(&child, &parent);
             let parent_id = self.model.clauses[&parent].id.clone();
             self.model.clauses.get_mut(&child).unwrap().parent = Some(parent_id);
             let child_id = self.model.clauses[&child].id.clone();
@@ -971,3 +977,29 @@ fn licensed_text(body: &Option<ast::Block<DefinitionField>>, file: FileId) -> Op
 
 /// `BTreeMap` so every listing comes out sorted.
 pub(crate) type Map<T> = BTreeMap<String, T>;
+
+/// Each linked clause's parent key, and the top of its tree once found (path halving keeps
+/// every lookup near constant time).
+#[derive(Default)]
+struct Tops {
+    up: HashMap<String, String>,
+}
+
+impl Tops {
+    fn top(&mut self, key: &str) -> String {
+        let mut current = key.to_string();
+        while let Some(next) = self.up.get(&current).cloned() {
+            if let Some(after) = self.up.get(&next).cloned() {
+                self.up.insert(current, after.clone());
+                current = after;
+            } else {
+                return next;
+            }
+        }
+        current
+    }
+
+    fn link(&mut self, child: &str, parent: &str) {
+        self.up.insert(child.to_string(), parent.to_string());
+    }
+}

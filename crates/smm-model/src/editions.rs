@@ -2,7 +2,8 @@
 //! (`iec62443-2-1` supersedes `iec62443-2-1-2010`); a profile or assessment follows one member
 //! of each family, by default the newest, so that its clause lists never mix two editions.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use crate::{Model, Standard};
 
@@ -76,7 +77,80 @@ impl Model {
 
     /// The ids of a standard's family, from the index.
     fn family(&self, standard: &str) -> &[String] {
-        self.families.get(standard).map_or(&[], Vec::as_slice)
+        self.families.get(standard).map_or(&[], |f| f)
+    }
+
+    /// Every standard's family, shared by its members: linear in the number of standards,
+    /// where asking `scan_family` of each would be cubic in the length of a `supersedes` chain.
+    pub(crate) fn index_families(&self) -> HashMap<String, Arc<[String]>> {
+        // What `scan_family` finds walking down: the first standard, in id order, that
+        // supersedes each one.
+        let mut newer: HashMap<&str, &str> = HashMap::new();
+        for s in self.standards() {
+            if let Some(older) = s.supersedes.as_deref() {
+                newer.entry(older).or_insert(&s.id);
+            }
+        }
+        let mut oldest: HashMap<&str, &str> = HashMap::new();
+        let mut by_oldest: HashMap<&str, Arc<[String]>> = HashMap::new();
+        let mut families = HashMap::new();
+        for standard in self.standards() {
+            let Some(first) = self.oldest_of(&standard.id, &mut oldest) else {
+                // On a cycle: rare and reported elsewhere, so the plain walk will do.
+                let family = self.scan_family(&standard.id);
+                let ids = family.iter().map(|s| s.id.clone()).collect();
+                families.insert(standard.id.clone(), ids);
+                continue;
+            };
+            let family = by_oldest.entry(first).or_insert_with(|| {
+                let mut ids = vec![first.to_string()];
+                let mut seen = BTreeSet::from([first]);
+                let mut last = first;
+                while let Some(&next) = newer.get(last) {
+                    if !seen.insert(next) {
+                        break;
+                    }
+                    ids.push(next.to_string());
+                    last = next;
+                }
+                ids.into()
+            });
+            families.insert(standard.id.clone(), family.clone());
+        }
+        families
+    }
+
+    /// The oldest edition reached from `standard` by `supersedes`, remembering it for every
+    /// standard on the way; `None` when the way runs into a cycle.
+    fn oldest_of<'m>(
+        &'m self,
+        standard: &'m str,
+        known: &mut HashMap<&'m str, &'m str>,
+    ) -> Option<&'m str> {
+        let mut path = Vec::new();
+        let mut seen = BTreeSet::new();
+        let mut current = standard;
+        let found = loop {
+            if let Some(&oldest) = known.get(current) {
+                break oldest;
+            }
+            if !seen.insert(current) {
+                return None;
+            }
+            path.push(current);
+            match self
+                .standard(current)
+                .and_then(|s| s.supersedes.as_deref())
+                .and_then(|o| self.standard(o))
+            {
+                Some(older) => current = &older.id,
+                None => break current,
+            }
+        };
+        for id in path {
+            known.insert(id, found);
+        }
+        Some(found)
     }
 
     /// `editions_of` found by walking the `supersedes` links, for the index.

@@ -2,6 +2,7 @@
 //! above and below it, and which ids start with what the user has typed.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::build::Map;
 use crate::entities::*;
@@ -24,7 +25,7 @@ pub struct Model {
     /// `edges`), and each standard's family of editions, oldest first. The checker asks for
     /// both for every practice of every assessment.
     pub(crate) edges_by_practice: HashMap<String, Vec<usize>>,
-    pub(crate) families: HashMap<String, Vec<String>>,
+    pub(crate) families: HashMap<String, Arc<[String]>>,
 }
 
 /// Anything an id can name.
@@ -243,14 +244,7 @@ impl Model {
                 .or_default()
                 .push(i);
         }
-        self.families = self
-            .standards
-            .keys()
-            .map(|id| {
-                let family = self.scan_family(id).iter().map(|s| s.id.clone()).collect();
-                (id.clone(), family)
-            })
-            .collect();
+        self.families = self.index_families();
     }
 
     /// Edges to a clause, by any of its names.

@@ -90,7 +90,10 @@ impl Lexer<'_> {
                 let kind = classify_word(&self.src[start..self.pos]);
                 self.push(kind, start);
             } else {
-                self.pos += c.len_utf8();
+                // A run of one character is one token: 10 MB of `#` must not become ten
+                // million tokens. The error still points at the run's first character.
+                let run = self.rest().len() - self.rest().trim_start_matches(c).len();
+                self.pos += run;
                 self.push(TokenKind::Unknown, start);
             }
         }

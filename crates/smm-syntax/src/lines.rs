@@ -119,18 +119,31 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, before[start..].chars().count() + 1)
 }
 
+/// How far apart, in bytes, a [`LineIndex`] of a text that is not all ASCII records how many
+/// characters come before a point: a column then costs counting at most this many bytes (and
+/// one character) however long its line is, for an index a thousandth of the text's size.
+const CHECKPOINT_STRIDE: usize = 1024;
+
 /// The lines of one text, indexed once: `line_column` for many offsets of the same text costs
-/// a binary search and a count within one line each, where the free `line_column` scans from
-/// the start every time (quadratic over a file's findings).
+/// a binary search and a count of at most `CHECKPOINT_STRIDE` bytes each, where the free
+/// `line_column` scans from the start every time (quadratic over a file's findings), and a
+/// count within the line alone would be quadratic over the findings of one long line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// `None` for an ASCII text, where a column is a difference of byte offsets.
+    chars: Option<Checkpoints>,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
+        LineIndex::with_stride(text, CHECKPOINT_STRIDE)
+    }
+
+    fn with_stride(text: &str, stride: usize) -> LineIndex {
         LineIndex {
             starts: line_starts(text),
+            chars: (!text.is_ascii()).then(|| Checkpoints::new(text, stride)),
         }
     }
 
@@ -142,7 +155,21 @@ impl LineIndex {
         // keeps us out of never equals `offset` inside a `\r\n`.
         let line = self.starts.partition_point(|&start| start <= offset);
         let start = self.starts[line - 1];
-        (line, text[start..offset].chars().count() + 1)
+        let column = match &self.chars {
+            None => offset - start,
+            Some(chars) if offset - start <= chars.stride => text[start..offset].chars().count(),
+            Some(chars) => chars.before(text, offset) - chars.before(text, start),
+        };
+        (line, column + 1)
+    }
+
+    /// How many characters of `text`, the text this index was built from, come before
+    /// `offset`, a character boundary: where ariadne, which counts characters, finds it.
+    pub(crate) fn char_offset(&self, text: &str, offset: usize) -> usize {
+        match &self.chars {
+            None => offset,
+            Some(chars) => chars.before(text, offset),
+        }
     }
 
     /// The byte offset where 0-based line `line` starts, if the text has that many lines.
@@ -153,6 +180,40 @@ impl LineIndex {
     /// Every line start: 0, then just after every line break.
     pub fn starts(&self) -> &[usize] {
         &self.starts
+    }
+}
+
+/// How many characters come before points of a text spaced `stride` bytes apart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Checkpoints {
+    stride: usize,
+    /// For every `k` with `k * stride` within the text: the first character boundary at or
+    /// after byte `k * stride`, and how many characters come before it.
+    at: Vec<(usize, usize)>,
+}
+
+impl Checkpoints {
+    fn new(text: &str, stride: usize) -> Checkpoints {
+        assert!(stride > 0, "a stride of 0 bytes never advances");
+        let mut at = Vec::with_capacity(text.len() / stride + 1);
+        let mut last = (0, 0);
+        for k in 0..=text.len() / stride {
+            let mut boundary = k * stride;
+            while !text.is_char_boundary(boundary) {
+                boundary += 1;
+            }
+            last = (boundary, last.1 + text[last.0..boundary].chars().count());
+            at.push(last);
+        }
+        Checkpoints { stride, at }
+    }
+
+    /// How many characters come before `offset`, a character boundary of the text.
+    fn before(&self, text: &str, offset: usize) -> usize {
+        // The checkpoint of `offset`'s stride is at or before it: it is the first boundary
+        // from the stride's start, and `offset` is a boundary from there too.
+        let (at, count) = self.at[offset / self.stride];
+        count + text[at..offset].chars().count()
     }
 }
 
@@ -269,6 +330,41 @@ mod tests {
                     line_column(text, offset),
                     "{text:?} at {offset}"
                 );
+            }
+        }
+    }
+
+    /// Strides down to one byte, so that multi-byte characters straddle checkpoints, and
+    /// lines both longer than a stride (counted from checkpoints) and shorter (counted from
+    /// their start).
+    #[test]
+    fn checkpoints_agree_with_the_scan_for_every_stride() {
+        let long = "aß💣ℝ".repeat(9);
+        let texts = [
+            MIXED.to_string(),
+            "é\nßℝ💣\r\nx".to_string(),
+            long.clone(),
+            format!("{long}\r\n{long}\r{long}\n💣{long}"),
+            format!("ab\r\n{}\n", "x".repeat(40)),
+        ];
+        for text in &texts {
+            for stride in [1, 2, 3, 4, 5, 7, 16, 1024] {
+                let index = LineIndex::with_stride(text, stride);
+                assert_eq!(index.chars.is_none(), text.is_ascii());
+                for offset in 0..=text.len() + 2 {
+                    assert_eq!(
+                        index.line_column(text, offset),
+                        line_column(text, offset),
+                        "{text:?} at {offset}, stride {stride}"
+                    );
+                }
+                for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                    assert_eq!(
+                        index.char_offset(text, offset),
+                        text[..offset].chars().count(),
+                        "{text:?} at {offset}, stride {stride}"
+                    );
+                }
             }
         }
     }

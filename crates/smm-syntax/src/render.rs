@@ -1,12 +1,22 @@
 //! Human-readable rendering of diagnostics with ariadne, by byte offsets.
 
+use std::convert::Infallible;
+use std::fmt;
 use std::ops::Range;
 
-use ariadne::{Color, Config, IndexType, Label, Report, ReportKind, Source};
+use ariadne::{Cache, Color, Config, IndexType, Label, Report, ReportKind, Source};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::lines;
+use crate::lines::LineIndex;
 use crate::visible::{self, visible};
+
+/// How many lines apart two labels of one diagnostic may be and still share a source group.
+/// ariadne walks every line from a group's first label to its last, so a finding that points
+/// back to the top of a long file costs the whole file, and a file of such findings quadratic
+/// time. Labels farther apart are drawn as groups of their own, each under its own
+/// `path:line:column` header; nearer ones keep one picture, the lines between them shrunk to
+/// one margin line, as every existing report has them.
+const FAR: usize = 100;
 
 /// Renders diagnostics for one file as text; `color` adds ANSI colours.
 ///
@@ -20,9 +30,13 @@ pub fn render(diagnostics: &[Diagnostic], path: &str, src: &str, color: bool) ->
     let shown = Shown::new(src);
     let source = Source::from(shown.text.as_str());
     let path = visible(path);
+    let clusters = Clusters {
+        source: &source,
+        path: &path,
+    };
     let mut text = String::new();
     for diagnostic in diagnostics {
-        write_one(diagnostic, &path, &shown, &source, color, &mut text);
+        write_one(diagnostic, &shown, clusters, color, &mut text);
     }
     if color {
         text
@@ -41,6 +55,11 @@ struct Shown<'a> {
     /// escapes up to and including it added.
     grown: Vec<(usize, usize)>,
     len: usize,
+    /// The lines of `text`, indexed once for every diagnostic.
+    lines: LineIndex,
+    /// The lines of `src` when escapes make it differ from `text`: `fix_headers` names
+    /// locations by both.
+    src_lines: Option<LineIndex>,
 }
 
 impl<'a> Shown<'a> {
@@ -58,11 +77,15 @@ impl<'a> Shown<'a> {
                 text.push(c);
             }
         }
+        let lines = LineIndex::new(&text);
+        let src_lines = (!grown.is_empty()).then(|| LineIndex::new(src));
         Shown {
             src,
             text,
             grown,
             len: src.len(),
+            lines,
+            src_lines,
         }
     }
 
@@ -83,23 +106,40 @@ impl<'a> Shown<'a> {
         self.offset(range.start)..self.offset(range.end)
     }
 
+    /// The 0-based line of a shown offset.
+    fn line(&self, offset: usize) -> usize {
+        self.lines
+            .starts()
+            .partition_point(|&start| start <= offset)
+            - 1
+    }
+
+    /// A range of the shown text in characters, as ariadne counts with `IndexType::Char`.
+    fn chars(&self, range: &Range<usize>) -> Range<usize> {
+        self.lines.char_offset(&self.text, range.start)
+            ..self.lines.char_offset(&self.text, range.end)
+    }
+
     /// ariadne names a location `path:line:column` counting the characters of the shown
     /// text, where an escape is longer than the character it stands for. Every header of
     /// `report` gets the column of the file instead, as every other output gives it.
     fn fix_headers(&self, report: String, path: &str, starts: &[usize]) -> String {
         // Without escapes the columns agree; this is the common case, kept linear.
-        if self.grown.is_empty() {
+        let Some(src_lines) = &self.src_lines else {
             return report;
-        }
-        let name = |text: &str, offset: usize| {
-            let (line, column) = lines::line_column(text, offset);
+        };
+        let name = |lines: &LineIndex, text: &str, offset: usize| {
+            let (line, column) = lines.line_column(text, offset);
             format!(" {path}:{line}:{column} ")
         };
         let renamed: Vec<(String, String)> = starts
             .iter()
             .map(|&start| {
                 let start = start.min(self.len);
-                (name(&self.text, self.offset(start)), name(self.src, start))
+                (
+                    name(&self.lines, &self.text, self.offset(start)),
+                    name(src_lines, self.src, start),
+                )
             })
             .filter(|(shown, original)| shown != original)
             .collect();
@@ -141,11 +181,31 @@ fn strip_colour(text: &str) -> String {
     out
 }
 
+/// ariadne's sources for one file: one per cluster of nearby labels (numbered in source
+/// order), all the same shown text under the file's path, so that ariadne draws each cluster
+/// as a group of its own and walks only its lines.
+#[derive(Clone, Copy)]
+struct Clusters<'a> {
+    source: &'a Source<&'a str>,
+    path: &'a str,
+}
+
+impl<'a> Cache<usize> for Clusters<'a> {
+    type Storage = &'a str;
+
+    fn fetch(&mut self, _cluster: &usize) -> Result<&Source<&'a str>, impl fmt::Debug> {
+        Ok::<_, Infallible>(self.source)
+    }
+
+    fn display<'b>(&self, _cluster: &'b usize) -> Option<impl fmt::Display + 'b> {
+        Some(self.path.to_string())
+    }
+}
+
 fn write_one(
     diagnostic: &Diagnostic,
-    path: &str,
     shown: &Shown<'_>,
-    source: &Source<&str>,
+    clusters: Clusters<'_>,
     color: bool,
     out: &mut String,
 ) {
@@ -161,31 +221,52 @@ fn write_one(
     } else {
         &diagnostic.label
     };
-    // Labels in source order form one group under the primary location; ariadne starts a new
-    // group (with a misleading location header) whenever a label comes before the one above.
-    let mut labels = vec![(primary.clone(), visible(label), paint)];
+    // Labels in source order form one group per cluster; ariadne starts a new group (with a
+    // misleading location header) whenever a label comes before the one above.
+    let mut labels = vec![(primary.clone(), visible(label), paint, true)];
     for related in &diagnostic.related {
         labels.push((
             shown.range(related.span.range()),
             visible(&related.message),
             Color::Blue,
+            false,
         ));
     }
-    labels.sort_by_key(|(range, _, _)| range.start);
+    labels.sort_by_key(|(range, ..)| range.start);
     let starts: Vec<usize> = std::iter::once(diagnostic.span.start)
         .chain(diagnostic.related.iter().map(|r| r.span.start))
         .collect();
-    let mut report = Report::build(kind, (path, primary))
+    // A label more than `FAR` lines below every label before it starts the next cluster.
+    let mut cluster = 0;
+    let mut primary_cluster = 0;
+    let mut last_line = None;
+    let mut clustered = Vec::with_capacity(labels.len());
+    for (range, message, paint, is_primary) in labels {
+        let first = shown.line(range.start);
+        if last_line.is_some_and(|last| first > last + FAR) {
+            cluster += 1;
+        }
+        let last = shown.line(range.end.saturating_sub(1).max(range.start));
+        last_line = Some(last_line.map_or(last, |line: usize| line.max(last)));
+        if is_primary {
+            primary_cluster = cluster;
+        }
+        clustered.push((cluster, range, message, paint));
+    }
+    // In characters: for a group that does not hold the report's location, ariadne 0.6 names
+    // its first label's character offset, which `IndexType::Byte` would read as a byte offset
+    // (a wrong location, or a panic inside a character).
+    let mut report = Report::build(kind, (primary_cluster, shown.chars(&primary)))
         .with_config(
             Config::new()
-                .with_index_type(IndexType::Byte)
+                .with_index_type(IndexType::Char)
                 .with_color(color),
         )
         .with_code(diagnostic.code)
         .with_message(visible(&diagnostic.message));
-    for (range, message, paint) in labels {
+    for (cluster, range, message, paint) in clustered {
         report = report.with_label(
-            Label::new((path, range))
+            Label::new((cluster, shown.chars(&range)))
                 .with_message(message)
                 .with_color(paint),
         );
@@ -199,10 +280,10 @@ fn write_one(
     let mut written = Vec::new();
     report
         .finish()
-        .write((path, source), &mut written)
+        .write(clusters, &mut written)
         .expect("writing to a Vec cannot fail");
     let written = String::from_utf8(written).expect("ariadne writes UTF-8");
-    out.push_str(&shown.fix_headers(written, path, &starts));
+    out.push_str(&shown.fix_headers(written, clusters.path, &starts));
 }
 
 #[cfg(test)]
@@ -366,5 +447,149 @@ mod safety_tests {
                 "{out}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod far_tests {
+    use crate::{Diagnostic, Label, Span, SyntaxCode};
+
+    /// `n` lines: `profile p {`, then `  target tI level 1` for line I.
+    fn lines(n: usize) -> String {
+        let mut src = String::from("profile p {\n");
+        for line in 2..=n {
+            src.push_str(&format!("  target t{line} level 1\n"));
+        }
+        src
+    }
+
+    fn word(src: &str, word: &str) -> Span {
+        let start = src.find(word).unwrap();
+        Span::new(start, start + word.len())
+    }
+
+    fn pointing_back(src: &str, at: &str, to: &str) -> Diagnostic {
+        let mut d = Diagnostic::syntax(SyntaxCode::UnexpectedToken, word(src, at), "again");
+        d.related.push(Label {
+            span: word(src, to),
+            message: "first here".into(),
+        });
+        d
+    }
+
+    /// Every header's `path:line:column`, without colours.
+    fn locations(rendered: &str) -> Vec<String> {
+        super::strip_colour(rendered)
+            .lines()
+            .filter(|l| l.contains("─[ "))
+            .map(|l| l[l.find("[ ").unwrap() + 2..l.rfind(" ]").unwrap()].to_string())
+            .collect()
+    }
+
+    /// A label more than `FAR` lines from the others is drawn as a group of its own, under a
+    /// header with its own location; nearer labels share a group, as they always did.
+    #[test]
+    fn a_far_label_is_a_group_of_its_own() {
+        let src = lines(300);
+        let far = pointing_back(&src, "t250 ", "t10 ");
+        let mut near = pointing_back(&src, "t250 ", "t200 ");
+        near.related.push(Label {
+            span: word(&src, "t230 "),
+            message: "then here".into(),
+        });
+        let out = super::render(&[far, near], "f.smm", &src, false);
+        let expected = "\
+[syntax::unexpected-token] Error: again
+     ╭─[ f.smm:10:10 ]
+     │
+  10 │   target t10 level 1
+     │          ──┬─  
+     │            ╰─── first here
+     │
+     ├─[ f.smm:250:10 ]
+     │
+ 250 │   target t250 level 1
+     │          ──┬──  
+     │            ╰──── again
+─────╯
+[syntax::unexpected-token] Error: again
+     ╭─[ f.smm:250:10 ]
+     │
+ 200 │   target t200 level 1
+     │          ──┬──  
+     │            ╰──── first here
+     │ 
+ 230 │   target t230 level 1
+     │          ──┬──  
+     │            ╰──── then here
+     │ 
+ 250 │   target t250 level 1
+     │          ──┬──  
+     │            ╰──── again
+─────╯
+";
+        assert_eq!(out, expected, "{out}");
+        // `FAR` lines apart is still near; one more is far.
+        let at_far = super::render(&[pointing_back(&src, "t102 ", "t2 ")], "f.smm", &src, false);
+        assert_eq!(locations(&at_far), ["f.smm:102:10"], "{at_far}");
+        let past = super::render(&[pointing_back(&src, "t103 ", "t2 ")], "f.smm", &src, false);
+        assert_eq!(locations(&past), ["f.smm:2:10", "f.smm:103:10"], "{past}");
+    }
+
+    /// Every header names a location of the file, counted in characters of the original
+    /// text: with multi-byte characters and escapes before the labels, whichever group holds
+    /// the diagnostic's own location.
+    #[test]
+    fn far_groups_name_their_locations_in_characters_of_the_file() {
+        let mut src = lines(300).replace("  target t2 ", "  target ß\x1bℝ\u{202e} t2 ");
+        src = src.replace("  target t250 ", "  target 💣\x1b t250 ");
+        let location = |word: &str| {
+            let (line, column) = crate::lines::line_column(&src, src.find(word).unwrap());
+            format!("f.smm:{line}:{column}")
+        };
+        for (at, to) in [("t250 ", "t2 "), ("t2 ", "t250 ")] {
+            for color in [false, true] {
+                let d = pointing_back(&src, at, to);
+                let out = super::render(&[d], "f.smm", &src, color);
+                assert_eq!(
+                    locations(&out),
+                    [location("t2 "), location("t250 ")],
+                    "{out}"
+                );
+                let plain = super::strip_colour(&out);
+                assert!(plain.contains("   2 │   target ß\\eℝ\\u{202e} t2 level 1\n"));
+                assert!(plain.contains(" 250 │   target 💣\\e t250 level 1\n"));
+            }
+        }
+    }
+
+    /// 20,000 findings, each pointing back to line 1 from its own line of a 20,000-line
+    /// file: each report walks the lines near its labels, not the whole file above them.
+    #[test]
+    fn many_findings_pointing_to_the_top_take_linear_time() {
+        const N: usize = 20_000;
+        let src = lines(N);
+        let starts = crate::lines::line_starts(&src);
+        let first = word(&src, "profile");
+        let diagnostics: Vec<Diagnostic> = (0..N)
+            .map(|line| {
+                let start = starts[line];
+                let mut d = Diagnostic::syntax(
+                    SyntaxCode::UnexpectedToken,
+                    Span::new(start, start + 2),
+                    "again",
+                );
+                d.related.push(Label {
+                    span: first,
+                    message: "first here".into(),
+                });
+                d
+            })
+            .collect();
+        let out = super::render(&diagnostics, "f.smm", &src, false);
+        assert_eq!(out.matches("Error: again").count(), N);
+        // One group for the findings near the top, two for every other.
+        assert_eq!(out.matches("├─[ ").count(), N - (super::FAR + 1));
+        assert!(out.contains("├─[ f.smm:20000:1 ]"));
     }
 }

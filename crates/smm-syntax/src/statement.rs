@@ -219,6 +219,8 @@ fn bad_word(src: &str, word: Word, reason: BadWord) -> Diagnostic {
 
 pub(crate) fn unknown_character(src: &str, span: Span) -> Diagnostic {
     let c = src[span.range()].chars().next().unwrap_or(' ');
+    // The lexer makes a run of one character one token; the error names the first.
+    let span = Span::new(span.start, span.start + c.len_utf8().min(span.len()));
     Diagnostic::syntax(
         SyntaxCode::UnexpectedCharacter,
         span,

@@ -524,3 +524,46 @@ proptest! {
         check_formatting(&src);
     }
 }
+
+/// Lines of up to a few thousand characters, most of them multi-byte or all of them ASCII,
+/// broken by every kind of break.
+fn long_lines() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        proptest::collection::vec(select(vec!["a", "ß", "ℝ", "💣", " "]), 0..1600),
+        proptest::collection::vec(select(vec!["a", "b", " "]), 0..3000),
+    ];
+    proptest::collection::vec((line, select(vec!["\n", "\r\n", "\r", ""])), 1..4).prop_map(
+        |lines| {
+            lines
+                .into_iter()
+                .flat_map(|(chars, end)| chars.into_iter().chain([end]))
+                .collect()
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
+
+    /// The line index answers what the scan from the start answers on long lines, where it
+    /// counts characters from checkpoints (every 1 KiB of a text that is not all ASCII): at
+    /// every offset near a multiple of 1 KiB, where multi-byte characters straddle the
+    /// checkpoints, and at offsets anywhere.
+    #[test]
+    fn the_line_index_agrees_with_the_scan_on_long_lines(
+        text in long_lines(),
+        anywhere in proptest::collection::vec(any::<proptest::sample::Index>(), 32),
+    ) {
+        let index = smm_syntax::lines::LineIndex::new(&text);
+        let near_checkpoints = (0..=text.len() / 1024)
+            .flat_map(|k| (k * 1024).saturating_sub(4)..k * 1024 + 4);
+        let anywhere = anywhere.iter().map(|i| i.index(text.len() + 2));
+        for offset in near_checkpoints.chain(anywhere).chain([text.len(), text.len() + 1]) {
+            prop_assert_eq!(
+                index.line_column(&text, offset),
+                smm_syntax::lines::line_column(&text, offset),
+                "at {}", offset
+            );
+        }
+    }
+}

@@ -90,7 +90,26 @@ fn too_large(len: u64) -> InputError {
     }
 }
 
+/// Longer lines are refused: no one writes them by hand, and a report shows the line of each
+/// finding on it, so a file of a few such lines would print gigabytes.
+pub const MAX_LINE: usize = 64 * 1024;
+
 fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
+    let text = utf8(bytes)?;
+    let too_long = smm_syntax::lines::line_ranges(&text)
+        .enumerate()
+        .find(|(_, range)| range.len() > MAX_LINE);
+    if let Some((index, range)) = too_long {
+        return Err(InputError(format!(
+            "line {} is too long ({} bytes; the limit is {MAX_LINE} bytes per line)",
+            index + 1,
+            range.len()
+        )));
+    }
+    Ok(text)
+}
+
+fn utf8(bytes: Vec<u8>) -> Result<String, InputError> {
     String::from_utf8(bytes).map_err(|e| {
         let valid_up_to = e.utf8_error().valid_up_to();
         let valid = std::str::from_utf8(&e.as_bytes()[..valid_up_to]).unwrap_or_default();
@@ -112,6 +131,18 @@ mod tests {
             err.0,
             "not valid UTF-8 (first invalid byte at line 2, column 3)"
         );
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_refused_and_located() {
+        let long = format!("a\r\nb\r{}\n", "x".repeat(MAX_LINE + 1));
+        let err = decode(long.into_bytes()).unwrap_err();
+        assert_eq!(
+            err.0,
+            "line 3 is too long (65537 bytes; the limit is 65536 bytes per line)"
+        );
+        let at_limit = format!("{}\r\n", "x".repeat(MAX_LINE));
+        assert_eq!(decode(at_limit.clone().into_bytes()), Ok(at_limit));
     }
 
     #[test]

@@ -148,7 +148,7 @@ mod tests {
                 relative_path: "a.smm".into(),
                 shown: "a.smm".into(),
                 text: "x\n".into(),
-                lines: smm_syntax::lines::LineIndex::new("x\n"),
+                lines: smm_syntax::lines::LineIndex::new("x\n").into(),
                 checks: FileChecks {
                     diagnostics: vec![Reported {
                         diagnostic,

@@ -103,7 +103,7 @@ pub fn run(
                     &prefix,
                 ),
                 shown: at.target.shown.clone(),
-                lines: smm_syntax::lines::LineIndex::new(&source.text),
+                lines: source.lines.clone(),
                 text: source.text.clone(),
                 checks,
                 dependent: at.target.dependent,
@@ -326,7 +326,7 @@ mod tests {
                 relative_path: format!("f{i}.smm").into(),
                 shown: format!("f{i}.smm"),
                 text: "x\n".into(),
-                lines: smm_syntax::lines::LineIndex::new("x\n"),
+                lines: smm_syntax::lines::LineIndex::new("x\n").into(),
                 checks: FileChecks {
                     diagnostics,
                     assessments: Vec::new(),

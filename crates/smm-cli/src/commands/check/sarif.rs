@@ -510,7 +510,7 @@ mod tests {
             relative_path: "a.smm".into(),
             shown: "a.smm".into(),
             text: text.into(),
-            lines: smm_syntax::lines::LineIndex::new(text),
+            lines: smm_syntax::lines::LineIndex::new(text).into(),
             checks: Default::default(),
             dependent: false,
         };

@@ -45,7 +45,7 @@ pub fn load(
     };
     let mut found: Vec<Assessed> = Vec::new();
     for mut group in resolved.groups {
-        let mut sources = group.load();
+        let mut sources = group.load(true);
         // A file named on the command line is read even when smm.toml excludes it, as
         // `smm check` reads it.
         for target in &group.targets {

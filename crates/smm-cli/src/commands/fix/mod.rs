@@ -45,7 +45,7 @@ pub fn run(
     let mut status = resolved.status;
     let mut tally = Tally::default();
     for mut group in resolved.groups {
-        let sources = group.load();
+        let sources = group.load(true);
         fix_group(
             args,
             colors,
@@ -91,7 +91,7 @@ fn fix_group(
                     count(source.parse.errors.len(), "syntax error")
                 )?;
             }
-            Ok(source) => files.push((target, source.text.clone())),
+            Ok(source) => files.push((target, source.text.to_string())),
         }
     }
     let verb = if args.dry_run { "would fix" } else { "fixed" };
@@ -132,7 +132,7 @@ fn fix_group(
         };
         let remaining = checked.checks_of(&target.path).diagnostics;
         tally.count_remaining(&remaining);
-        if source.text == *original {
+        if *source.text == **original {
             if target.is_stdin && !args.dry_run {
                 out.write_all(original.as_bytes())?;
             }

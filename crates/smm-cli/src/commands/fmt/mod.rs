@@ -29,7 +29,7 @@ pub fn run(
                 return err.write_all(text.as_bytes());
             }
         };
-        let changed = formatted != source.text;
+        let changed = *formatted != *source.text;
         if changed {
             tally.changed += 1;
         } else {

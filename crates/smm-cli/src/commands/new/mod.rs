@@ -266,8 +266,8 @@ impl Loaded {
     /// The workspace checked, with `extra` (a path and its text) among its files.
     fn analyse(&self, extra: Option<(&Path, &str)>) -> (Workspace, Analysis) {
         let mut workspace = Workspace::new();
-        for (path, source) in self.sources.loaded() {
-            workspace.set(path.clone(), source.text.clone());
+        for (_, source) in self.sources.loaded() {
+            workspace.insert(source.clone());
         }
         if let Some((path, text)) = extra {
             workspace.set(path.to_path_buf(), text.to_string());

@@ -37,7 +37,7 @@ pub fn pages(
     };
     let mut found = Vec::new();
     for mut group in resolved.groups {
-        let mut sources = group.load();
+        let mut sources = group.load(true);
         for target in &group.targets {
             if let Err(e) = sources.get_or_load(&target.path) {
                 status.fail(err, &target.shown, e)?;
