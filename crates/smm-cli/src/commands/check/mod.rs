@@ -123,17 +123,21 @@ pub fn run(
             status.fail(err, smm_syntax::visible_path(path), e)?;
         }
     }
-    let mut text = render(
-        args.format,
-        &report,
-        color,
-        status.failures,
-        fail_on.unwrap_or(FailOn::Error),
-    );
-    if args.summary && args.format == OutputFormat::Human {
-        text = with_assessment_lines(&report, text);
+    if args.format == OutputFormat::Json {
+        json::write(&report, out)?;
+    } else {
+        let mut text = render(
+            args.format,
+            &report,
+            color,
+            status.failures,
+            fail_on.unwrap_or(FailOn::Error),
+        );
+        if args.summary && args.format == OutputFormat::Human {
+            text = with_assessment_lines(&report, text);
+        }
+        out.write_all(text.as_bytes())?;
     }
-    out.write_all(text.as_bytes())?;
     let github = args.format == OutputFormat::Github
         || destinations
             .iter()
