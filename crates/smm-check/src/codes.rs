@@ -52,6 +52,7 @@ pub const CODES: &[Code] = &[
     code("model::missing-parent", Error, "A subdomain or framework practice without `parent`", "Subdomains hang under a domain and practices under a subdomain; add `parent ID`."),
     code("model::unexpected-parent", Error, "A `parent` where none is allowed", "Domains are the top of a framework and take no parent. Remove it."),
     code("model::clause-outside-standard", Error, "A clause defined inside another standard's item", "A clause `S:ID` belongs inside `standard S { … }`. Move it, or fix the prefix."),
+    code("model::supersedes-cycle", Error, "Editions that supersede each other in a circle", "`supersedes` names the older edition of a standard; following it must end at the oldest. Remove one `supersedes` of the cycle."),
     code("model::parent-cycle", Error, "Clauses that are each other's parents", "Parents form a tree. Break the cycle."),
     code("model::misplaced-field", Error, "A field that does not belong to this kind of definition", "Objectives and level descriptions belong to framework practices; `extend` blocks hold `text` and `security-level` only; an annex entry (`clause iso27001:A.5.34 \"Title\"`) takes a title and nothing else."),
     code("model::level-out-of-range", Error, "A comprehensiveness level outside 1–4 in a catalog", "Framework practices describe levels 1 to 4, and mapping edges come in at one of them. Level 0 means nothing is done and needs no description."),

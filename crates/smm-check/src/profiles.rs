@@ -2,6 +2,7 @@
 //! that sets it (a child overrides its parent), and remembers which profile that was.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use smm_model::{Level, Model, Role, Scope};
 use smm_syntax::ast::{Profile, ProfileField};
@@ -63,7 +64,9 @@ pub fn resolve(
         let chain = chain_of(profile.name, &own);
         let parent_span = || own[profile.name].parent.as_ref().map(|(_, span)| *span);
         let cycle = match depths.get(profile.name) {
-            Some(Depth::InCycle(around)) => Some(shown_cycle(around)),
+            Some(Depth::InCycle { members, at }) => {
+                Some(smm_model::shown_cycle(members, *at, "profiles"))
+            }
             _ => None,
         };
         if let (Some(cycle), Some(span)) = (cycle, parent_span()) {
@@ -153,16 +156,20 @@ fn chain_of(start: &str, own: &BTreeMap<&str, Own>) -> Chain {
 }
 
 /// How long a profile's whole chain is, or the cycle it is part of.
-enum Depth {
+enum Depth<'a> {
     Profiles(usize),
-    /// The names around the cycle from this profile back to itself.
-    InCycle(Vec<String>),
+    /// The cycle's profiles, each extending the next and the last the first (shared by all of
+    /// them: a copy each would be quadratic in a long cycle), and where this profile is in it.
+    InCycle {
+        members: Rc<[&'a str]>,
+        at: usize,
+    },
 }
 
 /// Every profile's `Depth`, each found once: following `extends` from every profile in turn
 /// would be quadratic in the length of a chain.
-fn depths<'a>(own: &BTreeMap<&'a str, Own>) -> BTreeMap<&'a str, Depth> {
-    let mut depths: BTreeMap<&'a str, Depth> = BTreeMap::new();
+fn depths<'a>(own: &BTreeMap<&'a str, Own>) -> BTreeMap<&'a str, Depth<'a>> {
+    let mut depths: BTreeMap<&'a str, Depth<'a>> = BTreeMap::new();
     let parent_of = |name: &str| -> Option<&'a str> {
         let (parent, _) = own.get(name)?.parent.as_ref()?;
         own.get_key_value(parent.as_str()).map(|(k, _)| *k)
@@ -177,21 +184,16 @@ fn depths<'a>(own: &BTreeMap<&'a str, Own>) -> BTreeMap<&'a str, Depth> {
             if let Some(known) = depths.get(name) {
                 break match known {
                     Depth::Profiles(n) => *n,
-                    Depth::InCycle(around) => around.len() - 1,
+                    Depth::InCycle { members, .. } => members.len(),
                 };
             }
             if let Some(&at) = on_path.get(name) {
-                let cycle: Vec<&'a str> = path.split_off(at);
-                for (i, member) in cycle.iter().enumerate() {
-                    let mut around: Vec<String> = cycle[i..]
-                        .iter()
-                        .chain(&cycle[..i])
-                        .map(|n| n.to_string())
-                        .collect();
-                    around.push(member.to_string());
-                    depths.insert(member, Depth::InCycle(around));
+                let members: Rc<[&'a str]> = path.split_off(at).into();
+                for (at, member) in members.iter().enumerate() {
+                    let members = members.clone();
+                    depths.insert(member, Depth::InCycle { members, at });
                 }
-                break cycle.len();
+                break members.len();
             }
             on_path.insert(name, path.len());
             path.push(name);
@@ -202,17 +204,6 @@ fn depths<'a>(own: &BTreeMap<&'a str, Own>) -> BTreeMap<&'a str, Depth> {
         }
     }
     depths
-}
-
-/// A cycle's names for a message: all of a short one, the two ends of a long one.
-fn shown_cycle(around: &[String]) -> String {
-    const SHOWN: usize = 8;
-    if around.len() <= SHOWN {
-        return around.join(" → ");
-    }
-    let head = around[..SHOWN / 2].join(" → ");
-    let tail = around[around.len() - SHOWN / 2..].join(" → ");
-    format!("{head} → … → {tail} ({} profiles)", around.len() - 1)
 }
 
 fn check_own(

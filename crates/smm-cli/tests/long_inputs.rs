@@ -128,6 +128,17 @@ fn two_thousand_standards_in_a_supersedes_chain() {
     let conflict = text.replace("follows s1000", "follows s1000\n  follows s0");
     let project = workspace(&conflict);
     assert_eq!(codes(&project), ["check::bad-edition"]);
+    // Closed into a circle, every edition is reported, each message short.
+    let cyclic = text.replacen("edition \"0\"\n", "edition \"0\"\n  supersedes s1999\n", 1);
+    let project = workspace(&cyclic);
+    let codes = codes(&project);
+    assert_eq!(count(&codes, "model::supersedes-cycle"), 2_000);
+    let human = String::from_utf8(smm(&project, &["check"]).stdout).unwrap();
+    assert!(
+        human.contains("`s0` supersedes itself: s0 → s1999 → s1998 → s1997 → … → s3 → s2 → s1 → s0 (2000 standards)"),
+        "{}",
+        &human[..2_000]
+    );
 }
 
 #[test]
@@ -226,22 +237,22 @@ fn an_extends_chain_of_ten_thousand_profiles_is_cut_with_one_error() {
 #[test]
 #[ignore = "long: scripts/test runs it against the release build (SMM_BIN)"]
 fn a_long_extends_cycle_is_one_error_per_profile_with_a_short_message() {
-    let text: String = (0..1_000)
+    let text: String = (0..10_000)
         .map(|i| {
             format!(
                 "profile p{i} \"P{i}\" {{\n  extends p{}\n}}\n",
-                (i + 1) % 1_000
+                (i + 1) % 10_000
             )
         })
         .collect();
     let project = workspace(&text);
     let codes = codes(&project);
-    assert_eq!(count(&codes, "check::extends-cycle"), 1_000);
+    assert_eq!(count(&codes, "check::extends-cycle"), 10_000);
     let out = smm(&project, &["check"]);
     let human = String::from_utf8(out.stdout).unwrap();
     assert!(
         human.contains(
-            "`p0` extends itself: p0 → p1 → p2 → p3 → … → p997 → p998 → p999 → p0 (1000 profiles)"
+            "`p0` extends itself: p0 → p1 → p2 → p3 → … → p9997 → p9998 → p9999 → p0 (10000 profiles)"
         ),
         "{}",
         &human[..2_000]

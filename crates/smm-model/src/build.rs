@@ -3,7 +3,7 @@
 //! duplicate).
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use smm_syntax::ast::{
     self, ClauseRef, Definition, DefinitionField, FrameworkField, Item, Name, SourceFile,
@@ -107,6 +107,7 @@ impl ModelBuilder {
             self.extension(file, &extension);
         }
         self.check_standard_references();
+        self.check_supersedes_cycles();
         for (file, mapping) in std::mem::take(&mut self.mappings) {
             self.mapping(file, &mapping);
         }
@@ -715,6 +716,52 @@ impl ModelBuilder {
             .licensed
             .extend(licensed);
         self.extend_security_level(file, &key, &e.body);
+    }
+
+    /// Editions that supersede each other in a circle have no oldest: each is reported.
+    /// Every standard is walked once, so a long chain costs its length, not its square.
+    fn check_supersedes_cycles(&mut self) {
+        let mut done: HashSet<&str> = HashSet::new();
+        let mut cycles: Vec<Vec<&str>> = Vec::new();
+        for start in self.model.standards.keys() {
+            let mut path: Vec<&str> = Vec::new();
+            let mut on_path: HashMap<&str, usize> = HashMap::new();
+            let mut current = Some(start.as_str());
+            while let Some(id) = current {
+                if done.contains(id) {
+                    break;
+                }
+                if let Some(&at) = on_path.get(id) {
+                    cycles.push(path[at..].to_vec());
+                    break;
+                }
+                on_path.insert(id, path.len());
+                path.push(id);
+                current = self.model.standards[id]
+                    .supersedes
+                    .as_deref()
+                    .filter(|older| self.model.standards.contains_key(*older));
+            }
+            done.extend(path);
+        }
+        let mut problems = Vec::new();
+        for members in cycles {
+            for (at, id) in members.iter().enumerate() {
+                let around = crate::shown_cycle(&members, at, "standards");
+                let message = format!("`{id}` supersedes itself: {around}");
+                problems.push((self.model.standards[*id].location, message));
+            }
+        }
+        for (location, message) in problems {
+            let d = diagnostic(
+                "model::supersedes-cycle",
+                Severity::Error,
+                location.span,
+                message,
+            )
+            .with_label("an edition cannot be older than itself");
+            self.report(location.file, d, Vec::new());
+        }
     }
 
     fn check_standard_references(&mut self) {

@@ -80,26 +80,25 @@ impl Model {
         self.families.get(standard).map_or(&[], |f| f)
     }
 
-    /// Every standard's family, shared by its members: linear in the number of standards,
-    /// where asking `scan_family` of each would be cubic in the length of a `supersedes` chain.
+    /// Every standard's family, oldest first, shared by its members: each standard is walked
+    /// once, where a walk per standard would be quadratic in the length of a `supersedes`
+    /// chain (and a search per step cubic).
     pub(crate) fn index_families(&self) -> HashMap<String, Arc<[String]>> {
-        // What `scan_family` finds walking down: the first standard, in id order, that
-        // supersedes each one.
+        // Walking down from the oldest: the first standard, in id order, that supersedes each.
         let mut newer: HashMap<&str, &str> = HashMap::new();
         for s in self.standards() {
             if let Some(older) = s.supersedes.as_deref() {
                 newer.entry(older).or_insert(&s.id);
             }
         }
-        let mut oldest: HashMap<&str, &str> = HashMap::new();
+        let mut oldest: HashMap<&str, Option<&str>> = HashMap::new();
         let mut by_oldest: HashMap<&str, Arc<[String]>> = HashMap::new();
         let mut families = HashMap::new();
         for standard in self.standards() {
             let Some(first) = self.oldest_of(&standard.id, &mut oldest) else {
-                // On a cycle: rare and reported elsewhere, so the plain walk will do.
-                let family = self.scan_family(&standard.id);
-                let ids = family.iter().map(|s| s.id.clone()).collect();
-                families.insert(standard.id.clone(), ids);
+                // Its editions run into a circle (`model::supersedes-cycle`): with no oldest,
+                // it stands alone.
+                families.insert(standard.id.clone(), Arc::from([standard.id.clone()]));
                 continue;
             };
             let family = by_oldest.entry(first).or_insert_with(|| {
@@ -125,7 +124,7 @@ impl Model {
     fn oldest_of<'m>(
         &'m self,
         standard: &'m str,
-        known: &mut HashMap<&'m str, &'m str>,
+        known: &mut HashMap<&'m str, Option<&'m str>>,
     ) -> Option<&'m str> {
         let mut path = Vec::new();
         let mut seen = BTreeSet::new();
@@ -135,7 +134,7 @@ impl Model {
                 break oldest;
             }
             if !seen.insert(current) {
-                return None;
+                break None;
             }
             path.push(current);
             match self
@@ -144,39 +143,13 @@ impl Model {
                 .and_then(|o| self.standard(o))
             {
                 Some(older) => current = &older.id,
-                None => break current,
+                None => break Some(current),
             }
         };
         for id in path {
             known.insert(id, found);
         }
-        Some(found)
-    }
-
-    /// `editions_of` found by walking the `supersedes` links, for the index.
-    pub(crate) fn scan_family(&self, standard: &str) -> Vec<&Standard> {
-        let Some(mut oldest) = self.standard(standard) else {
-            return Vec::new();
-        };
-        let mut seen = BTreeSet::new();
-        while let Some(older) = oldest.supersedes.as_deref().and_then(|o| self.standard(o)) {
-            // A cycle is reported when the model is built; here it must only not loop.
-            if !seen.insert(older.id.clone()) {
-                break;
-            }
-            oldest = older;
-        }
-        let mut family = vec![oldest];
-        while let Some(newer) = self
-            .standards()
-            .find(|s| s.supersedes.as_deref() == family.last().map(|l| l.id.as_str()))
-        {
-            if family.iter().any(|s| s.id == newer.id) {
-                break;
-            }
-            family.push(newer);
-        }
-        family
+        found
     }
 
     /// Adds `follows STANDARD` to `editions`.

@@ -5,6 +5,7 @@
 mod build;
 pub mod builtin;
 pub mod coverage;
+mod cycles;
 mod editions;
 mod entities;
 pub mod history;
@@ -14,6 +15,7 @@ mod report;
 mod vocabulary;
 
 pub use build::{Elsewhere, ModelBuilder, ModelDiagnostic};
+pub use cycles::shown_cycle;
 pub use editions::{EditionError, Editions};
 pub use entities::*;
 pub use lookup::{Entry, Model};
