@@ -42,10 +42,10 @@ pub struct Group {
 }
 
 impl Group {
-    /// Every file of the root, parsed, with standard input standing in for its file.
-    /// The workspace's files, read and parsed, when `whole`; otherwise none yet: a command
-    /// that looks at its targets alone (`fmt`) reads each when it gets to it, and a file
-    /// formatted beside megabytes of others costs what the file costs.
+    /// Every file of the root, parsed, when `whole`, with standard input standing in for its
+    /// file. Otherwise only standard input: a command that looks at its targets alone (`fmt`)
+    /// reads each when it gets to it, so a file formatted beside megabytes of others costs
+    /// what the file costs.
     pub fn load(&mut self, whole: bool) -> Sources {
         let mut sources = if whole {
             let confinement = self.config.confinement(&self.root);
