@@ -117,7 +117,7 @@ pub struct Rating {
     pub scope: &'static str,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Evidence {
     pub text: String,
     /// `STANDARD:CLAUSE` as written.

@@ -32,6 +32,8 @@
 //!   fails, lines must come in the order shown, and output the README does not show is only
 //!   allowed where a `...` says so. A command followed by no lines must print nothing.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -307,19 +309,6 @@ fn check_step(step: &Step, root: &Path, cache: &Path) -> Option<String> {
     })
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// What the README's examples get wrong, each naming its README line; how many blocks and
 /// commands were checked.
 fn check_readme(markdown: &str) -> (Vec<String>, usize, usize) {
@@ -332,7 +321,7 @@ fn check_readme(markdown: &str) -> (Vec<String>, usize, usize) {
     for name in COPIED {
         let from = Path::new(REPOSITORY).join(name);
         if from.is_dir() {
-            copy_dir(&from, &root.path().join(name));
+            common::copy_dir(&from, &root.path().join(name));
         } else {
             fs::copy(&from, root.path().join(name)).unwrap();
         }

@@ -23,6 +23,7 @@ use smm_syntax::TokenKind;
 use super::columns::{describe, Columns, Field};
 use super::injection::unneutralise;
 use super::sheet::{Cell, Row, Sheet};
+pub use crate::assessed::Evidence;
 
 /// Why a row cannot be imported, at a column when one is to blame.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -58,15 +59,6 @@ pub struct Practice {
     pub evidence: Vec<Evidence>,
     /// The rows that gave it something.
     pub rows: Vec<usize>,
-}
-
-#[derive(Clone, Debug, Default)]
-pub struct Evidence {
-    pub text: String,
-    pub implements: Vec<String>,
-    pub expires: Option<String>,
-    pub link: Option<String>,
-    pub stub: bool,
 }
 
 pub struct Options<'a> {

@@ -9,7 +9,7 @@ use smm_check::Day;
 use smm_model::{Editions, Level, Model, Role};
 use smm_syntax::Severity;
 
-use crate::assessed::{Assessed, AssessedPractice, Rating};
+use crate::assessed::{Assessed, AssessedPractice, Evidence, Rating};
 use crate::report::{MappingUsed, Reported};
 
 /// Evidence expiring within this many days of the report's day is flagged, unless smm.toml's
@@ -128,6 +128,27 @@ pub struct EvidenceLine {
     pub days_left: Option<i64>,
     pub link: Option<String>,
     pub stub: bool,
+}
+
+impl EvidenceLine {
+    pub fn new(
+        practice: &AssessedPractice,
+        e: &Evidence,
+        expiry: Expiry,
+        days_left: Option<i64>,
+    ) -> EvidenceLine {
+        EvidenceLine {
+            practice: practice.id.clone(),
+            practice_title: practice.title.clone(),
+            text: e.text.clone(),
+            implements: e.implements.clone(),
+            expires: e.expires.clone(),
+            expiry,
+            days_left,
+            link: e.link.clone(),
+            stub: e.stub,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -339,17 +360,7 @@ fn evidence(assessment: &Assessed, as_of: Option<Day>, window: u32) -> Vec<Evide
                 (true, Some(left)) if left <= i64::from(window) => Expiry::Expiring,
                 (true, Some(_)) => Expiry::Valid,
             };
-            lines.push(EvidenceLine {
-                practice: practice.id.clone(),
-                practice_title: practice.title.clone(),
-                text: e.text.clone(),
-                implements: e.implements.clone(),
-                expires: e.expires.clone(),
-                expiry,
-                days_left,
-                link: e.link.clone(),
-                stub: e.stub,
-            });
+            lines.push(EvidenceLine::new(practice, e, expiry, days_left));
         }
     }
     lines

@@ -57,17 +57,7 @@ fn line(
     expiry: Expiry,
     days_left: Option<i64>,
 ) -> EvidenceLine {
-    EvidenceLine {
-        practice: practice.id.clone(),
-        practice_title: practice.title.clone(),
-        text: e.text.clone(),
-        implements: e.implements.clone(),
-        expires: e.expires.clone(),
-        expiry,
-        days_left,
-        link: e.link.clone(),
-        stub: e.stub,
-    }
+    EvidenceLine::new(practice, e, expiry, days_left)
 }
 
 /// Four practices over two domains: one met, one below target under a waiver, one not
