@@ -78,6 +78,7 @@ pub fn pages(
                 model: &checked.model.model,
                 editions: &editions,
                 text: &source.text,
+                lines: &source.lines,
                 span: assessment.span,
                 reported: &reported,
                 mappings: &mappings,

@@ -168,6 +168,8 @@ pub struct Inputs<'a> {
     pub editions: &'a Editions,
     /// The assessment's file text and the findings in it, to keep those inside the assessment.
     pub text: &'a str,
+    /// The lines of `text`, indexed once for the file rather than once per assessment.
+    pub lines: &'a smm_syntax::lines::LineIndex,
     pub span: smm_syntax::Span,
     pub reported: &'a [Reported],
     pub mappings: &'a [MappingUsed],
@@ -367,7 +369,7 @@ fn evidence(assessment: &Assessed, as_of: Option<Day>, window: u32) -> Vec<Evide
 }
 
 fn findings(inputs: &Inputs<'_>) -> Vec<FindingLine> {
-    let lines = smm_syntax::lines::LineIndex::new(inputs.text);
+    let lines = inputs.lines;
     inputs
         .reported
         .iter()
