@@ -92,38 +92,15 @@ impl Analysis {
     }
 }
 
-/// `work` on each item, split over the machine's cores when there are enough items to be
-/// worth a thread; results in the items' order, so the output never depends on timing.
+/// `work` on each item with its own findings, spread over the cores (`parallel::map`).
 fn in_parallel<T: Sync, R: Send>(
     items: &[T],
     work: impl Fn(&T, &mut Vec<Finding>) -> R + Sync,
 ) -> Vec<(R, Vec<Finding>)> {
-    const WORTH_A_THREAD: usize = 8;
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len() / WORTH_A_THREAD)
-        .max(1);
-    let one = |item: &T| {
+    crate::parallel::map(items, |item| {
         let mut findings = Vec::new();
         let result = work(item, &mut findings);
         (result, findings)
-    };
-    if threads == 1 {
-        return items.iter().map(one).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
     })
 }
 
@@ -173,6 +150,7 @@ pub fn check(
         loader,
         options,
         profiles: &profiles,
+        mapped: crate::mapped::MappedClauses::new(model),
     };
     let wanted = |file: FileId| {
         options

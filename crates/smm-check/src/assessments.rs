@@ -12,6 +12,7 @@ use crate::declared::Declared;
 use crate::editions::Follows;
 use crate::evidence::{self, EvidenceContext};
 use crate::finding::Waived;
+use crate::mapped::MappedClauses;
 use crate::profiles::{ResolvedProfile, ResolvedTarget};
 use crate::summary::{summarize, Summary};
 use crate::values::{self, Values};
@@ -75,6 +76,7 @@ pub struct Checker<'a> {
     pub loader: &'a (dyn Loader + Sync),
     pub options: &'a CheckOptions,
     pub profiles: &'a BTreeMap<String, ResolvedProfile>,
+    pub mapped: MappedClauses<'a>,
 }
 
 impl Checker<'_> {
@@ -258,13 +260,12 @@ impl Checker<'_> {
                     });
                 status.target = Some(target.clone());
                 if let Some(role) = role {
-                    status.missing = model
-                        .mapped_clauses(practice, target.level, role, &editions)
+                    status.missing = self
+                        .mapped
+                        .get(practice, target.level, role, &editions)
                         .iter()
-                        .map(|m| m.edge.clause.clone())
-                        .filter(|c| !status.implemented.contains(c))
-                        .collect::<BTreeSet<_>>()
-                        .into_iter()
+                        .filter(|m| !status.implemented.contains(&m.clause))
+                        .map(|m| m.clause.clone())
                         .collect();
                 }
             }
@@ -294,7 +295,7 @@ impl Checker<'_> {
             .collect();
         let mut practices: Vec<PracticeStatus> = statuses.into_values().collect();
         practices.sort_by_key(|s| order.get(s.practice.as_str()).copied());
-        let summary = summarize(model, &practices, role, &editions);
+        let summary = summarize(model, &self.mapped, &practices, role, &editions);
         AssessmentReport {
             name: assessment.name.to_string(),
             file,

@@ -110,7 +110,13 @@ pub const CODES: &[Code] = &[
 
 /// The table entry for a code such as `check::unmet-target`.
 pub fn lookup(id: &str) -> Option<&'static Code> {
-    CODES.iter().find(|c| c.id == id)
+    // Every finding looks its code up; a search of the table per finding showed in profiles.
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&str, &Code>> =
+        std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| CODES.iter().map(|c| (c.id, c)).collect())
+        .get(id)
+        .copied()
 }
 
 #[cfg(test)]

@@ -136,7 +136,7 @@ fn clause(
             return Some(key);
         }
     }
-    if !model.edges_of_practice(practice).any(|e| e.clause == key) {
+    if !model.is_mapped_to(practice, &key) {
         findings.push(
             Finding::new(
                 cx.file,

@@ -14,6 +14,8 @@ mod editions;
 mod evidence;
 mod files;
 mod finding;
+mod mapped;
+pub mod parallel;
 mod position;
 mod profiles;
 mod summary;

@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use smm_model::{Editions, Level, Model, Role};
 
 use crate::assessments::PracticeStatus;
+use crate::mapped::MappedClauses;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GroupSummary {
@@ -45,8 +46,9 @@ pub struct Summary {
     pub standards: Vec<StandardCoverage>,
 }
 
-pub fn summarize(
+pub(crate) fn summarize(
     model: &Model,
+    cache: &MappedClauses<'_>,
     practices: &[PracticeStatus],
     role: Option<Role>,
     editions: &Editions,
@@ -96,11 +98,11 @@ pub fn summarize(
         let mut mapped: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for p in &targeted {
             let target = p.target.as_ref().expect("targeted");
-            for m in model.mapped_clauses(&p.practice, target.level, role, editions) {
+            for m in cache.get(&p.practice, target.level, role, editions).iter() {
                 mapped
-                    .entry(m.clause.standard.clone())
+                    .entry(m.standard.clone())
                     .or_default()
-                    .insert(m.edge.clause.clone());
+                    .insert(m.clause.clone());
             }
         }
         for standard in model.standards() {

@@ -16,14 +16,16 @@ pub struct Sources {
 
 impl Sources {
     /// Reads and parses every file; failures are kept, to be reported only if asked about.
+    /// Files parse on their own, so they are spread over the cores: reading and parsing are
+    /// most of the time of a check of many files.
     pub fn load(paths: impl IntoIterator<Item = PathBuf>) -> Sources {
-        let files = paths
-            .into_iter()
-            .map(|path| {
-                let source = input::read_file(&path).map(|text| Source::new(path.clone(), text));
-                (path, source)
-            })
-            .collect();
+        let paths: Vec<PathBuf> = paths.into_iter().collect();
+        let files = smm_check::parallel::map(&paths, |path| {
+            let source = input::read_file(path).map(|text| Source::new(path.clone(), text));
+            (path.clone(), source)
+        })
+        .into_iter()
+        .collect();
         Sources { files }
     }
 

@@ -89,7 +89,7 @@ impl Resolved {
         mut visit: impl FnMut(
             &Visit<'_>,
             &Source,
-            &FileChecks,
+            FileChecks,
             &mut Status,
             &mut dyn Write,
         ) -> io::Result<()>,
@@ -143,7 +143,7 @@ impl Resolved {
                 match sources.get_or_load(&target.path) {
                     Ok(source) => {
                         elsewhere.explain_unknown(index, &group, source, &mut checks);
-                        visit(&at, source, &checks, &mut status, err)?
+                        visit(&at, source, checks, &mut status, err)?
                     }
                     Err(e) => status.fail(err, &target.shown, e)?,
                 }

@@ -9,7 +9,7 @@ use crate::{Model, Standard};
 
 /// The editions a profile or assessment follows: the newest of every family unless it says
 /// otherwise, or every edition at once when a reader asks to compare them.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Editions {
     /// Older editions chosen instead of the newest of their family.
     chosen: BTreeSet<String>,

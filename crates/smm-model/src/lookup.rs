@@ -1,7 +1,7 @@
 //! The model and the questions the checker and the IDE ask of it: what is this id, what is
 //! above and below it, and which ids start with what the user has typed.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::build::Map;
@@ -25,6 +25,9 @@ pub struct Model {
     /// `edges`), and each standard's family of editions, oldest first. The checker asks for
     /// both for every practice of every assessment.
     pub(crate) edges_by_practice: HashMap<String, Vec<usize>>,
+    /// Each practice's mapped clauses (canonical keys), for the checker's question whether a
+    /// clause some evidence names is mapped to its practice at all.
+    pub(crate) clauses_by_practice: HashMap<String, HashSet<String>>,
     pub(crate) families: HashMap<String, Arc<[String]>>,
 }
 
@@ -149,6 +152,9 @@ impl Model {
 
     /// A clause by `standard:clause`, following annex aliases (`iso27001:A.5.15`).
     pub fn clause(&self, reference: &str) -> Option<&Clause> {
+        if let Some(clause) = self.clauses.get(reference) {
+            return Some(clause);
+        }
         let (standard, clause) = reference.split_once(':')?;
         self.canonical_clause_key(standard, clause)
             .map(|key| &self.clauses[&key])
@@ -238,13 +244,26 @@ impl Model {
     /// Builds the indexes of a complete model.
     pub(crate) fn index(&mut self) {
         self.edges_by_practice.clear();
+        self.clauses_by_practice.clear();
         for (i, edge) in self.edges.iter().enumerate() {
             self.edges_by_practice
                 .entry(edge.practice.clone())
                 .or_default()
                 .push(i);
+            self.clauses_by_practice
+                .entry(edge.practice.clone())
+                .or_default()
+                .insert(edge.clause.clone());
         }
         self.families = self.index_families();
+    }
+
+    /// Whether some edge maps the clause `key` (canonical, as `Clause::reference` writes it)
+    /// to `practice`, at any level and for any role.
+    pub fn is_mapped_to(&self, practice: &str, key: &str) -> bool {
+        self.clauses_by_practice
+            .get(practice)
+            .is_some_and(|clauses| clauses.contains(key))
     }
 
     /// Edges to a clause, by any of its names.

@@ -64,7 +64,7 @@ pub fn run(
                     report.roots.len() - 1
                 }
             };
-            let mut checks = checks.clone();
+            let mut checks = checks;
             checks
                 .diagnostics
                 .extend(source.parse.errors.iter().map(|d| crate::report::Reported {

@@ -1,0 +1,346 @@
+use std::slice;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use proptest::prelude::*;
+use proptest::sample::{select, Index};
+use proptest::test_runner::{Config, TestRunner};
+
+use crate::lines;
+use crate::render::{render, render_with_ariadne, Shown};
+use crate::visible::visible;
+use crate::{Diagnostic, Label, Severity, Span};
+
+/// What `plain` writes for `diagnostic`, if it takes it.
+fn plain(diagnostic: &Diagnostic, path: &str, src: &str) -> Option<String> {
+    super::report(diagnostic, &Shown::new(src), &visible(path))
+}
+
+/// `plain` takes `diagnostic`, and `render` gives exactly ariadne's report for it.
+fn taken(diagnostic: &Diagnostic, src: &str) -> String {
+    let report = plain(diagnostic, "f.smm", src)
+        .unwrap_or_else(|| panic!("not taken: {diagnostic:?} in {src:?}"));
+    let ariadne = render_with_ariadne(slice::from_ref(diagnostic), "f.smm", src, false);
+    assert_eq!(report, ariadne, "{src:?}");
+    assert_eq!(
+        render(slice::from_ref(diagnostic), "f.smm", src, false),
+        ariadne
+    );
+    report
+}
+
+fn hint(span: Span, message: &str) -> Diagnostic {
+    Diagnostic::new(Severity::Hint, "check::clause-not-mapped", span, message)
+}
+
+fn at(src: &str, word: &str) -> Span {
+    let start = src.find(word).unwrap();
+    Span::new(start, start + word.len())
+}
+
+#[test]
+fn the_typical_report_is_written_here() {
+    let mut src = "\n".repeat(28);
+    src.push_str("    evidence \"E\" implements iec62443-3-3:SR1.1 iso27002:5.15   \r\n}\n");
+    let d = hint(
+        at(&src, "iec62443-3-3:SR1.1"),
+        "`iec62443-3-3:SR1.1` is not mapped to `security-program-management`",
+    )
+    .with_help("`smm explain iec62443-3-3:SR1.1` shows the practices it is mapped to");
+    let expected = "\
+[check::clause-not-mapped] Hint: `iec62443-3-3:SR1.1` is not mapped to `security-program-management`
+    ╭─[ f.smm:29:29 ]
+    │
+ 29 │     evidence \"E\" implements iec62443-3-3:SR1.1 iso27002:5.15
+    │                             ─────────┬────────  
+    │                                      ╰────────── `iec62443-3-3:SR1.1` is not mapped to `security-program-management`
+    │ 
+    │ Help: `smm explain iec62443-3-3:SR1.1` shows the practices it is mapped to
+────╯
+";
+    assert_eq!(taken(&d, &src), expected);
+}
+
+/// The shapes `plain` writes besides the typical one: spans that are empty, at, over or
+/// within the line break, at the end of a text without a final break; escaped characters
+/// before the span (the header names the file's column); empty help and notes, several
+/// notes; line numbers of 1 to 4 digits.
+#[test]
+fn edge_shapes_are_written_here_as_ariadne_writes_them() {
+    let src = "ß\nab  \r\ncd\r\x1b e\r\n\nx\ty\nlast";
+    let a = src.find("ab").unwrap();
+    let c = src.find("cd").unwrap();
+    let e = src.find('e').unwrap();
+    let empty = src.find("\n\n").unwrap() + 1;
+    let spans = [
+        Span::new(a, a + 2),
+        Span::empty_at(a),
+        Span::empty_at(a + 2),
+        Span::new(a + 1, a + 5),
+        Span::new(a + 1, a + 6),
+        Span::empty_at(c),
+        Span::new(c, c + 3),
+        Span::new(e, e + 1),
+        Span::new(e, e + 2),
+        Span::empty_at(e + 2),
+        Span::new(e + 2, e + 3),
+        Span::empty_at(a + 5),
+        Span::new(a + 5, a + 6),
+        Span::empty_at(empty),
+        Span::new(empty, empty + 1),
+        Span::new(src.len() - 2, src.len()),
+        Span::empty_at(src.len()),
+    ];
+    for span in spans {
+        let mut d = Diagnostic::new(Severity::Warning, "x", span, "m").with_label("l");
+        taken(&d, src);
+        d.notes = vec!["one".into(), "".into(), "three".into()];
+        d.help = Some(String::new());
+        taken(&d, src);
+    }
+    taken(&hint(Span::empty_at(0), ""), "");
+    for lines in [9, 10, 99, 100, 999, 1000] {
+        let src = "x\n".repeat(lines - 1) + "x = 1\n";
+        taken(&hint(Span::new(src.len() - 4, src.len()), "m"), &src);
+    }
+}
+
+#[test]
+fn everything_else_is_left_to_ariadne() {
+    let src = "ab\r\ncd\n\tx\nßx\n";
+    let d = |span: Span| hint(span, "m");
+    let cases = [
+        (
+            "a related label",
+            d(Span::new(0, 1)).with_related(Span::new(4, 5), "r"),
+        ),
+        ("a span over two lines", d(Span::new(1, 5))),
+        ("the end after a final break", d(Span::empty_at(src.len()))),
+        ("a tab in the line", d(at(src, "x"))),
+        ("a character outside ASCII", d(at(src, "ßx"))),
+        ("a message of two lines", hint(Span::new(0, 1), "a\nb")),
+        (
+            "a label of two lines",
+            d(Span::new(0, 1)).with_label("a\nb"),
+        ),
+        ("a help of two lines", d(Span::new(0, 1)).with_help("a\nb")),
+        ("a note of two lines", d(Span::new(0, 1)).with_note("a\nb")),
+        (
+            "a control character in the code",
+            Diagnostic::new(Severity::Error, "x\x1b", Span::new(0, 1), "m"),
+        ),
+    ];
+    for (case, diagnostic) in cases {
+        assert_eq!(plain(&diagnostic, "f.smm", src), None, "{case}");
+        assert_eq!(
+            render(slice::from_ref(&diagnostic), "f.smm", src, false),
+            render_with_ariadne(&[diagnostic], "f.smm", src, false),
+            "{case}"
+        );
+    }
+    // Colours are ariadne's alone: `render` does not ask `plain`.
+    let typical = d(Span::new(0, 1));
+    assert!(plain(&typical, "f.smm", src).is_some());
+    let coloured = render(slice::from_ref(&typical), "f.smm", src, true);
+    assert!(coloured.contains('\x1b'));
+    assert_eq!(
+        coloured,
+        render_with_ariadne(&[typical], "f.smm", src, true)
+    );
+}
+
+/// A line of the generated sources: mostly printable ASCII, sometimes ending in spaces, else
+/// pieces with tabs, characters outside ASCII (wide, combining), controls and characters
+/// ariadne would break lines at.
+fn line() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        6 => "[ -~]{0,12}",
+        1 => select(vec![
+            "\t", "ß", "ℝ", "💣", "中", "e\u{301}", "\x1b", "\x07", "\0", "\u{b}", "\u{c}",
+            "\u{85}", "\u{2028}", "\u{2029}", "\u{202e}", "\u{7f}",
+        ])
+        .prop_map(String::from),
+    ];
+    prop_oneof![
+        4 => "[ -~]{0,90}",
+        1 => ("[ -~]{0,40}", " {1,3}").prop_map(|(a, b)| a + &b),
+        2 => prop::collection::vec(piece, 0..6).prop_map(|p| p.concat()),
+    ]
+}
+
+/// Lines with their breaks, the last one without a break now and then; up to 1,200 lines
+/// so that line numbers have one to four digits.
+fn source() -> impl Strategy<Value = String> {
+    let lines = prop_oneof![3 => 1usize..12, 1 => 1usize..1200];
+    let broken = || (line(), select(vec!["\n", "\n", "\n", "\r\n", "\r"]));
+    (
+        lines.prop_flat_map(move |n| prop::collection::vec(broken(), n)),
+        any::<bool>(),
+    )
+        .prop_map(|(lines, last_broken)| {
+            let mut src: String = lines.iter().map(|(l, b)| format!("{l}{b}")).collect();
+            if !last_broken {
+                src.truncate(src.len() - lines.last().map_or(0, |(_, b)| b.len()));
+            }
+            src
+        })
+}
+
+/// Where a span ends, from its start.
+#[derive(Clone, Debug)]
+enum End {
+    Len(usize),
+    /// So many bytes past the end of the start's line before its break: at the break, within
+    /// a `\r\n`, past it.
+    PastLine(usize),
+}
+
+/// A span: a line (as an index into the source's lines), a byte column and an end; offsets
+/// past the text are the end of the text, as `Shown` takes them.
+#[derive(Clone, Debug)]
+struct SpanAt {
+    line: Index,
+    column: usize,
+    end: End,
+}
+
+impl SpanAt {
+    fn span(&self, src: &str) -> Span {
+        let ranges: Vec<_> = lines::line_ranges(src).collect();
+        let line = &ranges[self.line.index(ranges.len())];
+        let start = (line.start + self.column).min(src.len());
+        let end = match self.end {
+            End::Len(len) => start.saturating_add(len),
+            End::PastLine(past) => line.end + past,
+        };
+        Span::new(start, end.clamp(start, src.len()))
+    }
+}
+
+fn span_at() -> impl Strategy<Value = SpanAt> {
+    let end = prop_oneof![
+        2 => Just(End::Len(0)),
+        4 => (1usize..30).prop_map(End::Len),
+        1 => (0usize..400).prop_map(End::Len),
+        1 => Just(End::Len(usize::MAX)),
+        2 => (0usize..4).prop_map(End::PastLine),
+    ];
+    let column = prop_oneof![4 => 0usize..60, 1 => 0usize..400];
+    (any::<Index>(), column, end).prop_map(|(line, column, end)| SpanAt { line, column, end })
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        8 => "[ -~]{0,40}",
+        1 => "[ -~\t\nß💣\x1b\r]{0,20}",
+    ]
+}
+
+#[derive(Clone, Debug)]
+struct Finding {
+    severity: Severity,
+    code: &'static str,
+    message: String,
+    label: String,
+    span: SpanAt,
+    help: Option<String>,
+    notes: Vec<String>,
+    related: Option<(SpanAt, String)>,
+}
+
+impl Finding {
+    fn diagnostic(&self, src: &str) -> Diagnostic {
+        let mut d = Diagnostic::new(
+            self.severity,
+            self.code,
+            self.span.span(src),
+            self.message.clone(),
+        )
+        .with_label(self.label.clone());
+        d.help = self.help.clone();
+        d.notes = self.notes.clone();
+        if let Some((span, message)) = &self.related {
+            d.related.push(Label {
+                span: span.span(src),
+                message: message.clone(),
+            });
+        }
+        d
+    }
+}
+
+fn finding() -> impl Strategy<Value = Finding> {
+    let severity = select(vec![
+        Severity::Error,
+        Severity::Warning,
+        Severity::Info,
+        Severity::Hint,
+    ]);
+    let code = select(vec![
+        "check::clause-not-mapped",
+        "syntax::unexpected-token",
+        "x",
+        "",
+    ]);
+    let label = prop_oneof![Just(String::new()), text()];
+    let related = prop_oneof![4 => Just(None), 1 => (span_at(), text()).prop_map(Some)];
+    (
+        (severity, code, text(), label, span_at()),
+        (
+            proptest::option::of(text()),
+            prop::collection::vec(text(), 0..=3),
+            related,
+        ),
+    )
+        .prop_map(
+            |((severity, code, message, label, span), (help, notes, related))| Finding {
+                severity,
+                code,
+                message,
+                label,
+                span,
+                help,
+                notes,
+                related,
+            },
+        )
+}
+
+/// For random sources and findings, `render` without colours gives exactly what ariadne
+/// alone gives, whether `plain` or ariadne wrote each report; and both are taken often.
+#[test]
+fn plain_reports_are_ariadnes() {
+    static TAKEN: AtomicUsize = AtomicUsize::new(0);
+    static LEFT: AtomicUsize = AtomicUsize::new(0);
+    let config = Config {
+        cases: 2_000,
+        failure_persistence: None,
+        ..Config::default()
+    };
+    let case = (
+        source(),
+        prop::collection::vec(finding(), 1..4),
+        select(vec!["f.smm", "dir/w.smm", "ß\x1b.smm"]),
+    );
+    TestRunner::new(config)
+        .run(&case, |(src, findings, path)| {
+            let diagnostics: Vec<Diagnostic> =
+                findings.iter().map(|f| f.diagnostic(&src)).collect();
+            let shown = Shown::new(&src);
+            for d in &diagnostics {
+                let counter = match super::report(d, &shown, &visible(path)) {
+                    Some(_) => &TAKEN,
+                    None => &LEFT,
+                };
+                counter.fetch_add(1, Ordering::Relaxed);
+            }
+            prop_assert_eq!(
+                render(&diagnostics, path, &src, false),
+                render_with_ariadne(&diagnostics, path, &src, false)
+            );
+            Ok(())
+        })
+        .unwrap();
+    let (taken, left) = (TAKEN.load(Ordering::Relaxed), LEFT.load(Ordering::Relaxed));
+    eprintln!("plain wrote {taken} reports, ariadne {left}");
+    assert!(taken > 1_000 && left > 1_000, "{taken} taken, {left} left");
+}
