@@ -40,6 +40,20 @@ impl Analysis {
         self.findings[start..end].iter()
     }
 
+    /// The findings and assessment reports, file by file, taken out of the analysis: for a
+    /// caller that hands each file's results on once (the CLI's output), so that they are
+    /// moved rather than copied.
+    pub fn take_by_file(&mut self) -> BTreeMap<FileId, (Vec<Finding>, Vec<AssessmentReport>)> {
+        let mut by_file: BTreeMap<FileId, (Vec<Finding>, Vec<AssessmentReport>)> = BTreeMap::new();
+        for finding in std::mem::take(&mut self.findings) {
+            by_file.entry(finding.file).or_default().0.push(finding);
+        }
+        for report in std::mem::take(&mut self.assessments) {
+            by_file.entry(report.file).or_default().1.push(report);
+        }
+        by_file
+    }
+
     /// The files whose findings may change when `file` changes: those that use it, directly
     /// or through other files, and the file itself.
     pub fn dependents(&self, file: FileId) -> BTreeSet<FileId> {

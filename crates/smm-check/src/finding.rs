@@ -130,8 +130,23 @@ impl Finding {
         workspace: &crate::Workspace,
         shown: &dyn Fn(&std::path::Path) -> String,
     ) -> Diagnostic {
-        let mut diagnostic = self.to_local_diagnostic();
-        for related in self.related.iter().filter(|r| r.file != self.file) {
+        self.clone().into_diagnostic(workspace, shown)
+    }
+
+    /// `to_diagnostic`, moving the finding's texts instead of copying them.
+    pub fn into_diagnostic(
+        self,
+        workspace: &crate::Workspace,
+        shown: &dyn Fn(&std::path::Path) -> String,
+    ) -> Diagnostic {
+        let elsewhere: Vec<Related> = self
+            .related
+            .iter()
+            .filter(|r| r.file != self.file)
+            .cloned()
+            .collect();
+        let mut diagnostic = self.into_local_diagnostic();
+        for related in elsewhere {
             let Some(source) = workspace.source(related.file) else {
                 continue;
             };
@@ -148,7 +163,11 @@ impl Finding {
     /// The finding as one file's diagnostic without the places in other files, for a caller
     /// that can point at them itself (the language server's related information).
     pub fn to_local_diagnostic(&self) -> Diagnostic {
-        let mut diagnostic = self.diagnostic.clone();
+        self.clone().into_local_diagnostic()
+    }
+
+    fn into_local_diagnostic(self) -> Diagnostic {
+        let mut diagnostic = self.diagnostic;
         if let Some(waived) = &self.waived {
             diagnostic.notes.insert(
                 0,
@@ -158,10 +177,10 @@ impl Finding {
                 ),
             );
         }
-        for related in self.related.iter().filter(|r| r.file == self.file) {
+        for related in self.related.into_iter().filter(|r| r.file == self.file) {
             diagnostic.related.push(smm_syntax::Label {
                 span: related.span,
-                message: related.message.clone(),
+                message: related.message,
             });
         }
         diagnostic

@@ -7,6 +7,7 @@ mod atomic;
 mod cli;
 mod color;
 mod commands;
+mod compiled_model;
 mod destination;
 mod diff;
 mod report;
@@ -26,6 +27,7 @@ use color::Colors;
 
 /// Runs the command line in `std::env::args`, as the `smm` binary (and pre-commit's `smm-hook`) does.
 pub fn main() -> ExitCode {
+    compiled_model::install();
     let cli = Cli::parse();
     let input = match &cli.command {
         Command::Check(args) => Some(&args.input),

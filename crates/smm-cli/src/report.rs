@@ -246,28 +246,25 @@ impl Report {
 }
 
 /// The checker's results for one file, as report data.
-pub fn assessment(report: &smm_check::AssessmentReport) -> AssessmentResult {
+pub fn assessment(report: smm_check::AssessmentReport) -> AssessmentResult {
     AssessmentResult {
-        name: report.name.clone(),
-        profile: report.profile.clone(),
+        name: report.name,
+        profile: report.profile,
         role: report.role.map(|r| r.id()),
         practices: report
             .practices
-            .iter()
+            .into_iter()
             .map(|p| PracticeResult {
-                practice: p.practice.clone(),
-                target: p
-                    .target
-                    .as_ref()
-                    .map(|t| (t.level.number(), t.scope.id(), t.set_by.clone())),
-                current: p.current.map(|c| (c.level.number(), c.scope.id())),
                 gap: p.gap(),
                 met: p.met(),
                 waived: p.waived.as_ref().map(waived),
-                missing: p.missing.clone(),
+                current: p.current.map(|c| (c.level.number(), c.scope.id())),
+                target: p.target.map(|t| (t.level.number(), t.scope.id(), t.set_by)),
+                practice: p.practice,
+                missing: p.missing,
             })
             .collect(),
-        summary: report.summary.clone(),
+        summary: report.summary,
     }
 }
 

@@ -110,7 +110,7 @@ impl Resolved {
             .collect();
         let elsewhere = Declared::by_targets(&mut loaded);
         for (index, (group, mut sources)) in loaded.into_iter().enumerate() {
-            let checked = semantic.map(|s| Checked::run(s, &group, &sources));
+            let mut checked = semantic.map(|s| Checked::run(s, &group, &sources));
             let mappings = checked
                 .as_ref()
                 .map(|c| crate::report::MappingUsed::of(&c.model.model))
@@ -129,10 +129,20 @@ impl Resolved {
                     .collect(),
                 _ => Vec::new(),
             };
+            // Each file's results are handed on once: moved, not copied.
+            let mut results = checked
+                .as_mut()
+                .map(|c| c.analysis.take_by_file())
+                .unwrap_or_default();
             for target in group.targets.iter().chain(&dependents) {
-                let mut checks = checked
-                    .as_ref()
-                    .map_or_else(FileChecks::default, |c| c.checks_of(&target.path));
+                let mut checks = checked.as_ref().map_or_else(FileChecks::default, |c| {
+                    let (findings, reports) = c
+                        .workspace
+                        .id(&target.path)
+                        .and_then(|file| results.remove(&file))
+                        .unwrap_or_default();
+                    c.checks_from(&target.path, findings, reports)
+                });
                 let at = Visit {
                     target,
                     root: &group.root,
@@ -331,6 +341,28 @@ impl Checked {
 
     /// The model's problems, the checker's findings and the assessments of one file.
     pub fn checks_of(&self, path: &Path) -> FileChecks {
+        let (findings, reports) = match self.workspace.id(path) {
+            Some(file) => (
+                self.analysis.findings_of(file).cloned().collect(),
+                self.analysis
+                    .assessments
+                    .iter()
+                    .filter(|a| a.file == file)
+                    .cloned()
+                    .collect(),
+            ),
+            None => Default::default(),
+        };
+        self.checks_from(path, findings, reports)
+    }
+
+    /// `checks_of` from the file's findings and reports, which it takes over.
+    fn checks_from(
+        &self,
+        path: &Path,
+        findings: Vec<smm_check::Finding>,
+        reports: Vec<smm_check::AssessmentReport>,
+    ) -> FileChecks {
         let mut checks = FileChecks {
             diagnostics: self
                 .model
@@ -342,36 +374,27 @@ impl Checked {
                     waived: None,
                 })
                 .collect(),
-            assessments: Vec::new(),
-        };
-        let Some(file) = self.workspace.id(path) else {
-            return checks;
+            assessments: reports.into_iter().map(report::assessment).collect(),
         };
         let shown = |p: &Path| shown_from_cwd(p);
-        checks
-            .diagnostics
-            .extend(self.analysis.findings_of(file).map(|f| Reported {
-                diagnostic: f.to_diagnostic(&self.workspace, &shown),
-                fix: f.fix.as_ref().map(|fix| {
-                    Fix {
-                        title: fix.title.clone(),
-                        edits: fix
-                            .edits
-                            .iter()
-                            .filter(|e| e.file == file)
-                            .map(|e| (e.span, e.text.clone()))
-                            .collect(),
-                    }
-                }),
-                waived: f.waived.as_ref().map(report::waived),
-            }));
-        checks.assessments = self
-            .analysis
-            .assessments
-            .iter()
-            .filter(|a| a.file == file)
-            .map(report::assessment)
-            .collect();
+        checks.diagnostics.extend(findings.into_iter().map(|mut f| {
+            let file = f.file;
+            let fix = f.fix.take().map(|fix| Fix {
+                title: fix.title,
+                edits: fix
+                    .edits
+                    .into_iter()
+                    .filter(|e| e.file == file)
+                    .map(|e| (e.span, e.text))
+                    .collect(),
+            });
+            let waived = f.waived.as_ref().map(report::waived);
+            Reported {
+                diagnostic: f.into_diagnostic(&self.workspace, &shown),
+                fix,
+                waived,
+            }
+        }));
         checks
     }
 }

@@ -17,7 +17,8 @@ use smm_check::disk::config;
 use smm_check::disk::walk as workspace;
 
 pub struct WorkspaceModel {
-    pub model: Model,
+    /// The built-in model itself when no file defines anything.
+    pub model: Arc<Model>,
     /// Problems of each user catalog file, keyed by absolute path.
     pub problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
 }
@@ -117,7 +118,7 @@ impl ModelHere {
         let walk = workspace::walk(&root.dir, &root.dir, &config.exclude, &confinement);
         let built = WorkspaceModel::build(&Sources::load(walk.files), &config, &root.dir);
         Ok(Ok(ModelHere {
-            model: Arc::new(built.model),
+            model: built.model,
             root: Some(root.dir),
         }))
     }

@@ -275,23 +275,58 @@ fn a_clause_hierarchy_twenty_thousand_deep() {
     assert_eq!(codes(&project), ["model::parent-cycle"]);
 }
 
-#[test]
-#[ignore = "long: scripts/test runs it against the release build (SMM_BIN)"]
-fn fifty_thousand_assessments_in_one_file() {
+/// A profile, then `n` assessments each rating its one target below it (on line 10 + 7i).
+fn assessments_below_target(n: usize) -> String {
     let mut text =
         String::from("profile p \"P\" {\n  role asset-owner\n  target access-control level 2\n}\n");
-    for i in 0..50_000 {
+    for i in 0..n {
         text.push_str(&format!(
             "\nassessment a{i} \"A{i}\" {{\n  profile p\n  role asset-owner\n  date 2026-01-01\n  practice access-control level 1\n}}\n"
         ));
     }
-    let project = workspace(&text);
+    text
+}
+
+#[test]
+#[ignore = "long: scripts/test runs it against the release build (SMM_BIN)"]
+fn fifty_thousand_assessments_in_one_file() {
+    let project = workspace(&assessments_below_target(50_000));
     let codes = codes(&project);
     assert_eq!(count(&codes, "check::unmet-target"), 50_000);
     let (code, reports) = human_reports(&project);
     assert_eq!((code, reports), (0, codes.len()));
     let out = smm(&project, &["fmt", "--check"]);
     assert_eq!(out.status.code(), Some(0));
+}
+
+/// `smm report` gathers a file's findings once and hands each assessment's page the slice
+/// within its span (it once gathered them all again for every page). Each page's output is
+/// some 15 KB, so the size stays small.
+#[test]
+#[ignore = "long: scripts/test runs it against the release build (SMM_BIN)"]
+fn a_report_on_two_thousand_assessments_in_one_file() {
+    let project = workspace(&assessments_below_target(2_000));
+    let out = smm(&project, &["report", "a.smm", "--format", "json"]);
+    let json: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let pages = json["assessments"].as_array().expect("the pages");
+    assert_eq!(pages.len(), 2_000);
+    // Each page holds its own assessment's findings, and only those: both are about
+    // assessment i's `practice` line, line 10 + 7i.
+    for i in [0, 999, 1_999] {
+        let page = &pages[i];
+        assert_eq!(page["id"], format!("a{i}"));
+        let findings = page["findings"].as_array().expect("findings");
+        let found: Vec<(&str, u64)> = findings
+            .iter()
+            .map(|f| (f["code"].as_str().unwrap(), f["line"].as_u64().unwrap()))
+            .collect();
+        let line = 10 + 7 * i as u64;
+        assert_eq!(
+            found,
+            [("check::no-evidence", line), ("check::unmet-target", line)]
+        );
+    }
 }
 
 #[test]

@@ -431,7 +431,7 @@ impl State {
                 .or_default()
                 .push(diagnostic);
         }
-        self.model = Arc::new(model);
+        self.model = model;
         self.model_inputs = inputs;
         true
     }

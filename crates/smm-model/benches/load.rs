@@ -19,3 +19,18 @@ fn build_builtin_model() -> usize {
     let (model, diagnostics) = smm_model::builtin::builder().finish();
     model.practices().count() + diagnostics.len()
 }
+
+/// What each run does instead of `build_builtin_model` when the binary carries the compiled
+/// model (`builtin::install`): decode it and build its indexes. Goal: about 1 ms.
+#[divan::bench]
+fn load_compiled_builtin_model(bencher: divan::Bencher) {
+    let bytes = smm_model::builtin::compile();
+    bencher.bench(|| {
+        let model = smm_model::builtin::decode(
+            divan::black_box(&bytes),
+            smm_model::builtin::Mappings::Builtin,
+        )
+        .expect("the compiled model decodes");
+        model.practices().count()
+    });
+}

@@ -6,7 +6,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use crate::{Model, ModelBuilder, ModelDiagnostic, Origin};
+use crate::{compiled, Model, ModelBuilder, ModelDiagnostic, Origin};
+
+pub use crate::compiled::{compile, decode, install};
 
 /// Name and text of every built-in catalog file.
 pub const FILES: &[(&str, &str)] = &[
@@ -68,8 +70,13 @@ pub enum Mappings {
 
 /// `builder`, leaving out the files that hold only mappings when `mappings` says so.
 pub fn builder_with(mappings: Mappings) -> ModelBuilder {
+    builder_from(mappings, &parse_all())
+}
+
+/// `builder_with` from the files parsed already (`parse_all`).
+pub(crate) fn builder_from(mappings: Mappings, parses: &[smm_syntax::Parse]) -> ModelBuilder {
     let mut builder = ModelBuilder::new();
-    for ((name, text), parse) in FILES.iter().zip(parse_all()) {
+    for ((name, text), parse) in FILES.iter().zip(parses) {
         if mappings == Mappings::OwnOnly && holds_only_mappings(&parse.file) {
             continue;
         }
@@ -88,7 +95,7 @@ fn holds_only_mappings(file: &smm_syntax::ast::SourceFile) -> bool {
 
 /// Parsing is most of the cost of loading, and each file parses on its own: spread the files
 /// over the cores there are. Results come back in the order of `FILES`.
-fn parse_all() -> Vec<smm_syntax::Parse> {
+pub(crate) fn parse_all() -> Vec<smm_syntax::Parse> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(FILES.len());
@@ -121,7 +128,8 @@ pub fn model() -> Arc<Model> {
     model_with(Mappings::Builtin)
 }
 
-/// `model`, or the built-in catalogs without the built-in mapping; each built once per process.
+/// `model`, or the built-in catalogs without the built-in mapping; each built once per process:
+/// loaded from the compiled form `install` was given, else parsed (the same model either way).
 pub fn model_with(mappings: Mappings) -> Arc<Model> {
     static WITH: OnceLock<Arc<Model>> = OnceLock::new();
     static WITHOUT: OnceLock<Arc<Model>> = OnceLock::new();
@@ -129,7 +137,7 @@ pub fn model_with(mappings: Mappings) -> Arc<Model> {
         Mappings::Builtin => &WITH,
         Mappings::OwnOnly => &WITHOUT,
     };
-    cell.get_or_init(|| Arc::new(builder_with(mappings).finish().0))
+    cell.get_or_init(|| Arc::new(compiled::load(compiled::installed(), mappings)))
         .clone()
 }
 

@@ -3,12 +3,13 @@
 use std::borrow::Cow;
 use std::path::PathBuf;
 
+use serde::{Deserialize, Serialize};
 use smm_syntax::Span;
 
 use crate::{Level, Role};
 
 /// Index of a catalog file in the model.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct FileId(pub u32);
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,26 +20,29 @@ pub enum Origin {
     User(PathBuf),
 }
 
+/// Serialized as a built-in file's name alone, its text restored from the embedded one; a
+/// user's file cannot be serialized (see `builtin::compile`).
 #[derive(Clone, Debug)]
 pub struct CatalogFile {
     pub origin: Origin,
     pub text: Cow<'static, str>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     pub file: FileId,
+    #[serde(with = "crate::compiled::span")]
     pub span: Span,
 }
 
 /// Text a user holds a licence for, attached to a clause.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct LicensedText {
     pub paragraphs: Vec<String>,
     pub location: Location,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Framework {
     pub id: String,
     pub title: String,
@@ -48,7 +52,7 @@ pub struct Framework {
     pub location: Location,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Domain {
     pub id: String,
     pub title: String,
@@ -58,7 +62,7 @@ pub struct Domain {
     pub location: Location,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Subdomain {
     pub id: String,
     pub title: String,
@@ -68,7 +72,7 @@ pub struct Subdomain {
     pub location: Location,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Practice {
     pub id: String,
     pub name: String,
@@ -81,7 +85,7 @@ pub struct Practice {
     pub location: Location,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Standard {
     pub id: String,
     pub title: String,
@@ -102,13 +106,13 @@ pub struct Standard {
 
 /// `clause iso27001:A.5.34 "Title"` inside a standard with `annex "A" iso27002`: the title
 /// Annex A gives `iso27002:5.34`; it names the same clause, not a new one.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct AnnexTitle {
     pub title: String,
     pub location: Location,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Clause {
     pub standard: String,
     pub id: String,
@@ -149,7 +153,7 @@ impl Clause {
 }
 
 /// How a clause relates to what a practice asks at a level.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Relationship {
     Equal,
     Subset,
@@ -204,7 +208,7 @@ impl Relationship {
 }
 
 /// A set of edges, with the source that every edge of it names.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Mapping {
     pub id: String,
     pub title: String,
@@ -217,7 +221,7 @@ pub struct Mapping {
 }
 
 /// One edge: from a practice at the level where the clause comes in, for some roles.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct MapEdge {
     pub mapping: String,
     pub practice: String,
@@ -235,7 +239,7 @@ pub struct MapEdge {
 
 /// A clause that a mapping leaves unmapped on purpose, and why: `unmapped STD:CLAUSE
 /// { rationale "…" }`. Together with the edges, these make the coverage rule (`coverage`).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Unmapped {
     pub mapping: String,
     /// The canonical `standard:clause` (an annex alias is resolved).

@@ -4,6 +4,7 @@
 
 mod build;
 pub mod builtin;
+mod compiled;
 pub mod coverage;
 mod cycles;
 mod editions;

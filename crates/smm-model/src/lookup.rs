@@ -7,7 +7,9 @@ use std::sync::Arc;
 use crate::build::Map;
 use crate::entities::*;
 
-#[derive(Clone, Debug, Default)]
+/// Serializable so that the built-in model can be compiled when smm is built
+/// (`builtin::compile`); the indexes are left out and built again by `index` on loading.
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Model {
     pub(crate) files: Vec<CatalogFile>,
     pub(crate) frameworks: Map<Framework>,
@@ -24,10 +26,13 @@ pub struct Model {
     /// Built by `index` once the model is complete: each practice's edges (positions in
     /// `edges`), and each standard's family of editions, oldest first. The checker asks for
     /// both for every practice of every assessment.
+    #[serde(skip)]
     pub(crate) edges_by_practice: HashMap<String, Vec<usize>>,
     /// Each practice's mapped clauses (canonical keys), for the checker's question whether a
     /// clause some evidence names is mapped to its practice at all.
+    #[serde(skip)]
     pub(crate) clauses_by_practice: HashMap<String, HashSet<String>>,
+    #[serde(skip)]
     pub(crate) families: HashMap<String, Arc<[String]>>,
 }
 

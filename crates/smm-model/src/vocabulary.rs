@@ -2,7 +2,9 @@
 //! the language (a scope's rank decides whether a target is met), so they live in code.
 
 /// A comprehensiveness level, 0–4.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Level {
     None = 0,
     Minimum = 1,
@@ -95,7 +97,9 @@ impl Scope {
 }
 
 /// Who a profile or assessment speaks for; it decides which 62443 parts apply.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Role {
     AssetOwner,
     ProductSupplier,

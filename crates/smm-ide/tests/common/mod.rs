@@ -94,15 +94,10 @@ impl Built {
             .filter(|(_, _, file)| smm_check::catalogs::defines(file))
             .collect();
         // The workspace's own catalog files join the model, as in the server. Without any,
-        // that model is the built-in one, shared: building it again for each of the hundreds
-        // of workspaces some tests check makes them many times slower.
-        let (model, problems) = if catalogs.is_empty() {
-            (smm_model::builtin::model(), Vec::new())
-        } else {
-            let (model, problems) =
-                smm_check::catalogs::model_of(catalogs, smm_model::builtin::Mappings::Builtin);
-            (Arc::new(model), problems)
-        };
+        // `model_of` gives the built-in one, shared: building it again for each of the
+        // hundreds of workspaces some tests check makes them many times slower.
+        let (model, problems) =
+            smm_check::catalogs::model_of(catalogs, smm_model::builtin::Mappings::Builtin);
         let analysis = check(&workspace, &model, files, &CheckOptions::default());
         let ids = files
             .0

@@ -309,10 +309,7 @@ impl Workspace {
             }
         }
         let model = WorkspaceModel::build(&sources, &config, &root.dir).model;
-        Ok(Workspace {
-            model: std::sync::Arc::new(model),
-            assessments,
-        })
+        Ok(Workspace { model, assessments })
     }
 
     /// Another file of the workspace that declares the assessment `id`.

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::assessed::{assessed, Assessed};
 use crate::cli::InputArgs;
@@ -46,6 +46,7 @@ pub fn pages(
         let checked = Checked::run(&semantic, &group, &sources);
         let wanted: BTreeSet<&Path> = group.targets.iter().map(|t| t.path.as_path()).collect();
         let mappings = MappingUsed::of(&checked.model.model);
+        let mut file_reported: Option<(PathBuf, Vec<Reported>)> = None;
         for assessment in assessed(&checked, &group.root, |p| wanted.contains(p)) {
             let Some(source) = checked
                 .workspace
@@ -54,21 +55,22 @@ pub fn pages(
             else {
                 continue;
             };
-            let mut reported = checked.checks_of(&assessment.file).diagnostics;
-            reported.extend(source.parse.errors.iter().map(|d| Reported {
-                diagnostic: d.clone(),
-                fix: None,
-                waived: None,
-            }));
-            reported.retain_mut(|r| {
-                let d = &mut r.diagnostic;
-                match group.config.severity_of(d.code, d.severity) {
-                    Some(severity) => d.severity = severity,
-                    None => return false,
-                }
-                true
-            });
-            reported.sort_by_key(|r| (r.diagnostic.span.start, r.diagnostic.code));
+            // A file's findings are gathered once for all its assessments, each page taking
+            // those that start within its span: per page, a file of many assessments would
+            // cost time quadratic in its findings.
+            if file_reported
+                .as_ref()
+                .is_none_or(|(file, _)| *file != assessment.file)
+            {
+                let reported = file_findings(&checked, &group, &assessment.file, source);
+                file_reported = Some((assessment.file.clone(), reported));
+            }
+            let all = file_reported
+                .as_ref()
+                .map_or(&[][..], |(_, r)| r.as_slice());
+            let from = all.partition_point(|r| r.diagnostic.span.start < assessment.span.start);
+            let to = all.partition_point(|r| r.diagnostic.span.start <= assessment.span.end);
+            let reported = &all[from..to.max(from)];
             let baseline = match baselines {
                 Some(b) => baseline(&assessment, b, err)?,
                 None => None,
@@ -80,7 +82,7 @@ pub fn pages(
                 text: &source.text,
                 lines: &source.lines,
                 span: assessment.span,
-                reported: &reported,
+                reported,
                 mappings: &mappings,
                 as_of,
                 expiry_window: group
@@ -92,6 +94,32 @@ pub fn pages(
         }
     }
     Ok(found)
+}
+
+/// The findings of `path` as `smm check` reports them (with its syntax errors and the
+/// workspace's severities), in order of position.
+fn file_findings(
+    checked: &Checked,
+    group: &targets::Group,
+    path: &Path,
+    source: &smm_check::Source,
+) -> Vec<Reported> {
+    let mut reported = checked.checks_of(path).diagnostics;
+    reported.extend(source.parse.errors.iter().map(|d| Reported {
+        diagnostic: d.clone(),
+        fix: None,
+        waived: None,
+    }));
+    reported.retain_mut(|r| {
+        let d = &mut r.diagnostic;
+        match group.config.severity_of(d.code, d.severity) {
+            Some(severity) => d.severity = severity,
+            None => return false,
+        }
+        true
+    });
+    reported.sort_by_key(|r| (r.diagnostic.span.start, r.diagnostic.code));
+    reported
 }
 
 /// The baseline's assessment of the same id; when the baseline holds a single assessment,
