@@ -97,11 +97,12 @@ impl Config {
 const SECTIONS: [&str; 4] = ["throughput", "files", "startup", "long"];
 
 fn main() {
-    if run::serve_if_runner() {
-        return;
-    }
+    // First: the runner spawns the anchor, which inherits the runner's environment.
     if std::env::args().nth(1).as_deref() == Some("--json-anchor") {
         json_anchor(std::env::args().skip(2));
+        return;
+    }
+    if run::serve_if_runner() {
         return;
     }
     let env = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<u64>().ok());
