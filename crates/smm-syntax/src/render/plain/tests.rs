@@ -60,6 +60,89 @@ fn the_typical_report_is_written_here() {
     assert_eq!(taken(&d, &src), expected);
 }
 
+/// The typical report with a related label: a target set on line 4, a practice above it on
+/// line 33.
+#[test]
+fn the_typical_report_with_a_related_label_is_written_here() {
+    let mut src = "profile factory-baseline {\n".repeat(3);
+    src.push_str("  target compliance-management level 2 scope industry\n");
+    src.push_str(&"\n".repeat(28));
+    src.push_str("  practice compliance-management level 3 scope industry {\n  }\n");
+    let d = Diagnostic::new(
+        Severity::Info,
+        "check::above-target",
+        at(
+            &src,
+            "practice compliance-management level 3 scope industry",
+        ),
+        "`compliance-management` is at level 3, above its target 2 set by `factory-baseline`",
+    )
+    .with_label("above the target")
+    .with_related(
+        at(&src, "target compliance-management level 2 scope industry"),
+        "target set here",
+    );
+    let expected = "\
+[check::above-target] Info: `compliance-management` is at level 3, above its target 2 set by `factory-baseline`
+    ╭─[ f.smm:33:3 ]
+    │
+  4 │   target compliance-management level 2 scope industry
+    │   ─────────────────────────┬─────────────────────────  
+    │                            ╰─────────────────────────── target set here
+    │ 
+ 33 │   practice compliance-management level 3 scope industry {
+    │   ──────────────────────────┬──────────────────────────  
+    │                             ╰──────────────────────────── above the target
+────╯
+";
+    assert_eq!(taken(&d, &src), expected);
+}
+
+/// Two labels: on adjacent lines or apart, either above the other, empty (at the start of
+/// the line above the other) or past the line's end; line numbers of different widths; `FAR`
+/// lines apart and farther (two groups); an escaped character before the primary (the header
+/// names the file's column).
+#[test]
+fn two_label_shapes_are_written_here_as_ariadne_writes_them() {
+    let mut src = String::new();
+    for line in 1..=120 {
+        src.push_str(&format!("\x1bx{line} = {line}\n"));
+    }
+    let word = |w: &str| at(&src, w);
+    let pairs = [
+        (word("x1 "), word("x2 ")),
+        (word("x2 "), word("x1 ")),
+        (word("x1 "), word("x3 ")),
+        (word("x9 "), word("x10 ")),
+        (word("x10 "), word("x9 ")),
+        (word("x5 "), word("x100 ")),
+        (word("x101 "), word("x1 ")),
+        (Span::empty_at(word("x3 ").end), word("x7 = 7")),
+        (
+            Span::new(word("x2 ").start, word("x3 ").start - 1),
+            word("x4 "),
+        ),
+        (word("x8 "), Span::empty_at(word("x4 ").start)),
+        (word("x8 "), Span::empty_at(word("x4 ").start - 1)),
+    ];
+    for (primary, related) in pairs {
+        let d = hint(primary, "m").with_related(related, "r");
+        taken(&d, &src);
+        taken(&d.with_help("h").with_note("n"), &src);
+    }
+    // More than `FAR` lines apart: two groups, each under a header naming its own label,
+    // whichever of the two is the primary; line numbers of different widths.
+    for (primary, related) in [
+        (word("x102 "), word("x1 ")),
+        (word("x1 "), word("x102 ")),
+        (word("x120 "), word("x9 ")),
+    ] {
+        let d = hint(primary, "m").with_related(related, "r");
+        taken(&d, &src);
+        taken(&d.with_help("h").with_note("n").with_note("o"), &src);
+    }
+}
+
 /// The shapes `plain` writes besides the typical one: spans that are empty, at, over or
 /// within the line break, at the end of a text without a final break; escaped characters
 /// before the span (the header names the file's column); empty help and notes, several
@@ -110,8 +193,26 @@ fn everything_else_is_left_to_ariadne() {
     let d = |span: Span| hint(span, "m");
     let cases = [
         (
-            "a related label",
-            d(Span::new(0, 1)).with_related(Span::new(4, 5), "r"),
+            "two related labels",
+            d(Span::new(0, 1))
+                .with_related(Span::new(4, 5), "r")
+                .with_related(Span::new(5, 6), "s"),
+        ),
+        (
+            "a related label on the same line",
+            d(Span::new(0, 1)).with_related(Span::new(1, 2), "r"),
+        ),
+        (
+            "a related label on a line outside ASCII",
+            d(Span::new(0, 1)).with_related(at(src, "ßx"), "r"),
+        ),
+        (
+            "a related label of two lines",
+            d(Span::new(0, 1)).with_related(Span::new(4, 5), "r\ns"),
+        ),
+        (
+            "an empty label at the start of a line below the other",
+            d(Span::new(0, 1)).with_related(Span::empty_at(4), "r"),
         ),
         ("a span over two lines", d(Span::new(1, 5))),
         ("the end after a final break", d(Span::empty_at(src.len()))),
@@ -244,7 +345,7 @@ struct Finding {
     span: SpanAt,
     help: Option<String>,
     notes: Vec<String>,
-    related: Option<(SpanAt, String)>,
+    related: Vec<(SpanAt, String)>,
 }
 
 impl Finding {
@@ -258,7 +359,7 @@ impl Finding {
         .with_label(self.label.clone());
         d.help = self.help.clone();
         d.notes = self.notes.clone();
-        if let Some((span, message)) = &self.related {
+        for (span, message) in &self.related {
             d.related.push(Label {
                 span: span.span(src),
                 message: message.clone(),
@@ -282,7 +383,9 @@ fn finding() -> impl Strategy<Value = Finding> {
         "",
     ]);
     let label = prop_oneof![Just(String::new()), text()];
-    let related = prop_oneof![4 => Just(None), 1 => (span_at(), text()).prop_map(Some)];
+    // Mostly none or one, sometimes two related labels.
+    let related = prop_oneof![3 => Just(0), 5 => Just(1), 1 => Just(2)]
+        .prop_flat_map(|n| prop::collection::vec((span_at(), text()), n));
     (
         (severity, code, text(), label, span_at()),
         (
@@ -306,13 +409,15 @@ fn finding() -> impl Strategy<Value = Finding> {
 }
 
 /// For random sources and findings, `render` without colours gives exactly what ariadne
-/// alone gives, whether `plain` or ariadne wrote each report; and both are taken often.
+/// alone gives, whether `plain` or ariadne wrote each report; and both are taken often,
+/// `plain` also for reports with a related label.
 #[test]
 fn plain_reports_are_ariadnes() {
     static TAKEN: AtomicUsize = AtomicUsize::new(0);
+    static TAKEN_RELATED: AtomicUsize = AtomicUsize::new(0);
     static LEFT: AtomicUsize = AtomicUsize::new(0);
     let config = Config {
-        cases: 2_000,
+        cases: 3_000,
         failure_persistence: None,
         ..Config::default()
     };
@@ -328,7 +433,8 @@ fn plain_reports_are_ariadnes() {
             let shown = Shown::new(&src);
             for d in &diagnostics {
                 let counter = match super::report(d, &shown, &visible(path)) {
-                    Some(_) => &TAKEN,
+                    Some(_) if d.related.is_empty() => &TAKEN,
+                    Some(_) => &TAKEN_RELATED,
                     None => &LEFT,
                 };
                 counter.fetch_add(1, Ordering::Relaxed);
@@ -340,7 +446,11 @@ fn plain_reports_are_ariadnes() {
             Ok(())
         })
         .unwrap();
-    let (taken, left) = (TAKEN.load(Ordering::Relaxed), LEFT.load(Ordering::Relaxed));
-    eprintln!("plain wrote {taken} reports, ariadne {left}");
-    assert!(taken > 1_000 && left > 1_000, "{taken} taken, {left} left");
+    let [taken, related, left] =
+        [&TAKEN, &TAKEN_RELATED, &LEFT].map(|counter| counter.load(Ordering::Relaxed));
+    eprintln!("plain wrote {taken} reports of one label, {related} of two; ariadne {left}");
+    assert!(
+        taken > 800 && related > 400 && left > 1_000,
+        "{taken} taken, {related} with two labels, {left} left"
+    );
 }
