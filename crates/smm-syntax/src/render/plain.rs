@@ -76,24 +76,17 @@ pub(super) fn report(diagnostic: &Diagnostic, shown: &Shown<'_>, path: &str) -> 
         diagnostic.code,
         visible(&diagnostic.message)
     );
-    let first = if far { drawn[0] } else { &primary };
-    let _ = writeln!(
-        out,
-        "{margin}╭─[ {path}:{}:{} ]",
-        first.line + 1,
-        first.start + 1
-    );
-    let _ = writeln!(out, "{margin}│");
+    // A group's header names where it is: the report's own label, or each group's label.
+    let header = |out: &mut String, corner: char, label: &OneLine<'_>| {
+        let (line, column) = (label.line + 1, label.start + 1);
+        let _ = writeln!(out, "{margin}{corner}─[ {path}:{line}:{column} ]");
+        let _ = writeln!(out, "{margin}│");
+    };
+    header(&mut out, '╭', if far { drawn[0] } else { &primary });
     for (i, label) in drawn.iter().enumerate() {
         if i > 0 && far {
             let _ = writeln!(out, "{margin}│");
-            let _ = writeln!(
-                out,
-                "{margin}├─[ {path}:{}:{} ]",
-                label.line + 1,
-                label.start + 1
-            );
-            let _ = writeln!(out, "{margin}│");
+            header(&mut out, '├', label);
         } else if i > 0 && label.line > drawn[i - 1].line + 1 {
             // ariadne marks the lines it skips between two labels with one margin line.
             let _ = writeln!(out, "{margin}│ ");
