@@ -163,26 +163,44 @@ impl Finding {
     /// The finding as one file's diagnostic without the places in other files, for a caller
     /// that can point at them itself (the language server's related information).
     pub fn to_local_diagnostic(&self) -> Diagnostic {
-        self.clone().into_local_diagnostic()
+        // Only the parts the diagnostic keeps are copied: the server asks for every finding.
+        local(
+            self.waived.as_ref(),
+            self.diagnostic.clone(),
+            self.related.iter().filter(|r| r.file == self.file).cloned(),
+        )
     }
 
     fn into_local_diagnostic(self) -> Diagnostic {
-        let mut diagnostic = self.diagnostic;
-        if let Some(waived) = &self.waived {
-            diagnostic.notes.insert(
-                0,
-                format!(
-                    "waived until {} by {}: {}",
-                    waived.expires, waived.owner, waived.reason
-                ),
-            );
-        }
-        for related in self.related.into_iter().filter(|r| r.file == self.file) {
-            diagnostic.related.push(smm_syntax::Label {
-                span: related.span,
-                message: related.message,
-            });
-        }
-        diagnostic
+        local(
+            self.waived.as_ref(),
+            self.diagnostic,
+            self.related.into_iter().filter(|r| r.file == self.file),
+        )
     }
+}
+
+/// `diagnostic` with its waiver first among its notes and `related` (places in the same file)
+/// as its labels.
+fn local(
+    waived: Option<&Waived>,
+    mut diagnostic: Diagnostic,
+    related: impl Iterator<Item = Related>,
+) -> Diagnostic {
+    if let Some(waived) = waived {
+        diagnostic.notes.insert(
+            0,
+            format!(
+                "waived until {} by {}: {}",
+                waived.expires, waived.owner, waived.reason
+            ),
+        );
+    }
+    for related in related {
+        diagnostic.related.push(smm_syntax::Label {
+            span: related.span,
+            message: related.message,
+        });
+    }
+    diagnostic
 }
