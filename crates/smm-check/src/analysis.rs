@@ -24,8 +24,10 @@ pub struct CheckOptions {
 
 #[derive(Clone, Debug)]
 pub struct Analysis {
-    /// Sorted by file, then position, then code.
-    pub findings: Vec<Finding>,
+    /// Each file's findings, sorted by position, then code; a file without findings has no
+    /// entry. Kept per file, as the checker finds them, so that a caller can take one file's
+    /// findings without regrouping (or copying) them all.
+    findings: BTreeMap<FileId, Vec<Finding>>,
     pub profiles: BTreeMap<String, ResolvedProfile>,
     pub assessments: Vec<AssessmentReport>,
     /// For each file, the files it uses: the profiles an assessment or profile builds on.
@@ -33,21 +35,24 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// Every finding, sorted by file, then position, then code.
+    pub fn findings(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.values().flatten()
+    }
+
     pub fn findings_of(&self, file: FileId) -> impl Iterator<Item = &Finding> {
-        // Sorted by file first.
-        let start = self.findings.partition_point(|f| f.file < file);
-        let end = self.findings.partition_point(|f| f.file <= file);
-        self.findings[start..end].iter()
+        self.findings.get(&file).into_iter().flatten()
     }
 
     /// The findings and assessment reports, file by file, taken out of the analysis: for a
     /// caller that hands each file's results on once (the CLI's output), so that they are
     /// moved rather than copied.
     pub fn take_by_file(&mut self) -> BTreeMap<FileId, (Vec<Finding>, Vec<AssessmentReport>)> {
-        let mut by_file: BTreeMap<FileId, (Vec<Finding>, Vec<AssessmentReport>)> = BTreeMap::new();
-        for finding in std::mem::take(&mut self.findings) {
-            by_file.entry(finding.file).or_default().0.push(finding);
-        }
+        let mut by_file: BTreeMap<FileId, (Vec<Finding>, Vec<AssessmentReport>)> =
+            std::mem::take(&mut self.findings)
+                .into_iter()
+                .map(|(file, findings)| (file, (findings, Vec::new())))
+                .collect();
         for report in std::mem::take(&mut self.assessments) {
             by_file.entry(report.file).or_default().1.push(report);
         }
@@ -86,9 +91,8 @@ impl Analysis {
     /// those of the files it covered. Profiles are replaced wholesale, since every check
     /// resolves them all.
     pub fn update(&mut self, partial: Analysis, only: &BTreeSet<FileId>) {
-        self.findings.retain(|f| !only.contains(&f.file));
+        self.findings.retain(|file, _| !only.contains(file));
         self.findings.extend(partial.findings);
-        self.findings.sort_by(finding_order);
         self.assessments.retain(|a| !only.contains(&a.file));
         self.assessments.extend(partial.assessments);
         self.assessments
@@ -118,19 +122,45 @@ fn in_parallel<T: Sync, R: Send>(
     })
 }
 
+/// Order within a file.
 fn finding_order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
-    (
-        a.file,
-        a.diagnostic.span.start,
-        a.diagnostic.span.end,
-        a.code(),
-    )
-        .cmp(&(
-            b.file,
-            b.diagnostic.span.start,
-            b.diagnostic.span.end,
-            b.code(),
-        ))
+    (a.diagnostic.span.start, a.diagnostic.span.end, a.code()).cmp(&(
+        b.diagnostic.span.start,
+        b.diagnostic.span.end,
+        b.code(),
+    ))
+}
+
+/// Findings grouped by file as they arrive. An assessment's findings usually all lie in its
+/// own file: such a batch is moved in whole rather than pushed one by one.
+#[derive(Default)]
+struct ByFile(BTreeMap<FileId, Vec<Finding>>);
+
+impl ByFile {
+    fn push(&mut self, finding: Finding) {
+        self.0.entry(finding.file).or_default().push(finding);
+    }
+
+    fn extend(&mut self, found: Vec<Finding>) {
+        let Some(first) = found.first() else {
+            return;
+        };
+        let file = first.file;
+        if found.iter().all(|f| f.file == file) {
+            match self.0.entry(file) {
+                std::collections::btree_map::Entry::Vacant(slot) => {
+                    slot.insert(found);
+                }
+                std::collections::btree_map::Entry::Occupied(mut slot) => {
+                    slot.get_mut().extend(found);
+                }
+            }
+        } else {
+            for finding in found {
+                self.push(finding);
+            }
+        }
+    }
 }
 
 /// The names a file declares, as `profile NAME` and `assessment NAME`. Findings in other
@@ -180,14 +210,19 @@ pub fn check(
     let assessments = in_parallel(&wanted_assessments, |a, findings| {
         checker.check(a, findings)
     });
+    let mut by_file = ByFile::default();
+    for finding in findings {
+        by_file.push(finding);
+    }
     let assessments: Vec<AssessmentReport> = assessments
         .into_iter()
         .map(|(report, found)| {
-            findings.extend(found);
+            by_file.extend(found);
             report
         })
         .collect();
-    findings.retain(|f| wanted(f.file));
+    let mut findings = by_file.0;
+    findings.retain(|file, _| wanted(*file));
 
     let mut uses: BTreeMap<FileId, BTreeSet<FileId>> = BTreeMap::new();
     let file_of = |name: &String| profiles.get(name).map(|p| p.file);
@@ -210,7 +245,10 @@ pub fn check(
         used.remove(file);
     }
 
-    findings.sort_by(finding_order);
+    for found in findings.values_mut() {
+        found.sort_by(finding_order);
+        found.shrink_to_fit();
+    }
     Analysis {
         findings,
         profiles,

@@ -45,11 +45,13 @@ pub struct Finding {
     pub file: FileId,
     pub diagnostic: Diagnostic,
     pub related: Vec<Related>,
-    pub fix: Option<Fix>,
+    // Boxed, as is `waived`: few findings have either, and a workspace may hold a hundred
+    // thousand findings.
+    pub fix: Option<Box<Fix>>,
     /// The practice the finding is about, which a waiver's `for` names.
     pub subject: Option<String>,
     /// Set when a waiver in force accepts the finding.
-    pub waived: Option<Waived>,
+    pub waived: Option<Box<Waived>>,
 }
 
 impl Finding {
@@ -110,14 +112,14 @@ impl Finding {
 
     /// Replace the finding's own span with `text`.
     pub fn replace_with(mut self, title: impl Into<String>, text: impl Into<String>) -> Finding {
-        self.fix = Some(Fix {
+        self.fix = Some(Box::new(Fix {
             title: title.into(),
             edits: vec![Edit {
                 file: self.file,
                 span: self.diagnostic.span,
                 text: text.into(),
             }],
-        });
+        }));
         self
     }
 }
@@ -165,7 +167,7 @@ impl Finding {
     pub fn to_local_diagnostic(&self) -> Diagnostic {
         // Only the parts the diagnostic keeps are copied: the server asks for every finding.
         local(
-            self.waived.as_ref(),
+            self.waived.as_deref(),
             self.diagnostic.clone(),
             self.related.iter().filter(|r| r.file == self.file).cloned(),
         )
@@ -173,7 +175,7 @@ impl Finding {
 
     fn into_local_diagnostic(self) -> Diagnostic {
         local(
-            self.waived.as_ref(),
+            self.waived.as_deref(),
             self.diagnostic,
             self.related.into_iter().filter(|r| r.file == self.file),
         )

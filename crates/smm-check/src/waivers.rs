@@ -72,7 +72,7 @@ pub fn apply(
             continue;
         }
         for finding in matching {
-            finding.waived = Some(waived.clone());
+            finding.waived = Some(Box::new(waived.clone()));
             let status = finding.subject.as_ref().and_then(|s| statuses.get_mut(s));
             if let Some(status) = status {
                 if matches!(

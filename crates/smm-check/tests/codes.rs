@@ -51,14 +51,13 @@ fn run(path: &Path, text: &str) -> (Workspace, Analysis, OneFile) {
 }
 
 fn codes_of(analysis: &Analysis) -> Vec<&'static str> {
-    analysis.findings.iter().map(|f| f.code()).collect()
+    analysis.findings().map(|f| f.code()).collect()
 }
 
 fn render(workspace: &Workspace, analysis: &Analysis, text: &str) -> String {
     let shown = |p: &Path| p.file_name().unwrap().to_string_lossy().into_owned();
     let diagnostics: Vec<_> = analysis
-        .findings
-        .iter()
+        .findings()
         .map(|f| f.to_diagnostic(workspace, &shown))
         .collect();
     smm_syntax::render(&diagnostics, "fires.smm", text, false)
@@ -99,7 +98,7 @@ fn each_code_fires_on_its_fixture_and_not_on_the_near_miss() {
         assert!(
             !codes_of(&analysis).contains(&code.as_str()),
             "{name}: fired on the near miss: {:#?}",
-            analysis.findings
+            analysis.findings().collect::<Vec<_>>()
         );
     }
 }
@@ -124,7 +123,7 @@ fn every_fix_works() {
         let path = entry.unwrap().path().join("fires.smm");
         let text = std::fs::read_to_string(&path).unwrap();
         let (_, analysis, _) = run(&path, &text);
-        for finding in analysis.findings.iter().filter(|f| f.fix.is_some()) {
+        for finding in analysis.findings().filter(|f| f.fix.is_some()) {
             fixes += 1;
             let fix = finding.fix.as_ref().unwrap();
             let mut fixed = text.clone();
@@ -135,14 +134,12 @@ fn every_fix_works() {
             }
             let (_, after, _) = run(&path, &fixed);
             let before_others: Vec<_> = analysis
-                .findings
-                .iter()
+                .findings()
                 .filter(|f| !std::ptr::eq(*f, finding))
                 .map(|f| (f.code(), f.diagnostic.message.clone()))
                 .collect();
             let after_all: Vec<_> = after
-                .findings
-                .iter()
+                .findings()
                 .map(|f| (f.code(), f.diagnostic.message.clone()))
                 .collect();
             for found in &after_all {

@@ -325,8 +325,7 @@ impl Checked {
             }
             from.extend(
                 self.analysis
-                    .findings
-                    .iter()
+                    .findings()
                     .filter(|f| f.diagnostic.code == UNKNOWN_PROFILE)
                     .map(|f| f.file),
             );
@@ -388,7 +387,7 @@ impl Checked {
                     .map(|e| (e.span, e.text))
                     .collect(),
             });
-            let waived = f.waived.as_ref().map(report::waived);
+            let waived = f.waived.as_deref().map(report::waived);
             Reported {
                 diagnostic: f.into_diagnostic(&self.workspace, &shown),
                 fix,

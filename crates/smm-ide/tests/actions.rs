@@ -30,7 +30,7 @@ fn apply(text: &str, action: &Action) -> String {
 /// Findings in force (not waived), counted by code.
 fn active(text: &str) -> BTreeMap<&'static str, usize> {
     let mut counts = BTreeMap::new();
-    for finding in Built::new(&Files::one(text)).analysis.findings {
+    for finding in Built::new(&Files::one(text)).analysis.findings() {
         if finding.waived.is_none() {
             *counts.entry(finding.code()).or_insert(0) += 1;
         }
@@ -125,7 +125,7 @@ fn every_action_on_every_code_fixture_keeps_the_rules() {
             continue;
         }
         let built = Built::new(&Files::one(&text));
-        for finding in &built.analysis.findings {
+        for finding in built.analysis.findings() {
             for action in actions_at(&text, finding.diagnostic.span) {
                 apply_and_check(&text, &action);
                 *kinds.entry(format!("{:?}", action.kind)).or_insert(0) += 1;

@@ -253,7 +253,9 @@ fn block<'t, F: Clone + 't>(
     kind(TokenKind::LBrace)
         .then(entry.repeated().collect::<Vec<_>>())
         .then(close_brace().or_not())
-        .validate(move |((open, entries), close), _, emitter| {
+        .validate(move |((open, mut entries), close), _, emitter| {
+            // Blocks live as long as the tree: the spare capacity of a collect is dropped.
+            entries.shrink_to_fit();
             if close.is_none() {
                 let end = entries.last().map_or(open.end, |f| entry_span(f).end);
                 emitter.emit(Rich::custom(

@@ -643,6 +643,7 @@ pub(crate) fn evidence(src: &str, raw: Raw) -> (Evidence, Option<Diagnostic>) {
                         if values.is_empty() {
                             problem.add(missing(*keyword, *span));
                         }
+                        evidence.clauses.reserve_exact(values.len());
                         for word in values {
                             if let Some(clause) = problem.take(clause(src, *word)) {
                                 evidence.clauses.push(clause);
