@@ -37,7 +37,9 @@ pub struct PracticeStatus {
     /// Canonical keys of the clauses the practice's evidence implements.
     pub implemented: BTreeSet<String>,
     /// Clauses mapped up to the target level for the role that no evidence implements.
-    pub missing: Vec<String>,
+    /// Shared with the check's other assessments: a large workspace misses the same clauses
+    /// hundreds of thousands of times.
+    pub missing: Vec<std::sync::Arc<str>>,
     /// The waiver that accepts this practice's unmet or missing target.
     pub waived: Option<Waived>,
 }
@@ -264,7 +266,7 @@ impl Checker<'_> {
                         .mapped
                         .get(practice, target.level, role, &editions)
                         .iter()
-                        .filter(|m| !status.implemented.contains(&m.clause))
+                        .filter(|m| !status.implemented.contains(&*m.clause))
                         .map(|m| m.clause.clone())
                         .collect();
                 }
@@ -479,12 +481,12 @@ impl Checker<'_> {
         }
     }
 
-    fn titled(&self, clauses: &[String]) -> String {
+    fn titled(&self, clauses: &[std::sync::Arc<str>]) -> String {
         clauses
             .iter()
             .map(|c| match self.model.clause(c) {
                 Some(clause) => format!("{c} ({})", clause.title),
-                None => c.clone(),
+                None => c.to_string(),
             })
             .collect::<Vec<_>>()
             .join(", ")

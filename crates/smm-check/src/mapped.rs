@@ -11,7 +11,8 @@ use smm_model::{Editions, Level, Model, Role};
 #[derive(Debug)]
 pub(crate) struct MappedKey {
     pub standard: String,
-    pub clause: String,
+    /// Shared with every assessment that misses the clause.
+    pub clause: Arc<str>,
 }
 
 type Answers<'a> = HashMap<(&'a str, Level, Role), Arc<[MappedKey]>>;
@@ -60,7 +61,7 @@ impl<'a> MappedClauses<'a> {
                     .iter()
                     .map(|m| MappedKey {
                         standard: m.clause.standard.clone(),
-                        clause: m.edge.clause.clone(),
+                        clause: Arc::from(m.edge.clause.as_str()),
                     })
                     .collect();
                 keys.sort_by(|a, b| a.clause.cmp(&b.clause));

@@ -93,9 +93,12 @@ pub(crate) fn summarize(
         }
     }
     if let Some(role) = role {
-        let implemented: BTreeSet<&String> =
-            practices.iter().flat_map(|p| &p.implemented).collect();
-        let mut mapped: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let implemented: BTreeSet<&str> = practices
+            .iter()
+            .flat_map(|p| &p.implemented)
+            .map(String::as_str)
+            .collect();
+        let mut mapped: BTreeMap<String, BTreeSet<std::sync::Arc<str>>> = BTreeMap::new();
         for p in &targeted {
             let target = p.target.as_ref().expect("targeted");
             for m in cache.get(&p.practice, target.level, role, editions).iter() {
@@ -109,7 +112,10 @@ pub(crate) fn summarize(
             if let Some(clauses) = mapped.get(&standard.id) {
                 summary.standards.push(StandardCoverage {
                     standard: standard.id.clone(),
-                    implemented: clauses.iter().filter(|c| implemented.contains(c)).count(),
+                    implemented: clauses
+                        .iter()
+                        .filter(|c| implemented.contains(&***c))
+                        .count(),
                     mapped: clauses.len(),
                 });
             }

@@ -348,7 +348,7 @@ fn stub_evidence_implements_nothing() {
     assert!(status(&stub).implemented.is_empty());
     assert!(status(&stub)
         .missing
-        .contains(&"iec62443-3-3:SR1.1-RE1".to_string()));
+        .contains(&"iec62443-3-3:SR1.1-RE1".into()));
     let codes = |a: &smm_check::Analysis| -> Vec<&str> { a.findings().map(|f| f.code()).collect() };
     assert!(codes(&stub).contains(&"check::stub-evidence"));
     assert!(!codes(&stub).contains(&"check::no-evidence"));

@@ -184,7 +184,9 @@ pub fn assessed(checked: &Checked, base: &Path, wanted: impl Fn(&Path) -> bool) 
                     waived: status
                         .and_then(|s| s.waived.as_ref())
                         .map(crate::report::waived),
-                    missing: status.map(|s| s.missing.clone()).unwrap_or_default(),
+                    missing: status.map_or_else(Vec::new, |s| {
+                        s.missing.iter().map(|c| c.to_string()).collect()
+                    }),
                     implemented: status
                         .map(|s| s.implemented.iter().cloned().collect())
                         .unwrap_or_default(),

@@ -108,7 +108,7 @@ pub struct PracticeResult {
     pub met: Option<bool>,
     pub waived: Option<Waived>,
     /// Clauses mapped up to the target for the role that no evidence implements.
-    pub missing: Vec<String>,
+    pub missing: Vec<std::sync::Arc<str>>,
 }
 
 #[derive(Clone, Debug)]

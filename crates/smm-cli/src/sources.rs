@@ -21,7 +21,7 @@ impl Sources {
     pub fn load(paths: impl IntoIterator<Item = PathBuf>) -> Sources {
         let paths: Vec<PathBuf> = paths.into_iter().collect();
         let files = smm_check::parallel::map(&paths, |path| {
-            let source = input::read_file(path).map(|text| Source::new(path.clone(), text));
+            let source = input::read_file(path).map(|text| Source::without_tokens(path.clone(), text));
             (path.clone(), source)
         })
         .into_iter()
@@ -31,7 +31,7 @@ impl Sources {
 
     /// Text that stands for `path`, such as an editor's unsaved buffer.
     pub fn insert_text(&mut self, path: PathBuf, text: String) {
-        let source = Source::new(path.clone(), text);
+        let source = Source::without_tokens(path.clone(), text);
         self.files.insert(path, Ok(source));
     }
 
@@ -46,6 +46,6 @@ impl Sources {
     pub fn get_or_load(&mut self, path: &Path) -> &Result<Source, InputError> {
         self.files
             .entry(path.to_path_buf())
-            .or_insert_with(|| input::read_file(path).map(|text| Source::new(path.into(), text)))
+            .or_insert_with(|| input::read_file(path).map(|text| Source::without_tokens(path.into(), text)))
     }
 }

@@ -271,7 +271,12 @@ impl Scaffold<'_, '_> {
 }
 
 /// One stub evidence line per clause, named by its title.
-fn stub_lines(snapshot: &Snapshot<'_>, practice: &str, clauses: &[String], indent: &str) -> String {
+fn stub_lines(
+    snapshot: &Snapshot<'_>,
+    practice: &str,
+    clauses: &[std::sync::Arc<str>],
+    indent: &str,
+) -> String {
     if clauses.is_empty() {
         return format!("{indent}evidence \"Evidence for {practice}\" stub\n");
     }

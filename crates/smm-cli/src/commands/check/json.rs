@@ -168,8 +168,17 @@ struct PracticeJson<'r> {
     current: Option<LevelJson>,
     gap: Option<u8>,
     met: Option<bool>,
-    missing_clauses: &'r [String],
+    missing_clauses: Clauses<'r>,
     waived: Option<WaivedJson<'r>>,
+}
+
+/// Clause keys, shared with the checker's other reports.
+struct Clauses<'r>(&'r [std::sync::Arc<str>]);
+
+impl Serialize for Clauses<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|clause| &**clause))
+    }
 }
 
 #[derive(Serialize)]
@@ -268,7 +277,7 @@ fn file(file: &FileReport) -> FileJson<'_> {
                         current: p.current.map(|(level, scope)| LevelJson { level, scope }),
                         gap: p.gap,
                         met: p.met,
-                        missing_clauses: &p.missing,
+                        missing_clauses: Clauses(&p.missing),
                         waived: p.waived.as_ref().map(waived),
                     })
                     .collect(),
