@@ -198,6 +198,7 @@ pub fn check(
         options,
         profiles: &profiles,
         mapped: crate::mapped::MappedClauses::new(model),
+        said: Default::default(),
     };
     let wanted = |file: FileId| {
         options

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use smm_model::{Level, Model, Role, Scope};
 use smm_syntax::ast::{Assessment, AssessmentField, Practice, PracticeField, Waiver};
-use smm_syntax::Span;
+use smm_syntax::{SharedText, Span};
 
 use crate::dates::Day;
 use crate::declared::Declared;
@@ -79,6 +79,7 @@ pub struct Checker<'a> {
     pub options: &'a CheckOptions,
     pub profiles: &'a BTreeMap<String, ResolvedProfile>,
     pub mapped: MappedClauses<'a>,
+    pub said: crate::said::Said,
 }
 
 impl Checker<'_> {
@@ -165,19 +166,20 @@ impl Checker<'_> {
             role,
             as_of: self.options.as_of.or(date),
             expiry_window: self.options.expiry_warning_days,
+            said: &self.said,
         };
         let mut statuses: BTreeMap<String, PracticeStatus> = BTreeMap::new();
         let mut first_line: BTreeMap<String, Span> = BTreeMap::new();
         // Findings made while reading a practice's line and evidence are about that practice.
-        let mut about: Option<(usize, &str)> = None;
+        let mut about: Option<(usize, SharedText)> = None;
         for rating in ratings {
             if let Some((mark, practice)) = about.take() {
-                tag(&mut findings[mark..], practice);
+                tag(&mut findings[mark..], &practice);
             }
             let Some(practice) = &rating.practice else {
                 continue;
             };
-            about = Some((findings.len(), practice.text.as_str()));
+            about = Some((findings.len(), practice.text.as_str().into()));
             let mut values = Values {
                 model,
                 file,
@@ -245,7 +247,7 @@ impl Checker<'_> {
             );
         }
         if let Some((mark, practice)) = about.take() {
-            tag(&mut findings[mark..], practice);
+            tag(&mut findings[mark..], &practice);
         }
 
         if let Some(resolved) = resolved {
@@ -493,9 +495,9 @@ impl Checker<'_> {
     }
 }
 
-fn tag(findings: &mut [Finding], practice: &str) {
+fn tag(findings: &mut [Finding], practice: &SharedText) {
     for finding in findings.iter_mut().filter(|f| f.subject.is_none()) {
-        finding.subject = Some(practice.to_string());
+        finding.subject = Some(practice.clone());
     }
 }
 

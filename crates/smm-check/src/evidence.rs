@@ -20,6 +20,7 @@ pub struct EvidenceContext<'a> {
     /// The day dates are judged on: `--as-of`, else the assessment's date.
     pub as_of: Option<Day>,
     pub expiry_window: Option<u32>,
+    pub said: &'a crate::said::Said,
 }
 
 /// Checks the evidence and returns the canonical keys of the clauses it implements.
@@ -137,16 +138,9 @@ fn clause(
         }
     }
     if !model.is_mapped_to(practice, &key) {
+        let (message, help) = cx.said.not_mapped(&written, practice);
         findings.push(
-            Finding::new(
-                cx.file,
-                "check::clause-not-mapped",
-                reference.span,
-                format!("`{written}` is not mapped to `{practice}`"),
-            )
-            .help(format!(
-                "`smm explain {written}` shows the practices it is mapped to"
-            )),
+            Finding::new(cx.file, "check::clause-not-mapped", reference.span, message).help(help),
         );
     }
     Some(key)

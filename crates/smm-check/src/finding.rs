@@ -1,7 +1,7 @@
 //! What the checker reports: a diagnostic in one file, places in other files that explain it,
 //! and an edit that fixes it where one is certain.
 
-use smm_syntax::{Diagnostic, Severity, Span};
+use smm_syntax::{Diagnostic, Severity, SharedText, Span};
 
 use crate::codes;
 use crate::FileId;
@@ -49,7 +49,7 @@ pub struct Finding {
     // thousand findings.
     pub fix: Option<Box<Fix>>,
     /// The practice the finding is about, which a waiver's `for` names.
-    pub subject: Option<String>,
+    pub subject: Option<SharedText>,
     /// Set when a waiver in force accepts the finding.
     pub waived: Option<Box<Waived>>,
 }
@@ -60,7 +60,7 @@ impl Finding {
         file: FileId,
         code: &'static str,
         span: Span,
-        message: impl Into<String>,
+        message: impl Into<SharedText>,
     ) -> Finding {
         let severity = codes::lookup(code).map_or(Severity::Error, |c| c.severity);
         Finding {
@@ -74,7 +74,7 @@ impl Finding {
     }
 
     pub fn about(mut self, practice: &str) -> Finding {
-        self.subject = Some(practice.to_string());
+        self.subject = Some(practice.into());
         self
     }
 
@@ -91,7 +91,7 @@ impl Finding {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Finding {
+    pub fn help(mut self, help: impl Into<SharedText>) -> Finding {
         self.diagnostic.help = Some(help.into());
         self
     }

@@ -18,6 +18,7 @@ mod mapped;
 pub mod parallel;
 mod position;
 mod profiles;
+mod said;
 mod summary;
 mod values;
 mod waivers;

@@ -73,7 +73,7 @@ pub fn apply(
         }
         for finding in matching {
             finding.waived = Some(Box::new(waived.clone()));
-            let status = finding.subject.as_ref().and_then(|s| statuses.get_mut(s));
+            let status = finding.subject.as_deref().and_then(|s| statuses.get_mut(s));
             if let Some(status) = status {
                 if matches!(
                     finding.diagnostic.code,

@@ -21,7 +21,8 @@ impl Sources {
     pub fn load(paths: impl IntoIterator<Item = PathBuf>) -> Sources {
         let paths: Vec<PathBuf> = paths.into_iter().collect();
         let files = smm_check::parallel::map(&paths, |path| {
-            let source = input::read_file(path).map(|text| Source::without_tokens(path.clone(), text));
+            let source =
+                input::read_file(path).map(|text| Source::without_tokens(path.clone(), text));
             (path.clone(), source)
         })
         .into_iter()
@@ -44,8 +45,8 @@ impl Sources {
 
     /// `path` as loaded, loading it now if the walk did not (an excluded file asked for by name).
     pub fn get_or_load(&mut self, path: &Path) -> &Result<Source, InputError> {
-        self.files
-            .entry(path.to_path_buf())
-            .or_insert_with(|| input::read_file(path).map(|text| Source::without_tokens(path.into(), text)))
+        self.files.entry(path.to_path_buf()).or_insert_with(|| {
+            input::read_file(path).map(|text| Source::without_tokens(path.into(), text))
+        })
     }
 }

@@ -33,11 +33,7 @@ pub fn diagnostics(
         .iter()
         .map(|problem| {
             let d = &problem.diagnostic;
-            let mut message = d.message.clone();
-            for extra in d.help.iter().chain(&d.notes) {
-                message.push('\n');
-                message.push_str(extra);
-            }
+            let message = d.message_with_remarks();
             let here = d.related.iter().filter_map(|r| {
                 Some(DiagnosticRelatedInformation {
                     location: Location::new(uri.clone()?, range(map, &file.text, r.span, encoding)),

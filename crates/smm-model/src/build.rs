@@ -55,7 +55,7 @@ fn diagnostic(code: &'static str, severity: Severity, span: Span, message: Strin
     Diagnostic {
         severity,
         code,
-        message,
+        message: message.into(),
         span,
         label: String::new(),
         related: Vec::new(),
@@ -159,7 +159,7 @@ impl ModelBuilder {
         d.help = Some(match code {
             "model::redefined-builtin" => format!(
                 "to add your own text to a built-in clause, use `extend`; to define something new, choose another id than `{id}`"
-            ),
+            ).into(),
             _ => "remove one of them, or give one another id".into(),
         });
         self.report(
@@ -236,10 +236,13 @@ impl ModelBuilder {
         if d.title.is_none() {
             let message = format!("{kind} `{}` has no title", id.text);
             let mut w = diagnostic("model::missing-title", Severity::Warning, id.span, message);
-            w.help = Some(format!(
-                "add its name in quotes after the id: {kind} {} \"Name\"",
-                id.text
-            ));
+            w.help = Some(
+                format!(
+                    "add its name in quotes after the id: {kind} {} \"Name\"",
+                    id.text
+                )
+                .into(),
+            );
             self.report(file, w, Vec::new());
         }
         Some((
@@ -264,7 +267,7 @@ impl ModelBuilder {
         let Some(parent) = &d.parent else {
             let message = format!("{kind} `{id}` needs a parent {expected}");
             let mut e = diagnostic("model::missing-parent", Severity::Error, d.keyword, message);
-            e.help = Some(format!("add `parent ID`, the id of its {expected}"));
+            e.help = Some(format!("add `parent ID`, the id of its {expected}").into());
             self.report(file, e, Vec::new());
             return None;
         };
@@ -304,9 +307,9 @@ impl ModelBuilder {
                 let message = format!("`{name}` does not belong in {what}");
                 let mut e = diagnostic("model::misplaced-field", Severity::Error, span, message);
                 e.help = Some(if allowed.is_empty() {
-                    format!("{what} takes a title and no block")
+                    format!("{what} takes a title and no block").into()
                 } else {
-                    format!("{what} takes: {}", allowed.join(", "))
+                    format!("{what} takes: {}", allowed.join(", ")).into()
                 });
                 self.report(file, e, Vec::new());
             }
@@ -521,8 +524,10 @@ impl ModelBuilder {
         );
         e.help = Some(
             match smm_syntax::did_you_mean(&value.text, roles.iter().copied()) {
-                Some(near) => format!("did you mean `{near}`? roles are {}", roles.join(", ")),
-                None => format!("roles are {}", roles.join(", ")),
+                Some(near) => {
+                    format!("did you mean `{near}`? roles are {}", roles.join(", ")).into()
+                }
+                None => format!("roles are {}", roles.join(", ")).into(),
             },
         );
         self.report(file, e, Vec::new());
@@ -550,14 +555,17 @@ impl ModelBuilder {
                 role.span,
                 format!("`{standard}` is not written for the role `{}`", role.text),
             );
-            d.help = Some(format!(
-                "`{standard}` serves {}; map this clause for those roles only",
-                if names.is_empty() {
-                    "no role".to_string()
-                } else {
-                    names.join(", ")
-                }
-            ));
+            d.help = Some(
+                format!(
+                    "`{standard}` serves {}; map this clause for those roles only",
+                    if names.is_empty() {
+                        "no role".to_string()
+                    } else {
+                        names.join(", ")
+                    }
+                )
+                .into(),
+            );
             self.report(file, d, Vec::new());
         }
     }
@@ -575,10 +583,13 @@ impl ModelBuilder {
                 id.span,
                 message,
             );
-            e.help = Some(format!(
-                "write it as `{standard}:{}`, or move it into its own standard",
-                id.clause
-            ));
+            e.help = Some(
+                format!(
+                    "write it as `{standard}:{}`, or move it into its own standard",
+                    id.clause
+                )
+                .into(),
+            );
             self.report(file, e, Vec::new());
             return;
         }
@@ -598,9 +609,9 @@ impl ModelBuilder {
                 id.span,
                 format!("clause `{key}` has no title"),
             );
-            w.help = Some(format!(
-                "add its official short title in quotes: clause {key} \"Title\""
-            ));
+            w.help = Some(
+                format!("add its official short title in quotes: clause {key} \"Title\"").into(),
+            );
             self.report(file, w, Vec::new());
         }
         let user_catalog = !self.is_builtin(file);
@@ -858,7 +869,7 @@ impl ModelBuilder {
             );
             let ids = self.model.practices.keys().map(String::as_str);
             d.help = smm_syntax::did_you_mean(&practice.text, ids)
-                .map(|p| format!("did you mean `{p}`?"));
+                .map(|p| format!("did you mean `{p}`?").into());
             self.report(file, d, Vec::new());
             return None;
         }

@@ -1,5 +1,6 @@
 //! A diagnostic in editor terms: byte spans and words, no rendering and no protocol.
 
+use crate::SharedText;
 use crate::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -79,12 +80,13 @@ pub struct Label {
 pub struct Diagnostic {
     pub severity: Severity,
     pub code: &'static str,
-    pub message: String,
+    /// Shared, as is `help`, between diagnostics that say the same.
+    pub message: SharedText,
     pub span: Span,
     /// What to say at the primary span; the message is used when empty.
     pub label: String,
     pub related: Vec<Label>,
-    pub help: Option<String>,
+    pub help: Option<SharedText>,
     /// Further remarks, such as where else something is defined in another file.
     pub notes: Vec<String>,
 }
@@ -94,7 +96,7 @@ impl Diagnostic {
         severity: Severity,
         code: &'static str,
         span: Span,
-        message: impl Into<String>,
+        message: impl Into<SharedText>,
     ) -> Diagnostic {
         Diagnostic {
             severity,
@@ -108,7 +110,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn syntax(code: SyntaxCode, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub fn syntax(code: SyntaxCode, span: Span, message: impl Into<SharedText>) -> Diagnostic {
         Diagnostic::new(Severity::Error, code.as_str(), span, message)
     }
 
@@ -130,7 +132,23 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+    /// The message, then the help and each note on lines of their own: for a format that has
+    /// a place for one text only (the editor's diagnostic, SARIF, GitHub annotations).
+    pub fn message_with_remarks(&self) -> String {
+        let mut text = self.message.to_string();
+        for remark in self
+            .help
+            .iter()
+            .map(|h| h.as_str())
+            .chain(self.notes.iter().map(String::as_str))
+        {
+            text.push('\n');
+            text.push_str(remark);
+        }
+        text
+    }
+
+    pub fn with_help(mut self, help: impl Into<SharedText>) -> Diagnostic {
         self.help = Some(help.into());
         self
     }

@@ -248,7 +248,7 @@ fn write_one(
         Severity::Hint => (ReportKind::Custom("Hint", Color::Cyan), Color::Cyan),
     };
     let primary = shown.range(diagnostic.span.range());
-    let label = if diagnostic.label.is_empty() {
+    let label: &str = if diagnostic.label.is_empty() {
         &diagnostic.message
     } else {
         &diagnostic.label

@@ -34,7 +34,8 @@ pub(crate) fn relocate(src: &str, tokens: &[Token], errors: &mut [Diagnostic]) {
     error.span = Span::empty_at(last.span.end);
     error.message = format!(
         "missing `}}`: judging by the indentation, the block opened on line {opened_line} ends here"
-    );
+    )
+    .into();
     error.related = vec![crate::diagnostic::Label {
         span: open,
         message: "this block is not closed where its indentation suggests".into(),

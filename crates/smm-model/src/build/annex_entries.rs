@@ -42,10 +42,13 @@ impl ModelBuilder {
                 parent.keyword,
                 "`parent` does not belong on an annex entry".into(),
             );
-            e.help = Some(format!(
-                "`{}:{}` names a clause of the standard the annex lists; it takes a title only",
-                standard, id.clause
-            ));
+            e.help = Some(
+                format!(
+                    "`{}:{}` names a clause of the standard the annex lists; it takes a title only",
+                    standard, id.clause
+                )
+                .into(),
+            );
             self.report(file, e, Vec::new());
         }
         self.check_fields(file, what, &c.body, &[]);

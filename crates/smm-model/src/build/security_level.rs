@@ -96,7 +96,7 @@ impl ModelBuilder {
             Some(_) => "keep one `security-level` line".into(),
             None => format!(
                 "the catalog already gives `{key}` a different security level; an `extend` can add one, not change it"
-            ),
+            ).into(),
         });
         self.report(file, e, Vec::new());
     }

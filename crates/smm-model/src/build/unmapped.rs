@@ -25,8 +25,8 @@ impl ModelBuilder {
                 format!("unknown clause `{written}`"),
             );
             let known = self.model.clauses.keys().map(String::as_str);
-            d.help =
-                smm_syntax::did_you_mean(&written, known).map(|c| format!("did you mean `{c}`?"));
+            d.help = smm_syntax::did_you_mean(&written, known)
+                .map(|c| format!("did you mean `{c}`?").into());
             self.report(file, d, Vec::new());
             return;
         };
@@ -49,7 +49,7 @@ impl ModelBuilder {
             .with_label("no `rationale` says why");
             d.help = Some(format!(
                 "say in one line, in your own words, why no practice maps it: unmapped {written} {{ rationale \"…\" }}"
-            ));
+            ).into());
             self.report(file, d, Vec::new());
             return;
         };

@@ -25,17 +25,17 @@ pub(super) fn report(diagnostic: &Diagnostic, shown: &Shown<'_>, path: &str) -> 
     if diagnostic.related.len() > 1 || diagnostic.code.contains(char::is_control) {
         return None;
     }
-    let label = if diagnostic.label.is_empty() {
+    let label: &str = if diagnostic.label.is_empty() {
         &diagnostic.message
     } else {
         &diagnostic.label
     };
     // ariadne writes a text's further lines under its first, indented or not.
-    let mut texts = [&diagnostic.message, label]
+    let mut texts = [&*diagnostic.message, label]
         .into_iter()
-        .chain(diagnostic.related.iter().map(|r| &r.message))
-        .chain(&diagnostic.help)
-        .chain(&diagnostic.notes);
+        .chain(diagnostic.related.iter().map(|r| r.message.as_str()))
+        .chain(diagnostic.help.as_deref())
+        .chain(diagnostic.notes.iter().map(String::as_str));
     if texts.any(|text| text.contains('\n')) {
         return None;
     }

@@ -12,7 +12,7 @@ pub fn render(report: &Report, summary: &str) -> String {
         for group in grouped::for_people(&file.checks.diagnostics) {
             let d = &group.diagnostic;
             let (line, column) = file.line_column(d.span.start);
-            let mut message = d.message.clone();
+            let mut message = d.message.to_string();
             if group.messages.len() > 1 {
                 message.push_str(": ");
                 message.push_str(&group.messages.join("; "));

@@ -31,11 +31,7 @@ pub fn render(report: &Report) -> String {
             *per_kind.entry(command).or_default() += 1;
             let (line, column) = file.line_column(d.span.start);
             let (end_line, end_column) = file.line_column(d.span.end);
-            let mut message = d.message.clone();
-            for extra in d.help.iter().chain(&d.notes) {
-                message.push('\n');
-                message.push_str(extra);
-            }
+            let message = d.message_with_remarks();
             out.push_str(&format!(
                 "::{command} file={},line={line},col={column},endLine={end_line},endColumn={end_column},title={}::{}\n",
                 property(&visible(&file.relative)),

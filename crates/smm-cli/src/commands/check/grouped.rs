@@ -40,11 +40,12 @@ fn merge(group: &[&Reported]) -> Grouped {
             "{} findings here: {}",
             group.len(),
             lowercase_first(summary)
-        );
+        )
+        .into();
         diagnostic.label = format!("{} findings", group.len());
         diagnostic.notes = group
             .iter()
-            .map(|r| r.diagnostic.message.clone())
+            .map(|r| r.diagnostic.message.to_string())
             .chain(group.iter().flat_map(|r| r.diagnostic.notes.clone()))
             .fold(Vec::new(), |mut notes, note| {
                 if !notes.contains(&note) {
@@ -69,11 +70,15 @@ fn merge(group: &[&Reported]) -> Grouped {
         }
     }
     if let Some(waived) = &first.waived {
-        diagnostic.message = format!("waived until {}: {}", waived.expires, diagnostic.message);
+        diagnostic.message =
+            format!("waived until {}: {}", waived.expires, diagnostic.message).into();
     }
     Grouped {
         diagnostic,
-        messages: group.iter().map(|r| r.diagnostic.message.clone()).collect(),
+        messages: group
+            .iter()
+            .map(|r| r.diagnostic.message.to_string())
+            .collect(),
     }
 }
 
@@ -93,7 +98,7 @@ mod tests {
 
     fn reported(code: &'static str, span: Span, message: &str) -> Reported {
         let mut diagnostic = Diagnostic::new(Severity::Warning, code, span, message);
-        diagnostic.help = Some(format!("help for {message}"));
+        diagnostic.help = Some(format!("help for {message}").into());
         Reported {
             diagnostic,
             fix: None,

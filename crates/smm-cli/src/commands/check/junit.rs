@@ -45,12 +45,17 @@ impl Case {
             self.waived.push(why);
             self.out.push(text);
         } else if reported.fails(fail_on) {
-            for more in d.help.iter().chain(&d.notes) {
+            for more in d
+                .help
+                .as_deref()
+                .into_iter()
+                .chain(d.notes.iter().map(String::as_str))
+            {
                 text.push('\n');
                 text.push_str(more);
             }
             self.failures
-                .push((d.code.to_string(), d.message.clone(), text));
+                .push((d.code.to_string(), d.message.to_string(), text));
         } else {
             self.out.push(text);
         }

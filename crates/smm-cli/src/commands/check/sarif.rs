@@ -287,11 +287,7 @@ fn first_id(message: &str) -> Option<String> {
 fn result(file: &FileReport, reported: &Reported) -> Value {
     let d = &reported.diagnostic;
     let rule = smm_check::codes::CODES.iter().position(|c| c.id == d.code);
-    let mut message = d.message.clone();
-    for note in d.help.iter().chain(&d.notes) {
-        message.push('\n');
-        message.push_str(note);
-    }
+    let message = d.message_with_remarks();
     let mut result = json!({
         "ruleId": d.code,
         "level": level(d.severity),

@@ -382,7 +382,7 @@ fn findings(inputs: &Inputs<'_>) -> Vec<FindingLine> {
             FindingLine {
                 severity: severity(r.diagnostic.severity),
                 code: r.diagnostic.code.to_string(),
-                message: r.diagnostic.message.clone(),
+                message: r.diagnostic.message.to_string(),
                 line,
                 column,
                 waived: r.waived.as_ref().map(|w| w.reason.clone()),

@@ -8,7 +8,7 @@ use proptest::test_runner::{Config, TestRunner};
 use crate::lines;
 use crate::render::{render, render_with_ariadne, Shown};
 use crate::visible::visible;
-use crate::{Diagnostic, Label, Severity, Span};
+use crate::{Diagnostic, Label, Severity, SharedText, Span};
 
 /// What `plain` writes for `diagnostic`, if it takes it.
 fn plain(diagnostic: &Diagnostic, path: &str, src: &str) -> Option<String> {
@@ -177,7 +177,7 @@ fn edge_shapes_are_written_here_as_ariadne_writes_them() {
         let mut d = Diagnostic::new(Severity::Warning, "x", span, "m").with_label("l");
         taken(&d, src);
         d.notes = vec!["one".into(), "".into(), "three".into()];
-        d.help = Some(String::new());
+        d.help = Some(SharedText::default());
         taken(&d, src);
     }
     taken(&hint(Span::empty_at(0), ""), "");
@@ -357,7 +357,7 @@ impl Finding {
             self.message.clone(),
         )
         .with_label(self.label.clone());
-        d.help = self.help.clone();
+        d.help = self.help.clone().map(Into::into);
         d.notes = self.notes.clone();
         for (span, message) in &self.related {
             d.related.push(Label {
