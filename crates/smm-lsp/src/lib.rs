@@ -11,19 +11,19 @@ mod places;
 mod report;
 mod server;
 mod state;
+mod transport;
 
 pub use line_map::{Encoding, LineMap};
+pub use transport::Ending;
 
 /// Serves until the client sends `exit` or closes standard input.
-pub fn run() -> std::io::Result<()> {
+pub fn run() -> std::io::Result<Ending> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_io()
+        .enable_time()
         .build()?;
-    runtime.block_on(async {
+    Ok(runtime.block_on(async {
         let (service, socket) = tower_lsp_server::LspService::new(server::Backend::new);
-        tower_lsp_server::Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-            .serve(service)
-            .await;
-    });
-    Ok(())
+        transport::serve(tokio::io::stdin(), tokio::io::stdout(), service, socket).await
+    }))
 }

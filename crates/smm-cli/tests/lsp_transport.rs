@@ -1,0 +1,310 @@
+//! `smm lsp` against clients that misbehave, over its real standard input and output: a body
+//! that is not JSON, JSON that is no message, lengths that are wrong, requests it does not
+//! know, and clients that leave without a word. Each time the server answers what it can,
+//! carries on, and exits when its input ends.
+
+mod common;
+
+use std::time::Duration;
+
+use common::Project;
+use serde_json::{json, Value};
+
+fn frame(body: &str) -> String {
+    format!("Content-Length: {}\r\n\r\n{body}", body.len())
+}
+
+fn message(value: Value) -> String {
+    frame(&value.to_string())
+}
+
+fn initialize(id: i64, capabilities: Value) -> String {
+    message(json!({"jsonrpc": "2.0", "id": id, "method": "initialize",
+        "params": {"capabilities": capabilities}}))
+}
+
+fn initialized() -> String {
+    message(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
+}
+
+fn shutdown(id: i64) -> String {
+    message(json!({"jsonrpc": "2.0", "id": id, "method": "shutdown"}))
+}
+
+fn exit() -> String {
+    message(json!({"jsonrpc": "2.0", "method": "exit"}))
+}
+
+fn did_open(p: &Project) -> String {
+    let uri = format!("file://{}", p.path("a.smm").display());
+    message(
+        json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+        "textDocument": {"uri": uri, "languageId": "smm", "version": 1,
+            "text": "profile p {\n  role asset-owner\n}\n"}}}),
+    )
+}
+
+/// A running `smm lsp`: messages go in one by one, as an editor sends them, and every
+/// message the server writes is collected.
+struct Session {
+    child: std::process::Child,
+    stdin: Option<std::process::ChildStdin>,
+    replies: std::sync::mpsc::Receiver<Value>,
+    seen: Vec<Value>,
+}
+
+impl Session {
+    fn start(p: &Project) -> Session {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("smm"))
+            .arg("lsp")
+            .current_dir(&p.root)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("smm lsp starts");
+        let stdout = child.stdout.take().unwrap();
+        let (tx, replies) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut reader = std::io::BufReader::new(stdout);
+            while let Some(body) = read_frame(&mut reader) {
+                if tx.send(body).is_err() {
+                    return;
+                }
+            }
+        });
+        Session {
+            stdin: child.stdin.take(),
+            child,
+            replies,
+            seen: Vec::new(),
+        }
+    }
+
+    fn send(&mut self, bytes: &str) -> &mut Session {
+        use std::io::Write;
+        let stdin = self.stdin.as_mut().expect("input open");
+        stdin.write_all(bytes.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        self
+    }
+
+    /// Waits for the reply to the request `id`.
+    fn reply(&mut self, id: Value) -> Value {
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(found) = self
+                .seen
+                .iter()
+                .find(|r| r["id"] == id && r.get("method").is_none())
+            {
+                return found.clone();
+            }
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.replies.recv_timeout(left) {
+                Ok(reply) => self.seen.push(reply),
+                Err(_) => panic!("no reply to {id}: {:#?}", self.seen),
+            }
+        }
+    }
+
+    /// Closes the input (or not) and waits for the server to exit: its exit code and every
+    /// message it wrote.
+    fn end(mut self, close_input: bool) -> (i32, Vec<Value>) {
+        if close_input {
+            self.stdin = None;
+        }
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            if std::time::Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("the server did not exit: {:#?}", self.seen);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        self.seen.extend(self.replies.iter());
+        (status.code().expect("an exit code"), self.seen)
+    }
+}
+
+fn read_frame(reader: &mut impl std::io::BufRead) -> Option<Value> {
+    let mut length = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).ok()? == 0 {
+            return None;
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some(n) = line.strip_prefix("Content-Length: ") {
+            length = n.parse::<usize>().ok();
+        }
+    }
+    let mut body = vec![0; length?];
+    reader.read_exact(&mut body).ok()?;
+    Some(serde_json::from_slice(&body).expect("the server writes JSON"))
+}
+
+/// A session through `initialize`.
+fn initialized_session(p: &Project, capabilities: Value) -> Session {
+    let mut session = Session::start(p);
+    session.send(&initialize(1, capabilities));
+    assert!(session.reply(json!(1))["result"]["capabilities"].is_object());
+    session.send(&initialized());
+    session
+}
+
+fn error_codes(replies: &[Value]) -> Vec<i64> {
+    replies
+        .iter()
+        .filter(|r| r.get("method").is_none())
+        .filter_map(|r| r["error"]["code"].as_i64())
+        .collect()
+}
+
+#[test]
+fn a_body_that_is_not_json_is_answered_and_the_next_request_too() {
+    let p = Project::new();
+    let mut session = Session::start(&p);
+    session.send(&frame("{\"jsonrpc\": \"2.0\", \"id\": 1, "));
+    session.send(&initialize(2, json!({})));
+    assert!(session.reply(json!(2))["result"]["capabilities"].is_object());
+    session.send(&shutdown(3));
+    assert_eq!(session.reply(json!(3))["result"], Value::Null);
+    session.send(&exit());
+    let (code, replies) = session.end(false);
+    assert_eq!(error_codes(&replies), vec![-32700], "{replies:#?}");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn json_that_is_no_message_is_an_invalid_request_and_the_session_goes_on() {
+    let p = Project::new();
+    let mut session = initialized_session(&p, json!({}));
+    session.send(&frame("{}"));
+    session.send(&frame(r#"{"jsonrpc":"2.0","id":7}"#));
+    assert_eq!(session.reply(json!(7))["error"]["code"], -32600);
+    session.send(&shutdown(2));
+    assert_eq!(session.reply(json!(2))["result"], Value::Null);
+    session.send(&exit());
+    let (code, replies) = session.end(false);
+    assert_eq!(error_codes(&replies), vec![-32600, -32600], "{replies:#?}");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn wrong_lengths_are_answered_and_the_next_message_is_read_again() {
+    let p = Project::new();
+    let mut session = Session::start(&p);
+    let body = json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+        "params": {"capabilities": {}}})
+    .to_string();
+    session.send("Content-Length: -4\r\n\r\n");
+    session.send("Content-Length: lots\r\n\r\n");
+    // Says 10 bytes of a longer body: the rest runs into the next header.
+    session.send(&format!("Content-Length: 10\r\n\r\n{body}"));
+    session.send(&initialize(2, json!({})));
+    assert!(session.reply(json!(2))["result"]["capabilities"].is_object());
+    session.send(&shutdown(3));
+    assert_eq!(session.reply(json!(3))["result"], Value::Null);
+    session.send(&exit());
+    let (code, replies) = session.end(false);
+    let codes = error_codes(&replies);
+    assert!(
+        codes.len() >= 3 && codes.iter().all(|&c| c == -32700),
+        "{replies:#?}"
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn a_huge_length_is_refused_without_waiting_for_its_bytes() {
+    let p = Project::new();
+    let mut session = initialized_session(&p, json!({}));
+    session.send("Content-Length: 999999999999\r\n\r\n{}");
+    let (code, replies) = session.end(true);
+    let refused = replies
+        .iter()
+        .find(|r| r["error"]["code"] == -32700)
+        .unwrap_or_else(|| panic!("refused: {replies:#?}"));
+    let why = refused["error"]["message"].as_str().unwrap();
+    assert!(why.contains("over the limit of 64 MiB"), "{why}");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn unknown_dollar_requests_get_method_not_found() {
+    let p = Project::new();
+    let mut session = initialized_session(&p, json!({}));
+    session.send(&message(
+        json!({"jsonrpc": "2.0", "id": 5, "method": "$/unknownRequest"}),
+    ));
+    assert_eq!(session.reply(json!(5))["error"]["code"], -32601);
+    session.send(&message(
+        json!({"jsonrpc": "2.0", "method": "$/unknownNotification"}),
+    ));
+    session.send(&shutdown(6));
+    assert_eq!(session.reply(json!(6))["result"], Value::Null);
+    session.send(&exit());
+    let (_, replies) = session.end(false);
+    assert_eq!(error_codes(&replies), vec![-32601], "{replies:#?}");
+}
+
+#[test]
+fn exit_without_shutdown_exits_with_code_one_and_after_shutdown_with_zero() {
+    let p = Project::new();
+    let mut session = initialized_session(&p, json!({}));
+    session.send(&exit());
+    assert_eq!(session.end(false).0, 1);
+
+    let mut session = initialized_session(&p, json!({}));
+    session.send(&shutdown(2));
+    session.reply(json!(2));
+    session.send(&exit());
+    assert_eq!(session.end(false).0, 0);
+}
+
+#[test]
+fn a_request_before_initialize_is_refused_and_initialize_still_works() {
+    let p = Project::new();
+    let mut session = Session::start(&p);
+    session.send(&message(json!({"jsonrpc": "2.0", "id": 1, "method": "textDocument/hover",
+        "params": {"textDocument": {"uri": "file:///a.smm"}, "position": {"line": 0, "character": 0}}})));
+    assert_eq!(session.reply(json!(1))["error"]["code"], -32002);
+    session.send(&initialize(2, json!({})));
+    assert!(session.reply(json!(2))["result"].is_object());
+    assert_eq!(session.end(true).0, 0);
+}
+
+/// The server exits when its input ends, also with a document open, in the middle of a
+/// message, or while it waits for the client to answer its own request.
+#[test]
+fn the_server_exits_when_its_input_ends_whatever_is_pending() {
+    let p = Project::new();
+    p.file("smm.toml", "");
+    let watching = json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
+
+    let mut session = initialized_session(&p, json!({}));
+    session.send(&did_open(&p));
+    assert_eq!(session.end(true).0, 0, "a document open");
+
+    let mut session = initialized_session(&p, json!({}));
+    session.send("Content-Length: 100\r\n\r\n{\"jsonrpc\"");
+    assert_eq!(session.end(true).0, 0, "a body cut short");
+
+    let mut session = initialized_session(&p, watching);
+    session.send(&did_open(&p));
+    let (code, replies) = session.end(true);
+    assert!(
+        replies
+            .iter()
+            .any(|r| r["method"] == "client/registerCapability"),
+        "{replies:#?}"
+    );
+    assert_eq!(code, 0, "a registration never answered");
+}
