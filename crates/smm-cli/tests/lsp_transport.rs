@@ -108,6 +108,14 @@ impl Session {
         }
     }
 
+    /// `shutdown`, answered, then `exit`; the exit code (0 expected) and every message.
+    fn shut_down(mut self, id: i64) -> (i32, Vec<Value>) {
+        self.send(&shutdown(id));
+        assert_eq!(self.reply(json!(id))["result"], Value::Null);
+        self.send(&exit());
+        self.end(false)
+    }
+
     /// Closes the input (or not) and waits for the server to exit: its exit code and every
     /// message it wrote.
     fn end(mut self, close_input: bool) -> (i32, Vec<Value>) {
@@ -174,10 +182,7 @@ fn a_body_that_is_not_json_is_answered_and_the_next_request_too() {
     session.send(&frame("{\"jsonrpc\": \"2.0\", \"id\": 1, "));
     session.send(&initialize(2, json!({})));
     assert!(session.reply(json!(2))["result"]["capabilities"].is_object());
-    session.send(&shutdown(3));
-    assert_eq!(session.reply(json!(3))["result"], Value::Null);
-    session.send(&exit());
-    let (code, replies) = session.end(false);
+    let (code, replies) = session.shut_down(3);
     assert_eq!(error_codes(&replies), vec![-32700], "{replies:#?}");
     assert_eq!(code, 0);
 }
@@ -189,10 +194,7 @@ fn json_that_is_no_message_is_an_invalid_request_and_the_session_goes_on() {
     session.send(&frame("{}"));
     session.send(&frame(r#"{"jsonrpc":"2.0","id":7}"#));
     assert_eq!(session.reply(json!(7))["error"]["code"], -32600);
-    session.send(&shutdown(2));
-    assert_eq!(session.reply(json!(2))["result"], Value::Null);
-    session.send(&exit());
-    let (code, replies) = session.end(false);
+    let (code, replies) = session.shut_down(2);
     assert_eq!(error_codes(&replies), vec![-32600, -32600], "{replies:#?}");
     assert_eq!(code, 0);
 }
@@ -210,10 +212,7 @@ fn wrong_lengths_are_answered_and_the_next_message_is_read_again() {
     session.send(&format!("Content-Length: 10\r\n\r\n{body}"));
     session.send(&initialize(2, json!({})));
     assert!(session.reply(json!(2))["result"]["capabilities"].is_object());
-    session.send(&shutdown(3));
-    assert_eq!(session.reply(json!(3))["result"], Value::Null);
-    session.send(&exit());
-    let (code, replies) = session.end(false);
+    let (code, replies) = session.shut_down(3);
     let codes = error_codes(&replies);
     assert!(
         codes.len() >= 3 && codes.iter().all(|&c| c == -32700),
@@ -248,10 +247,7 @@ fn unknown_dollar_requests_get_method_not_found() {
     session.send(&message(
         json!({"jsonrpc": "2.0", "method": "$/unknownNotification"}),
     ));
-    session.send(&shutdown(6));
-    assert_eq!(session.reply(json!(6))["result"], Value::Null);
-    session.send(&exit());
-    let (_, replies) = session.end(false);
+    let (_, replies) = session.shut_down(6);
     assert_eq!(error_codes(&replies), vec![-32601], "{replies:#?}");
 }
 
@@ -262,11 +258,7 @@ fn exit_without_shutdown_exits_with_code_one_and_after_shutdown_with_zero() {
     session.send(&exit());
     assert_eq!(session.end(false).0, 1);
 
-    let mut session = initialized_session(&p, json!({}));
-    session.send(&shutdown(2));
-    session.reply(json!(2));
-    session.send(&exit());
-    assert_eq!(session.end(false).0, 0);
+    assert_eq!(initialized_session(&p, json!({})).shut_down(2).0, 0);
 }
 
 #[test]
