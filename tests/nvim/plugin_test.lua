@@ -4,7 +4,8 @@
 -- plugin must do it on its own when an .smm file is opened. Checked, in order:
 --   filetype, commentstring, indentation, syntax groups of the assessment;
 --   the client attaches by itself, with `smm lsp` from PATH and the workspace root;
---   diagnostics arrive (an unknown practice, an unmet target), at the right UTF-16 columns;
+--   diagnostics arrive (an unknown practice, an unmet target), at the right UTF-16 columns,
+--   also after an edit (an incremental change);
 --   hover names 62443 clauses; goto definition of the profile opens the profile's file (a
 --   percent-encoded, non-ASCII path); every file of the workspace shares one client, a file
 --   outside it gets its own; a binary that cannot be run gives one warning, not one per buffer;
@@ -165,6 +166,21 @@ local function run()
   local column = vim.fn.getline(8):find("no-such-practice", 1, true) - 1
   check(unknown.lnum == 7 and unknown.col == column, "check::unknown-practice at %d:%d, expected 7:%d",
     unknown.lnum, unknown.col, column)
+
+  -- An edit in the middle of line 8, after its non-ASCII comment: Neovim sends it as an
+  -- incremental change in UTF-16, and the new name is reported at the same column.
+  local old, new = "no-such-practice", "still-no-practice"
+  vim.api.nvim_buf_set_text(plant_buf, 7, column, 7, column + #old, { new })
+  local edited = vim.wait(20000, function()
+    local d = diagnostics_by_code()["check::unknown-practice"]
+    return d ~= nil and d.message:find(new, 1, true) ~= nil
+  end, 50)
+  unknown = diagnostics_by_code()["check::unknown-practice"]
+  check(edited, "after an edit, no diagnostic names %s: %s", new, vim.inspect(unknown))
+  check(unknown.lnum == 7 and unknown.col == column, "after the edit, check::unknown-practice at %d:%d, expected 7:%d",
+    unknown.lnum, unknown.col, column)
+  vim.api.nvim_buf_set_text(plant_buf, 7, column, 7, column + #new, { old })
+  vim.bo[plant_buf].modified = false
 
   -- Hover on the practice of line 5 lists the 62443 clauses still to implement.
   local text = hover_text(plant_buf, { line = 4, character = 14 })

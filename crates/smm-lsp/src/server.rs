@@ -406,7 +406,7 @@ impl LanguageServer for Backend {
                 text_document_sync: Some(TextDocumentSyncCapability::Options(
                     TextDocumentSyncOptions {
                         open_close: Some(true),
-                        change: Some(TextDocumentSyncKind::FULL),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
                         save: Some(TextDocumentSyncSaveOptions::Supported(true)),
                         ..TextDocumentSyncOptions::default()
                     },
@@ -484,12 +484,14 @@ impl LanguageServer for Backend {
         let Some(path) = path_of(&params.text_document.uri) else {
             return;
         };
-        // Full synchronisation: the last change holds the whole text.
-        let Some(change) = params.content_changes.into_iter().last() else {
+        let version = params.text_document.version;
+        let encoding = self.encoding();
+        let Some(text) = self
+            .documents
+            .change(&path, version, params.content_changes, encoding)
+        else {
             return;
         };
-        let version = params.text_document.version;
-        let text = self.documents.set(path.clone(), version, change.text);
         self.with_state("applying a change", |state| state.set_text(path, text));
         self.publish().await;
     }
