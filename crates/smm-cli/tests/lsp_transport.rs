@@ -35,12 +35,19 @@ fn exit() -> String {
     message(json!({"jsonrpc": "2.0", "method": "exit"}))
 }
 
+/// `a.smm`, opened in its workspace.
 fn did_open(p: &Project) -> String {
-    let uri = format!("file://{}", p.path("a.smm").display());
+    open_text(&uri_of(p, "a.smm"), "profile p {\n  role asset-owner\n}\n")
+}
+
+fn uri_of(p: &Project, relative: &str) -> String {
+    format!("file://{}", p.path(relative).display())
+}
+
+fn open_text(uri: &str, text: &str) -> String {
     message(
         json!({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
-        "textDocument": {"uri": uri, "languageId": "smm", "version": 1,
-            "text": "profile p {\n  role asset-owner\n}\n"}}}),
+        "textDocument": {"uri": uri, "languageId": "smm", "version": 1, "text": text}}}),
     )
 }
 
@@ -91,19 +98,22 @@ impl Session {
 
     /// Waits for the reply to the request `id`.
     fn reply(&mut self, id: Value) -> Value {
-        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        self.wait_for(&format!("reply to {id}"), |r| {
+            r["id"] == id && r.get("method").is_none()
+        })
+    }
+
+    /// Waits for a message from the server that `wanted` accepts.
+    fn wait_for(&mut self, what: &str, wanted: impl Fn(&Value) -> bool) -> Value {
+        let deadline = std::time::Instant::now() + Duration::from_secs(120);
         loop {
-            if let Some(found) = self
-                .seen
-                .iter()
-                .find(|r| r["id"] == id && r.get("method").is_none())
-            {
+            if let Some(found) = self.seen.iter().find(|r| wanted(r)) {
                 return found.clone();
             }
             let left = deadline.saturating_duration_since(std::time::Instant::now());
             match self.replies.recv_timeout(left) {
                 Ok(reply) => self.seen.push(reply),
-                Err(_) => panic!("no reply to {id}: {:#?}", self.seen),
+                Err(_) => panic!("no {what}: {:#?}", self.seen),
             }
         }
     }
@@ -122,7 +132,7 @@ impl Session {
         if close_input {
             self.stdin = None;
         }
-        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        let deadline = std::time::Instant::now() + Duration::from_secs(120);
         let status = loop {
             if let Some(status) = self.child.try_wait().unwrap() {
                 break status;
@@ -156,6 +166,15 @@ fn read_frame(reader: &mut impl std::io::BufRead) -> Option<Value> {
     let mut body = vec![0; length?];
     reader.read_exact(&mut body).ok()?;
     Some(serde_json::from_slice(&body).expect("the server writes JSON"))
+}
+
+/// A workspace (with smm.toml) and an initialized session in it; the URI of `relative`.
+fn in_workspace(relative: &str) -> (Project, String, Session) {
+    let p = Project::new();
+    p.file("smm.toml", "");
+    let uri = uri_of(&p, relative);
+    let session = initialized_session(&p, json!({}));
+    (p, uri, session)
 }
 
 /// A session through `initialize`.
@@ -289,6 +308,19 @@ fn the_server_exits_when_its_input_ends_whatever_is_pending() {
     session.send("Content-Length: 100\r\n\r\n{\"jsonrpc\"");
     assert_eq!(session.end(true).0, 0, "a body cut short");
 
+    let mut session = initialized_session(&p, json!({}));
+    session.send(&did_open(&p));
+    let uri = uri_of(&p, "a.smm");
+    session.send(&message(
+        json!({"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover",
+        "params": {"textDocument": {"uri": uri}, "position": {"line": 1, "character": 8}}}),
+    ));
+    assert_eq!(
+        session.end(true).0,
+        0,
+        "a client gone in the middle of a request"
+    );
+
     let mut session = initialized_session(&p, watching);
     session.send(&did_open(&p));
     let (code, replies) = session.end(true);
@@ -299,4 +331,106 @@ fn the_server_exits_when_its_input_ends_whatever_is_pending() {
         "{replies:#?}"
     );
     assert_eq!(code, 0, "a registration never answered");
+}
+
+/// A document over the CLI's 16 MiB limit is not checked: the user is told, its findings are
+/// withdrawn, and an edit that makes it small enough brings it back.
+#[test]
+fn a_document_over_the_size_limit_is_set_aside_until_it_is_smaller() {
+    let (_p, uri, mut session) = in_workspace("big.smm");
+    let line = format!("// {}\n", "x".repeat(1000));
+    session.send(&open_text(&uri, &line.repeat(17 * 1024 + 100)));
+    let shown = session.wait_for("message", |m| m["method"] == "window/showMessage");
+    let said = shown["params"]["message"].as_str().unwrap();
+    assert!(
+        said.contains("big.smm: file is too large (16.8 MiB")
+            && said.contains("the limit is 16 MiB"),
+        "{said}"
+    );
+    let withdrawn = session.wait_for("diagnostics", |m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri.as_str()
+    });
+    assert_eq!(withdrawn["params"]["diagnostics"], json!([]));
+
+    session.send(&message(
+        json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": uri, "version": 2},
+        "contentChanges": [{"text": "profile p {\n  role nobody\n}\n"}]}}),
+    ));
+    let checked = session.wait_for("diagnostics of version 2", |m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri.as_str()
+            && m["params"]["version"] == 2
+    });
+    let codes: Vec<&str> = checked["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["check::unknown-role"]);
+    assert_eq!(session.shut_down(9).0, 0);
+}
+
+fn rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+/// Ten thousand changes sent as fast as the pipe takes them: the last version's diagnostics
+/// arrive, a request after them is answered, and the server's memory stays flat.
+#[test]
+fn ten_thousand_rapid_changes_are_taken_in_order_with_flat_memory() {
+    let (p, uri, mut session) = in_workspace("a.smm");
+    session.send(&did_open(&p));
+    let edit = |version: i32| {
+        // Odd versions insert a character at the start of line 1, even ones take it away.
+        let (range, text) = if version % 2 == 0 {
+            (
+                json!({"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}}),
+                "x",
+            )
+        } else {
+            (
+                json!({"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 1}}),
+                "",
+            )
+        };
+        message(
+            json!({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": version},
+            "contentChanges": [{"range": range, "text": text}]}}),
+        )
+    };
+    let published = |version: i32| {
+        move |m: &Value| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == version
+        }
+    };
+    // A first few hundred, so that what the server keeps for good is there before measuring.
+    let all: String = (2..=501).map(edit).collect();
+    session.send(&all);
+    session.wait_for("diagnostics of version 501", published(501));
+    let pid = session.child.id();
+    let before = rss_kib(pid);
+    let all: String = (502..=10501).map(edit).collect();
+    session.send(&all);
+    let last = session.wait_for("diagnostics of version 10501", published(10501));
+    let after = rss_kib(pid);
+    // Version 10501 is odd: the `x` is gone and the profile is as it was opened.
+    assert_eq!(last["params"]["diagnostics"], json!([]), "{last}");
+    let hover = message(
+        json!({"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover",
+        "params": {"textDocument": {"uri": uri}, "position": {"line": 1, "character": 10}}}),
+    );
+    session.send(&hover);
+    assert!(session.reply(json!(2))["result"]["contents"]["value"]
+        .as_str()
+        .is_some_and(|h| h.contains("asset-owner")));
+    assert!(
+        after < before + 16 * 1024,
+        "RSS grew from {before} KiB to {after} KiB"
+    );
+    assert_eq!(session.shut_down(9).0, 0);
 }

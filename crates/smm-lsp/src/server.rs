@@ -55,18 +55,32 @@ impl Backend {
 
     /// Runs `work` on the state; a panic is logged and becomes `None`.
     fn with_state<T>(&self, what: &str, work: impl FnOnce(&mut State) -> T) -> Option<T> {
+        self.try_state(what, work).ok()
+    }
+
+    /// Runs `work` on the state; a panic is logged and becomes an internal error that says
+    /// what failed and the panic's message, for the user to report.
+    fn try_state<T>(&self, what: &str, work: impl FnOnce(&mut State) -> T) -> Result<T> {
         let mut guard = self
             .state
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let state = guard.as_mut()?;
-        match catch_unwind(AssertUnwindSafe(|| work(state))) {
-            Ok(value) => Some(value),
-            Err(_) => {
-                eprintln!("smm lsp: {what} failed (a bug); the server carries on");
-                None
+        let Some(state) = guard.as_mut() else {
+            return Err(Error::internal_error());
+        };
+        catch_unwind(AssertUnwindSafe(|| work(state))).map_err(|payload| {
+            let why = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic without a message".into());
+            eprintln!("smm lsp: {what} failed (a bug: {why}); the server carries on");
+            Error {
+                code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+                message: format!("smm: {what} failed (a bug: {why})").into(),
+                data: None,
             }
-        }
+        })
     }
 
     /// Sends the diagnostics of the files marked since the last report. Reports go out one
@@ -254,6 +268,28 @@ impl Backend {
 }
 
 impl Backend {
+    /// Whether a buffer is over the size limit, as the CLI refuses such a file. Such a buffer
+    /// is set aside, unchecked, until an edit makes it smaller: its findings are withdrawn and
+    /// the user is told why.
+    async fn too_large(&self, uri: &Uri, path: &Path, version: i32, text: &str) -> bool {
+        let len = text.len() as u64;
+        if len <= smm_check::disk::input::MAX_SIZE {
+            return false;
+        }
+        self.with_state("setting a file aside", |state| state.set_aside(path));
+        let why = smm_check::disk::input::too_large(len);
+        let message = format!(
+            "smm: {}: {why}; it is not checked until it is smaller",
+            smm_syntax::visible_path(path)
+        );
+        self.client.show_message(MessageType::ERROR, message).await;
+        self.client
+            .publish_diagnostics(uri.clone(), Vec::new(), Some(version))
+            .await;
+        self.publish().await;
+        true
+    }
+
     /// Asks the client to report changes to `.smm` files and smm.toml in the workspace and
     /// to the catalog folders smm.toml names (they may lie outside it).
     async fn watch_files(&self) {
@@ -300,7 +336,7 @@ impl Backend {
             return Ok(None);
         };
         let encoding = self.encoding();
-        self.with_state(what, |state| {
+        self.try_state(what, |state| {
             let file = state.file(&path)?;
             let text = state.workspace.source(file)?.text.clone();
             let map = self.documents.line_map(&path, &text);
@@ -312,7 +348,6 @@ impl Backend {
             };
             work(state, &at)
         })
-        .ok_or_else(Error::internal_error)
     }
 }
 
@@ -476,6 +511,12 @@ impl LanguageServer for Backend {
         let text = self
             .documents
             .set(path.clone(), document.version, document.text);
+        if self
+            .too_large(&document.uri, &path, document.version, &text)
+            .await
+        {
+            return;
+        }
         self.with_state("opening a file", |state| state.open_buffer(path, text));
         self.publish().await;
     }
@@ -492,6 +533,12 @@ impl LanguageServer for Backend {
         else {
             return;
         };
+        if self
+            .too_large(&params.text_document.uri, &path, version, &text)
+            .await
+        {
+            return;
+        }
         self.with_state("applying a change", |state| state.set_text(path, text));
         self.publish().await;
     }
@@ -634,7 +681,7 @@ impl LanguageServer for Backend {
         params: WorkspaceSymbolParams,
     ) -> Result<Option<WorkspaceSymbolResponse>> {
         let encoding = self.encoding();
-        self.with_state("workspace symbols", |state| {
+        self.try_state("workspace symbols", |state| {
             Some(WorkspaceSymbolResponse::Flat(features::workspace_symbols(
                 state,
                 &self.documents,
@@ -642,7 +689,6 @@ impl LanguageServer for Backend {
                 encoding,
             )))
         })
-        .ok_or_else(Error::internal_error)
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
@@ -732,7 +778,12 @@ mod tests {
         let panicked = backend.at("a test", on_practice.clone(), |_, _, _| -> Option<()> {
             panic!("a bug in a request")
         });
-        assert_eq!(panicked.unwrap_err().code, ErrorCode::InternalError);
+        let error = panicked.unwrap_err();
+        assert_eq!(error.code, ErrorCode::InternalError);
+        assert_eq!(
+            error.message,
+            "smm: a test failed (a bug: a bug in a request)"
+        );
 
         let hover = backend
             .hover(HoverParams {

@@ -147,6 +147,16 @@ impl State {
         self.touch(&path);
     }
 
+    /// An open buffer that is not checked (over the size limit): neither its text nor the
+    /// file on disk takes part until it is set again.
+    pub fn set_aside(&mut self, path: &Path) {
+        self.open.insert(path.to_path_buf());
+        if self.workspace.id(path).is_some() {
+            self.workspace.remove(path);
+            self.recheck(Vec::new(), true);
+        }
+    }
+
     /// Marks a file's diagnostics to be reported again (a file of the workspace, or smm.toml).
     pub fn touch(&mut self, path: &Path) {
         match self.workspace.id(path) {

@@ -75,7 +75,7 @@ fn read_limited(reader: impl Read) -> Result<String, InputError> {
 
 /// `(17.5 MiB; the limit is 16 MiB)`, or exact byte counts when the size in MiB would read as
 /// the limit's (`16.0 MiB` for a file one byte over).
-fn too_large(len: u64) -> InputError {
+pub fn too_large(len: u64) -> InputError {
     let mib = |bytes: u64| format!("{:.1}", bytes as f64 / (1 << 20) as f64);
     let size = mib(len);
     if size == mib(MAX_SIZE) {
