@@ -26,7 +26,17 @@ pub struct Workspace {
 const TARGET_LINES: usize = 10_000;
 const SECTORS: usize = 4;
 
+/// The workspace of many files: profiles, and one file per assessment.
 pub fn workspace() -> Workspace {
+    build(false)
+}
+
+/// The same profiles, and every assessment in one file of over 10,000 lines.
+pub fn one_file() -> Workspace {
+    build(true)
+}
+
+fn build(one_file: bool) -> Workspace {
     let model = smm_model::builtin::model();
     let practices: Vec<(String, Vec<String>)> = model
         .practices()
@@ -80,8 +90,15 @@ pub fn workspace() -> Workspace {
     }
 
     let mut assessments = Vec::new();
+    let mut all = String::new();
     let mut n = 0;
-    while out.lines < TARGET_LINES {
+    // The one file alone holds the 10,000 lines.
+    while (if one_file {
+        all.lines().count()
+    } else {
+        out.lines
+    }) < TARGET_LINES
+    {
         let sector = n % SECTORS;
         let mut text = format!("assessment site-{n:03} \"Generated site {n}\" {{\n");
         writeln!(text, "  profile sector-{sector}").unwrap();
@@ -107,8 +124,15 @@ pub fn workspace() -> Workspace {
             text.push_str("  }\n");
         }
         text.push_str("}\n");
-        assessments.push(out.write(root.join(format!("assessments/site-{n:03}.smm")), text));
+        if one_file {
+            all.push_str(&text);
+        } else {
+            assessments.push(out.write(root.join(format!("assessments/site-{n:03}.smm")), text));
+        }
         n += 1;
+    }
+    if one_file {
+        assessments.push(out.write(root.join("assessments/all.smm"), all));
     }
     Workspace {
         assessment: assessments[0].clone(),
