@@ -74,6 +74,7 @@ impl Backend {
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "a panic without a message".into());
+            let why = smm_syntax::visible(&why).into_owned();
             eprintln!("smm lsp: {what} failed (a bug: {why}); the server carries on");
             Error {
                 code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
@@ -276,13 +277,16 @@ impl Backend {
         if len <= smm_check::disk::input::MAX_SIZE {
             return false;
         }
-        self.with_state("setting a file aside", |state| state.set_aside(path));
-        let why = smm_check::disk::input::too_large(len);
-        let message = format!(
-            "smm: {}: {why}; it is not checked until it is smaller",
-            smm_syntax::visible_path(path)
-        );
-        self.client.show_message(MessageType::ERROR, message).await;
+        let newly = self.with_state("setting a file aside", |state| state.set_aside(path));
+        // Said once, not at every keystroke while it stays too large.
+        if newly == Some(true) {
+            let why = smm_check::disk::input::too_large(len);
+            let message = format!(
+                "smm: {}: {why}; it is not checked until it is smaller",
+                smm_syntax::visible_path(path)
+            );
+            self.client.show_message(MessageType::ERROR, message).await;
+        }
         self.client
             .publish_diagnostics(uri.clone(), Vec::new(), Some(version))
             .await;

@@ -42,6 +42,8 @@ pub struct State {
     pub analysis: Analysis,
     /// The files open in the editor: their buffers, not the disk, count.
     pub open: BTreeSet<PathBuf>,
+    /// Open buffers over the size limit, set aside unchecked (`set_aside`).
+    aside: BTreeSet<PathBuf>,
     /// Files whose diagnostics may differ from what was last reported.
     pub(crate) dirty: Dirty,
     /// Counts changes, so that a report made before the latest one can be told apart.
@@ -103,6 +105,7 @@ impl State {
             model_problems: BTreeMap::new(),
             analysis,
             open: BTreeSet::new(),
+            aside: BTreeSet::new(),
             dirty: Dirty::All,
             generation: 0,
             deferred: BTreeSet::new(),
@@ -124,6 +127,7 @@ impl State {
     /// A newly opened buffer: the disk is read again (new files may have appeared), then the
     /// buffer goes over it, and what changed is checked once.
     pub fn open_buffer(&mut self, path: PathBuf, text: Arc<str>) {
+        self.aside.remove(&path);
         let (mut changed, mut structural) = self.read_disk();
         self.open.insert(path.clone());
         match self.set(path.clone(), text) {
@@ -137,6 +141,7 @@ impl State {
 
     /// A buffer's new text.
     pub fn set_text(&mut self, path: PathBuf, text: Arc<str>) {
+        self.aside.remove(&path);
         self.open.insert(path.clone());
         match self.set(path.clone(), text) {
             Some(Some(change)) => self.recheck(vec![change], false),
@@ -148,13 +153,14 @@ impl State {
     }
 
     /// An open buffer that is not checked (over the size limit): neither its text nor the
-    /// file on disk takes part until it is set again.
-    pub fn set_aside(&mut self, path: &Path) {
+    /// file on disk takes part until it is set again. Whether it was not set aside already.
+    pub fn set_aside(&mut self, path: &Path) -> bool {
         self.open.insert(path.to_path_buf());
         if self.workspace.id(path).is_some() {
             self.workspace.remove(path);
             self.recheck(Vec::new(), true);
         }
+        self.aside.insert(path.to_path_buf())
     }
 
     /// Marks a file's diagnostics to be reported again (a file of the workspace, or smm.toml).
@@ -168,6 +174,7 @@ impl State {
     /// A closed buffer: the file on disk counts again, or nothing if it is gone.
     pub fn close(&mut self, path: &Path) {
         self.open.remove(path);
+        self.aside.remove(path);
         match input::read_file(path) {
             Ok(text) => match self.set(path.to_path_buf(), text) {
                 Some(Some(change)) => self.recheck(vec![change], false),

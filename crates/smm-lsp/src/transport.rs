@@ -7,9 +7,7 @@
 
 use std::time::Duration;
 
-use tokio::io::{
-    AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt,
-};
+use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
 use tokio::sync::mpsc;
 
 mod envelope;
@@ -144,35 +142,4 @@ async fn write_all_frames<O: AsyncWrite + Unpin>(
             return;
         }
     }
-}
-
-/// Reads the rest of a line into `line`, at most `limit` bytes of it; whether a line break
-/// ended it.
-async fn read_line_capped<R: AsyncBufRead + Unpin>(
-    reader: &mut R,
-    line: &mut Vec<u8>,
-    limit: usize,
-) -> std::io::Result<bool> {
-    loop {
-        let available = reader.fill_buf().await?;
-        if available.is_empty() {
-            return Ok(false);
-        }
-        let room = limit.saturating_sub(line.len());
-        let (taken, ended) = match available.iter().position(|&b| b == b'\n') {
-            Some(at) if at < room => (at + 1, true),
-            _ => (available.len().min(room), false),
-        };
-        line.extend_from_slice(&available[..taken]);
-        reader.consume(taken);
-        if ended || line.len() >= limit {
-            return Ok(ended);
-        }
-    }
-}
-
-/// Reads and drops `n` bytes; whether they were all there.
-async fn skip<R: AsyncRead + Unpin>(reader: &mut R, n: usize) -> std::io::Result<bool> {
-    let copied = tokio::io::copy(&mut reader.take(n as u64), &mut tokio::io::sink()).await?;
-    Ok(copied == n as u64)
 }

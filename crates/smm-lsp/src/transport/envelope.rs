@@ -19,11 +19,9 @@ struct Raw<'a> {
     result: Option<IgnoredAny>,
     #[serde(default, deserialize_with = "present")]
     error: Option<ErrorObject>,
-    #[serde(default)]
-    #[allow(dead_code)]
-    params: Option<IgnoredAny>,
 }
 
+/// Read only to check that an error reply has the shape the framework expects.
 #[derive(Deserialize)]
 struct ErrorObject {
     #[allow(dead_code)]

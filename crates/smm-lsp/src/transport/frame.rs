@@ -5,9 +5,9 @@
 
 use std::fmt;
 
-use tokio::io::{AsyncBufRead, AsyncReadExt};
+use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt};
 
-use super::{read_line_capped, skip, MAX_MESSAGE};
+use super::MAX_MESSAGE;
 
 /// Longer header lines are read in pieces of this size and never held whole.
 const MAX_HEADER_LINE: usize = 1 << 12;
@@ -120,6 +120,37 @@ pub fn encode(body: &[u8]) -> Vec<u8> {
     let mut frame = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
     frame.extend_from_slice(body);
     frame
+}
+
+/// Reads the rest of a line into `line`, at most `limit` bytes of it; whether a line break
+/// ended it.
+async fn read_line_capped<R: AsyncBufRead + Unpin>(
+    reader: &mut R,
+    line: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<bool> {
+    loop {
+        let available = reader.fill_buf().await?;
+        if available.is_empty() {
+            return Ok(false);
+        }
+        let room = limit.saturating_sub(line.len());
+        let (taken, ended) = match available.iter().position(|&b| b == b'\n') {
+            Some(at) if at < room => (at + 1, true),
+            _ => (available.len().min(room), false),
+        };
+        line.extend_from_slice(&available[..taken]);
+        reader.consume(taken);
+        if ended || line.len() >= limit {
+            return Ok(ended);
+        }
+    }
+}
+
+/// Reads and drops `n` bytes; whether they were all there.
+async fn skip<R: AsyncRead + Unpin>(reader: &mut R, n: usize) -> std::io::Result<bool> {
+    let copied = tokio::io::copy(&mut reader.take(n as u64), &mut tokio::io::sink()).await?;
+    Ok(copied == n as u64)
 }
 
 #[cfg(test)]
