@@ -136,16 +136,19 @@ impl Diagnostic {
     /// a place for one text only (the editor's diagnostic, SARIF, GitHub annotations).
     pub fn message_with_remarks(&self) -> String {
         let mut text = self.message.to_string();
-        for remark in self
-            .help
-            .iter()
-            .map(|h| h.as_str())
-            .chain(self.notes.iter().map(String::as_str))
-        {
+        for remark in self.remarks() {
             text.push('\n');
             text.push_str(remark);
         }
         text
+    }
+
+    /// The help, then each note.
+    pub fn remarks(&self) -> impl Iterator<Item = &str> {
+        self.help
+            .as_deref()
+            .into_iter()
+            .chain(self.notes.iter().map(String::as_str))
     }
 
     pub fn with_help(mut self, help: impl Into<SharedText>) -> Diagnostic {

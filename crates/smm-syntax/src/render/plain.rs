@@ -34,8 +34,7 @@ pub(super) fn report(diagnostic: &Diagnostic, shown: &Shown<'_>, path: &str) -> 
     let mut texts = [&*diagnostic.message, label]
         .into_iter()
         .chain(diagnostic.related.iter().map(|r| r.message.as_str()))
-        .chain(diagnostic.help.as_deref())
-        .chain(diagnostic.notes.iter().map(String::as_str));
+        .chain(diagnostic.remarks());
     if texts.any(|text| text.contains('\n')) {
         return None;
     }

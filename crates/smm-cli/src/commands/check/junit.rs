@@ -45,12 +45,7 @@ impl Case {
             self.waived.push(why);
             self.out.push(text);
         } else if reported.fails(fail_on) {
-            for more in d
-                .help
-                .as_deref()
-                .into_iter()
-                .chain(d.notes.iter().map(String::as_str))
-            {
+            for more in d.remarks() {
                 text.push('\n');
                 text.push_str(more);
             }
