@@ -20,6 +20,11 @@ pub struct CheckOptions {
     /// Check only these files (the dependents of a change, `Analysis::dependents`); every
     /// profile is still resolved, since any file may extend any profile. `None`: every file.
     pub only: Option<BTreeSet<FileId>>,
+    /// Set by the caller to stop the check early; the result is then incomplete.
+    pub cancel: crate::Cancel,
+    /// Check on the calling thread only, leaving the other cores free: the language server
+    /// checks on a worker while it answers requests on another core.
+    pub one_thread: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -111,18 +116,29 @@ impl Analysis {
 }
 
 /// `work` on each item with its own findings, spread over the cores (`parallel::map`).
+/// Items begun after `options.cancel` is set are skipped.
 fn in_parallel<T: Sync, R: Send>(
     items: &[T],
+    options: &CheckOptions,
     work: impl Fn(&T, &mut Vec<Finding>) -> R + Sync,
 ) -> Vec<(R, Vec<Finding>)> {
-    crate::parallel::map(items, |item| {
+    let one = |item: &T| {
+        if options.cancel.is_cancelled() {
+            return None;
+        }
         let mut findings = Vec::new();
         let result = work(item, &mut findings);
         // Every item's findings are held until all are done; a large workspace has a hundred
         // thousand, and growth by doubling would leave a third of their room unused.
         findings.shrink_to_fit();
-        (result, findings)
-    })
+        Some((result, findings))
+    };
+    let done = if options.one_thread {
+        items.iter().map(one).collect()
+    } else {
+        crate::parallel::map(items, one)
+    };
+    done.into_iter().flatten().collect()
 }
 
 /// Order within a file.
@@ -211,7 +227,7 @@ pub fn check(
         .iter()
         .filter(|a| wanted(a.file))
         .collect();
-    let assessments = in_parallel(&wanted_assessments, |a, findings| {
+    let assessments = in_parallel(&wanted_assessments, options, |a, findings| {
         checker.check(a, findings)
     });
     let mut by_file = ByFile::default();

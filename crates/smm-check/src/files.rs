@@ -46,7 +46,9 @@ pub struct Source {
     pub lines: Arc<smm_syntax::lines::LineIndex>,
 }
 
-#[derive(Debug, Default)]
+/// Cheap to clone: each file's text, parse and line index are shared (`Arc`), so the
+/// language server hands a snapshot to its worker and edits its own copy meanwhile.
+#[derive(Clone, Debug, Default)]
 pub struct Workspace {
     /// Indexed by `FileId`; `None` once a file is removed, so ids are never reused.
     sources: Vec<Option<Source>>,

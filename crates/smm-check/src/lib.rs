@@ -5,6 +5,7 @@
 
 mod analysis;
 mod assessments;
+mod cancel;
 pub mod catalogs;
 pub mod codes;
 mod dates;
@@ -25,6 +26,7 @@ mod waivers;
 
 pub use analysis::{check, declared_names, Analysis, CheckOptions};
 pub use assessments::{AssessmentReport, Current, PracticeStatus};
+pub use cancel::Cancel;
 pub use dates::Day;
 pub use editions::Follows;
 pub use files::{FileId, Loader, Located, Source, Workspace};

@@ -32,6 +32,7 @@ fn options() -> CheckOptions {
         as_of: None,
         expiry_warning_days: Some(30),
         only: None,
+        ..CheckOptions::default()
     }
 }
 
@@ -178,6 +179,7 @@ fn dates_are_judged_as_of_the_given_day_only() {
             as_of: day.map(|d| Day::parse(d).unwrap()),
             expiry_warning_days: Some(30),
             only: None,
+            ..CheckOptions::default()
         };
         let analysis = check(&workspace, &model, &loader, &options);
         codes_of(&analysis)

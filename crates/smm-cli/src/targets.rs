@@ -277,6 +277,7 @@ impl Checked {
             as_of: semantic.as_of,
             expiry_warning_days: group.config.expiry_warning_days,
             only: None,
+            ..smm_check::CheckOptions::default()
         };
         let analysis = smm_check::check(&workspace, &model.model, &disk, &options);
         Checked {

@@ -9,7 +9,7 @@ use crate::convert;
 use crate::documents::Documents;
 use crate::line_map::{Encoding, LineMap};
 use crate::places;
-use crate::state::State;
+use crate::state::World;
 
 /// A file of the state with its text and line map.
 pub struct InFile<'a> {
@@ -51,7 +51,7 @@ fn symbol_kind(kind: Kind) -> SymbolKind {
     }
 }
 
-pub fn document_symbols(state: &State, at: &InFile<'_>) -> Vec<DocumentSymbol> {
+pub fn document_symbols(world: &World, at: &InFile<'_>) -> Vec<DocumentSymbol> {
     fn convert(at: &InFile<'_>, symbol: smm_ide::Symbol) -> DocumentSymbol {
         #[allow(deprecated)]
         DocumentSymbol {
@@ -71,26 +71,26 @@ pub fn document_symbols(state: &State, at: &InFile<'_>) -> Vec<DocumentSymbol> {
             ),
         }
     }
-    smm_ide::document_symbols(&state.snapshot(), at.file)
+    smm_ide::document_symbols(&world.snapshot(), at.file)
         .into_iter()
         .map(|s| convert(at, s))
         .collect()
 }
 
 pub fn workspace_symbols(
-    state: &State,
+    world: &World,
     documents: &Documents,
     query: &str,
     encoding: Encoding,
 ) -> Vec<SymbolInformation> {
-    smm_ide::workspace_symbols(&state.snapshot(), query)
+    smm_ide::workspace_symbols(&world.snapshot(), query)
         .into_iter()
         .filter_map(|symbol| {
             let target = smm_ide::NavTarget::File {
                 file: symbol.file,
                 span: symbol.span,
             };
-            let location = places::location(state, documents, target, encoding)?;
+            let location = places::location(world, documents, target, encoding)?;
             #[allow(deprecated)]
             Some(SymbolInformation {
                 name: symbol.name,
@@ -104,8 +104,8 @@ pub fn workspace_symbols(
         .collect()
 }
 
-pub fn folding_ranges(state: &State, at: &InFile<'_>) -> Vec<FoldingRange> {
-    smm_ide::folding_ranges(&state.snapshot(), at.file)
+pub fn folding_ranges(world: &World, at: &InFile<'_>) -> Vec<FoldingRange> {
+    smm_ide::folding_ranges(&world.snapshot(), at.file)
         .into_iter()
         .map(|fold| {
             let range = at.range(fold.span);
@@ -125,12 +125,12 @@ pub fn folding_ranges(state: &State, at: &InFile<'_>) -> Vec<FoldingRange> {
 }
 
 pub fn selection_ranges(
-    state: &State,
+    world: &World,
     at: &InFile<'_>,
     positions: &[Position],
 ) -> Vec<SelectionRange> {
     let offsets: Vec<usize> = positions.iter().map(|p| at.offset(*p)).collect();
-    smm_ide::selection_ranges(&state.snapshot(), at.file, &offsets)
+    smm_ide::selection_ranges(&world.snapshot(), at.file, &offsets)
         .into_iter()
         .zip(positions)
         .map(|(chain, position)| {
@@ -165,11 +165,11 @@ pub fn semantic_tokens_legend() -> SemanticTokensLegend {
 
 /// Tokens in the protocol's relative encoding: each one's line and start relative to the one
 /// before, its length in the negotiated units.
-pub fn semantic_tokens(state: &State, at: &InFile<'_>, range: Option<Range>) -> SemanticTokens {
+pub fn semantic_tokens(world: &World, at: &InFile<'_>, range: Option<Range>) -> SemanticTokens {
     let span = range.map(|r| at.span(r));
     let mut data = Vec::new();
     let (mut line, mut start) = (0, 0);
-    for token in smm_ide::semantic_tokens(&state.snapshot(), at.file, span) {
+    for token in smm_ide::semantic_tokens(&world.snapshot(), at.file, span) {
         let position = at.map.position(at.text, token.span.start, at.encoding);
         let word = &at.text[token.span.range()];
         let length = match at.encoding {
@@ -197,9 +197,9 @@ pub fn semantic_tokens(state: &State, at: &InFile<'_>, range: Option<Range>) -> 
     }
 }
 
-pub fn inlay_hints(state: &State, at: &InFile<'_>, range: Range) -> Vec<InlayHint> {
+pub fn inlay_hints(world: &World, at: &InFile<'_>, range: Range) -> Vec<InlayHint> {
     let span = at.span(range);
-    smm_ide::inlay_hints(&state.snapshot(), at.file, span)
+    smm_ide::inlay_hints(&world.snapshot(), at.file, span)
         .into_iter()
         .map(|hint| InlayHint {
             position: at.map.position(at.text, hint.offset, at.encoding),
@@ -219,8 +219,8 @@ pub fn inlay_hints(state: &State, at: &InFile<'_>, range: Range) -> Vec<InlayHin
         .collect()
 }
 
-pub fn code_lenses(state: &State, at: &InFile<'_>) -> Vec<CodeLens> {
-    smm_ide::code_lenses(&state.snapshot(), at.file)
+pub fn code_lenses(world: &World, at: &InFile<'_>) -> Vec<CodeLens> {
+    smm_ide::code_lenses(&world.snapshot(), at.file)
         .into_iter()
         .map(|lens| CodeLens {
             range: at.range(lens.span),
@@ -232,13 +232,13 @@ pub fn code_lenses(state: &State, at: &InFile<'_>) -> Vec<CodeLens> {
 }
 
 pub fn code_actions(
-    state: &State,
+    world: &World,
     documents: &Documents,
     at: &InFile<'_>,
     params: &CodeActionParams,
 ) -> Vec<CodeActionOrCommand> {
     let span = at.span(params.range);
-    smm_ide::code_actions(&state.snapshot(), at.file, span)
+    smm_ide::code_actions(&world.snapshot(), at.file, span)
         .into_iter()
         .map(|action| {
             // The client's own diagnostics for the finding the action addresses.
@@ -267,7 +267,7 @@ pub fn code_actions(
                 kind: Some(kind),
                 diagnostics: (!diagnostics.is_empty()).then_some(diagnostics),
                 edit: Some(places::workspace_edit(
-                    state,
+                    world,
                     documents,
                     &action.edits,
                     at.encoding,

@@ -12,6 +12,7 @@ mod report;
 mod server;
 mod state;
 mod transport;
+mod worker;
 
 pub use line_map::{Encoding, LineMap};
 pub use transport::Ending;

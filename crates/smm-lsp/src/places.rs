@@ -12,7 +12,7 @@ use tower_lsp_server::ls_types::{Location, TextEdit, Uri, WorkspaceEdit};
 use crate::convert;
 use crate::documents::Documents;
 use crate::line_map::{Encoding, LineMap};
-use crate::state::State;
+use crate::state::World;
 
 fn cache() -> Option<&'static PathBuf> {
     static CACHE: OnceLock<Option<PathBuf>> = OnceLock::new();
@@ -22,20 +22,20 @@ fn cache() -> Option<&'static PathBuf> {
 }
 
 pub fn location(
-    state: &State,
+    world: &World,
     documents: &Documents,
     target: smm_ide::NavTarget,
     encoding: Encoding,
 ) -> Option<Location> {
     match target {
         smm_ide::NavTarget::File { file, span } => {
-            let source = state.workspace.source(file)?;
+            let source = world.workspace.source(file)?;
             let map = documents.line_map(&source.path, &source.text);
             let range = convert::range(&map, &source.text, span, encoding);
             Some(Location::new(Uri::from_file_path(&source.path)?, range))
         }
         smm_ide::NavTarget::Catalog(at) => {
-            let file = state.model.file(at.file);
+            let file = world.model.file(at.file);
             let path = match &file.origin {
                 Origin::User(path) => path.clone(),
                 Origin::Builtin(name) => cache()?.join(name),
@@ -49,7 +49,7 @@ pub fn location(
 }
 
 pub fn workspace_edit(
-    state: &State,
+    world: &World,
     documents: &Documents,
     edits: &[smm_ide::TextEdit],
     encoding: Encoding,
@@ -57,7 +57,7 @@ pub fn workspace_edit(
     let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
     let mut maps: HashMap<smm_ide::FileId, Arc<LineMap>> = HashMap::new();
     for edit in edits {
-        let Some(source) = state.workspace.source(edit.file) else {
+        let Some(source) = world.workspace.source(edit.file) else {
             continue;
         };
         let Some(uri) = Uri::from_file_path(&source.path) else {

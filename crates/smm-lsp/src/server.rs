@@ -1,6 +1,8 @@
-//! The protocol: each handler converts positions and URIs, does its work on the state under
-//! the lock (inside `catch_unwind`, so a panic becomes an error and the server lives on), and
-//! only then awaits the client.
+//! The protocol: each handler converts positions and URIs and does its work inside
+//! `catch_unwind` (a panic becomes an error and the server lives on). Edits change the state
+//! under the lock and leave the checking to a job on a worker thread (`schedule`); requests
+//! take a `World` under the lock and answer from it after releasing it, so a running check
+//! never holds them up. Nothing awaits the client while holding the lock.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -17,10 +19,22 @@ use crate::features::{self, InFile};
 use crate::line_map::Encoding;
 use crate::places;
 use crate::report::FileDiagnostics;
-use crate::state::State;
+use crate::state::{Outcome, State, World};
+use crate::worker::Worker;
 use smm_check::disk::walk;
 
-pub struct Backend {
+/// What tower-lsp-server drives; the server itself is shared with the tasks that run checks.
+pub struct Backend(Arc<Server>);
+
+impl std::ops::Deref for Backend {
+    type Target = Server;
+
+    fn deref(&self) -> &Server {
+        &self.0
+    }
+}
+
+pub struct Server {
     client: Client,
     encoding: OnceLock<Encoding>,
     /// Whether the client lets us register file watchers.
@@ -33,11 +47,15 @@ pub struct Backend {
     /// empty set and unchanged ones are not sent again.
     published: DashMap<PathBuf, Vec<Diagnostic>>,
     publishing: tokio::sync::Mutex<()>,
+    /// Woken when a check's result is taken in, for requests that wait for it.
+    checked: tokio::sync::Notify,
+    /// Where checks run; `None` if its thread could not be started (then they run here).
+    worker: Option<Worker>,
 }
 
 impl Backend {
     pub fn new(client: Client) -> Backend {
-        Backend {
+        Backend(Arc::new(Server {
             client,
             encoding: OnceLock::new(),
             can_watch: OnceLock::new(),
@@ -46,9 +64,15 @@ impl Backend {
             documents: Documents::default(),
             published: DashMap::new(),
             publishing: tokio::sync::Mutex::new(()),
-        }
+            checked: tokio::sync::Notify::new(),
+            worker: Worker::start()
+                .inspect_err(|e| eprintln!("smm lsp: no thread for checks ({e}); they run inline"))
+                .ok(),
+        }))
     }
+}
 
+impl Server {
     fn encoding(&self) -> Encoding {
         *self.encoding.get().unwrap_or(&Encoding::Utf16)
     }
@@ -68,43 +92,83 @@ impl Backend {
         let Some(state) = guard.as_mut() else {
             return Err(Error::internal_error());
         };
-        catch_unwind(AssertUnwindSafe(|| work(state))).map_err(|payload| {
-            let why = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "a panic without a message".into());
-            let why = smm_syntax::visible(&why).into_owned();
-            eprintln!("smm lsp: {what} failed (a bug: {why}); the server carries on");
-            Error {
-                code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
-                message: format!("smm: {what} failed (a bug: {why})").into(),
-                data: None,
+        catch_unwind(AssertUnwindSafe(|| work(state))).map_err(|payload| failed(what, &*payload))
+    }
+
+    /// Runs `work` on the latest `World`, outside the lock; a panic is an internal error as
+    /// in `try_state`.
+    fn in_world<T>(&self, what: &str, work: impl FnOnce(&World) -> T) -> Result<T> {
+        let world = self.try_state(what, |state| state.world())?;
+        catch_unwind(AssertUnwindSafe(|| work(&world))).map_err(|payload| failed(what, &*payload))
+    }
+
+    /// Waits until the analysis is up to date with the open files: for requests whose
+    /// answers come from findings and resolved profiles (code actions, lenses, inlay hints,
+    /// rename), which must not point at places in a text the check has not seen.
+    async fn settled(&self) {
+        loop {
+            let checked = self.checked.notified();
+            if self
+                .with_state("waiting for a check", |state| state.is_settled())
+                .unwrap_or(true)
+            {
+                return;
             }
-        })
+            checked.await;
+        }
+    }
+
+    /// Starts the check that the latest changes call for on a worker thread, unless one for
+    /// them runs already; when it ends, its result is taken in (if still current) and sent.
+    fn schedule(self: &Arc<Self>) {
+        let Some(Some(job)) = self.with_state("checking", State::next_job) else {
+            return;
+        };
+        let server = Arc::clone(self);
+        tokio::spawn(async move {
+            let job = Arc::new(job);
+            let run = {
+                let job = Arc::clone(&job);
+                move || catch_unwind(AssertUnwindSafe(|| job.run()))
+            };
+            let analysis = match &server.worker {
+                Some(worker) => worker.run(run).await.unwrap_or_else(|| {
+                    Err(Box::new("the checking thread is gone") as Box<dyn std::any::Any + Send>)
+                }),
+                None => run(),
+            };
+            let outcome = server.with_state("checking", |state| match analysis {
+                Ok(analysis) => Some(state.finish(&job, analysis)),
+                Err(payload) => {
+                    failed("checking", &*payload);
+                    state.abandon(&job);
+                    None
+                }
+            });
+            server.checked.notify_waiters();
+            if outcome == Some(Some(Outcome::Applied)) {
+                server.publish().await;
+            }
+            // The deferred files, or a change that came in meanwhile.
+            server.schedule();
+        });
     }
 
     /// Sends the diagnostics of the files marked since the last report. Reports go out one
     /// at a time, each made from the latest state; when a newer change arrives while one is
     /// being sent, its unsent files are left to the next report, so nothing stale follows
-    /// something newer. A closed file's unchanged diagnostics are not sent again.
+    /// something newer. A closed file's unchanged diagnostics are not sent again. Called
+    /// after each check's result is taken in (closed dependents are checked after the open
+    /// files, so their report follows).
     async fn publish(&self) {
         let _one_at_a_time = self.publishing.lock().await;
-        self.send_report().await;
-        // Let waiting requests and changes in before the closed files are checked.
-        tokio::task::yield_now().await;
-        // A newer change ends this loop: its own report goes first, and its publish carries
-        // on with what is still deferred.
-        let generation = self.with_state("checking", |state| state.generation);
-        while self
-            .with_state("checking closed files", |state| {
-                Some(state.generation) == generation && state.check_deferred()
-            })
-            .unwrap_or(false)
-        {
-            self.send_report().await;
-            tokio::task::yield_now().await;
+        // While a check is under way, its end publishes: the findings held now belong to
+        // older texts.
+        let settled = self.with_state("checking", |state| state.is_settled());
+        if settled != Some(true) {
+            return;
         }
+        self.send_report().await;
         let others = self
             .with_state("checking", State::take_others_changed)
             .unwrap_or(false);
@@ -253,22 +317,22 @@ impl Refresh {
     }
 }
 
-impl Backend {
+impl Server {
     /// A request about a position in a file: `None` when the file or the answer is unknown,
     /// an internal error when the work panicked.
     fn at<T>(
         &self,
         what: &str,
         position: TextDocumentPositionParams,
-        work: impl FnOnce(&State, &InFile<'_>, usize) -> Option<T>,
+        work: impl FnOnce(&World, &InFile<'_>, usize) -> Option<T>,
     ) -> Result<Option<T>> {
-        self.in_file(what, &position.text_document.uri, |state, at| {
-            work(state, at, at.offset(position.position))
+        self.in_file(what, &position.text_document.uri, |world, at| {
+            work(world, at, at.offset(position.position))
         })
     }
 }
 
-impl Backend {
+impl Server {
     /// Whether a buffer is over the size limit, as the CLI refuses such a file. Such a buffer
     /// is set aside, unchecked, until an edit makes it smaller: its findings are withdrawn and
     /// the user is told why.
@@ -290,7 +354,6 @@ impl Backend {
         self.client
             .publish_diagnostics(uri.clone(), Vec::new(), Some(version))
             .await;
-        self.publish().await;
         true
     }
 
@@ -327,22 +390,22 @@ impl Backend {
     }
 }
 
-impl Backend {
+impl Server {
     /// A request about a whole file: `None` when the file is unknown, an internal error when
     /// the work panicked.
     fn in_file<T>(
         &self,
         what: &str,
         uri: &Uri,
-        work: impl FnOnce(&State, &InFile<'_>) -> Option<T>,
+        work: impl FnOnce(&World, &InFile<'_>) -> Option<T>,
     ) -> Result<Option<T>> {
         let Some(path) = path_of(uri) else {
             return Ok(None);
         };
         let encoding = self.encoding();
-        self.try_state(what, |state| {
-            let file = state.file(&path)?;
-            let text = state.workspace.source(file)?.text.clone();
+        self.in_world(what, |world| {
+            let file = world.file(&path)?;
+            let text = world.workspace.source(file)?.text.clone();
             let map = self.documents.line_map(&path, &text);
             let at = InFile {
                 file,
@@ -350,8 +413,33 @@ impl Backend {
                 map: &map,
                 encoding,
             };
-            work(state, &at)
+            work(world, &at)
         })
+    }
+}
+
+impl Backend {
+    /// After an edit: starts its check, and sends what is known to be current already.
+    async fn checked_and_published(&self) {
+        self.0.schedule();
+        self.publish().await;
+    }
+}
+
+/// The internal error for a panic in `what`, logged with the panic's message for the user
+/// to report.
+fn failed(what: &str, payload: &(dyn std::any::Any + Send)) -> Error {
+    let why = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".into());
+    let why = smm_syntax::visible(&why).into_owned();
+    eprintln!("smm lsp: {what} failed (a bug: {why}); the server carries on");
+    Error {
+        code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
+        message: format!("smm: {what} failed (a bug: {why})").into(),
+        data: None,
     }
 }
 
@@ -364,13 +452,13 @@ fn request_failed(message: String) -> Error {
     }
 }
 
-impl Backend {
+impl Server {
     /// Formatting edits for a file, all of them or those touching `range`.
     fn format(&self, uri: Uri, range: Option<Range>) -> Result<Option<Vec<TextEdit>>> {
-        refusal_as_error(self.in_file("formatting", &uri, |state, at| {
+        refusal_as_error(self.in_file("formatting", &uri, |world, at| {
             let span = range.map(|r| at.span(r));
             Some(
-                smm_ide::format_edits(&state.snapshot(), at.file, span).map(|edits| {
+                smm_ide::format_edits(&world.snapshot(), at.file, span).map(|edits| {
                     edits
                         .into_iter()
                         .map(|e| TextEdit::new(at.range(e.span), e.text))
@@ -500,7 +588,7 @@ impl LanguageServer for Backend {
         if self.can_watch.get() == Some(&true) {
             self.watch_files().await;
         }
-        self.publish().await;
+        self.checked_and_published().await;
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -519,10 +607,11 @@ impl LanguageServer for Backend {
             .too_large(&document.uri, &path, document.version, &text)
             .await
         {
+            self.checked_and_published().await;
             return;
         }
         self.with_state("opening a file", |state| state.open_buffer(path, text));
-        self.publish().await;
+        self.checked_and_published().await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -541,15 +630,16 @@ impl LanguageServer for Backend {
             .too_large(&params.text_document.uri, &path, version, &text)
             .await
         {
+            self.checked_and_published().await;
             return;
         }
         self.with_state("applying a change", |state| state.set_text(path, text));
-        self.publish().await;
+        self.checked_and_published().await;
     }
 
     async fn did_save(&self, _: DidSaveTextDocumentParams) {
         self.with_state("re-reading the workspace", State::scan);
-        self.publish().await;
+        self.checked_and_published().await;
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
@@ -558,20 +648,20 @@ impl LanguageServer for Backend {
         };
         self.documents.remove(&path);
         self.with_state("closing a file", |state| state.close(&path));
-        self.publish().await;
+        self.checked_and_published().await;
     }
 
     async fn did_change_watched_files(&self, _: DidChangeWatchedFilesParams) {
         self.with_state("re-reading the workspace", State::scan);
-        self.publish().await;
+        self.checked_and_published().await;
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         self.at(
             "hover",
             params.text_document_position_params,
-            |state, at, offset| {
-                let hover = smm_ide::hover(&state.snapshot(), at.file, offset)?;
+            |world, at, offset| {
+                let hover = smm_ide::hover(&world.snapshot(), at.file, offset)?;
                 Some(Hover {
                     contents: HoverContents::Markup(MarkupContent {
                         kind: MarkupKind::Markdown,
@@ -587,8 +677,8 @@ impl LanguageServer for Backend {
         self.at(
             "completion",
             params.text_document_position,
-            |state, at, offset| {
-                let items = smm_ide::completions(&state.snapshot(), at.file, offset)
+            |world, at, offset| {
+                let items = smm_ide::completions(&world.snapshot(), at.file, offset)
                     .into_iter()
                     .map(|c| convert::completion(at.map, at.text, c, at.encoding))
                     .collect();
@@ -604,11 +694,11 @@ impl LanguageServer for Backend {
         self.at(
             "goto definition",
             params.text_document_position_params,
-            |state, at, offset| {
+            |world, at, offset| {
                 let found: Vec<Location> =
-                    smm_ide::goto_definition(&state.snapshot(), at.file, offset)
+                    smm_ide::goto_definition(&world.snapshot(), at.file, offset)
                         .into_iter()
-                        .filter_map(|t| places::location(state, &self.documents, t, at.encoding))
+                        .filter_map(|t| places::location(world, &self.documents, t, at.encoding))
                         .collect();
                 (!found.is_empty()).then_some(GotoDefinitionResponse::Array(found))
             },
@@ -620,11 +710,11 @@ impl LanguageServer for Backend {
         self.at(
             "references",
             params.text_document_position,
-            |state, at, offset| {
+            |world, at, offset| {
                 let found: Vec<Location> =
-                    smm_ide::references(&state.snapshot(), at.file, offset, declaration)
+                    smm_ide::references(&world.snapshot(), at.file, offset, declaration)
                         .into_iter()
-                        .filter_map(|t| places::location(state, &self.documents, t, at.encoding))
+                        .filter_map(|t| places::location(world, &self.documents, t, at.encoding))
                         .collect();
                 Some(found)
             },
@@ -635,23 +725,25 @@ impl LanguageServer for Backend {
         &self,
         params: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
-        refusal_as_error(self.at("prepare rename", params, |state, at, offset| {
+        self.settled().await;
+        refusal_as_error(self.at("prepare rename", params, |world, at, offset| {
             Some(
-                smm_ide::prepare_rename(&state.snapshot(), at.file, offset)
+                smm_ide::prepare_rename(&world.snapshot(), at.file, offset)
                     .map(|span| PrepareRenameResponse::Range(at.range(span))),
             )
         }))
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        self.settled().await;
         let new_name = params.new_name;
         refusal_as_error(self.at(
             "rename",
             params.text_document_position,
-            |state, at, offset| {
+            |world, at, offset| {
                 Some(
-                    smm_ide::rename(&state.snapshot(), at.file, offset, &new_name).map(|edits| {
-                        places::workspace_edit(state, &self.documents, &edits, at.encoding)
+                    smm_ide::rename(&world.snapshot(), at.file, offset, &new_name).map(|edits| {
+                        places::workspace_edit(world, &self.documents, &edits, at.encoding)
                     }),
                 )
             },
@@ -673,9 +765,9 @@ impl LanguageServer for Backend {
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<DocumentSymbolResponse>> {
-        self.in_file("outline", &params.text_document.uri, |state, at| {
+        self.in_file("outline", &params.text_document.uri, |world, at| {
             Some(DocumentSymbolResponse::Nested(features::document_symbols(
-                state, at,
+                world, at,
             )))
         })
     }
@@ -685,9 +777,9 @@ impl LanguageServer for Backend {
         params: WorkspaceSymbolParams,
     ) -> Result<Option<WorkspaceSymbolResponse>> {
         let encoding = self.encoding();
-        self.try_state("workspace symbols", |state| {
+        self.in_world("workspace symbols", |world| {
             Some(WorkspaceSymbolResponse::Flat(features::workspace_symbols(
-                state,
+                world,
                 &self.documents,
                 &params.query,
                 encoding,
@@ -696,8 +788,8 @@ impl LanguageServer for Backend {
     }
 
     async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
-        self.in_file("folding", &params.text_document.uri, |state, at| {
-            Some(features::folding_ranges(state, at))
+        self.in_file("folding", &params.text_document.uri, |world, at| {
+            Some(features::folding_ranges(world, at))
         })
     }
 
@@ -708,7 +800,7 @@ impl LanguageServer for Backend {
         self.in_file(
             "selection ranges",
             &params.text_document.uri,
-            |state, at| Some(features::selection_ranges(state, at, &params.positions)),
+            |world, at| Some(features::selection_ranges(world, at, &params.positions)),
         )
     }
 
@@ -716,9 +808,9 @@ impl LanguageServer for Backend {
         &self,
         params: SemanticTokensParams,
     ) -> Result<Option<SemanticTokensResult>> {
-        self.in_file("semantic tokens", &params.text_document.uri, |state, at| {
+        self.in_file("semantic tokens", &params.text_document.uri, |world, at| {
             Some(SemanticTokensResult::Tokens(features::semantic_tokens(
-                state, at, None,
+                world, at, None,
             )))
         })
     }
@@ -727,28 +819,31 @@ impl LanguageServer for Backend {
         &self,
         params: SemanticTokensRangeParams,
     ) -> Result<Option<SemanticTokensRangeResult>> {
-        self.in_file("semantic tokens", &params.text_document.uri, |state, at| {
+        self.in_file("semantic tokens", &params.text_document.uri, |world, at| {
             Some(SemanticTokensRangeResult::Tokens(
-                features::semantic_tokens(state, at, Some(params.range)),
+                features::semantic_tokens(world, at, Some(params.range)),
             ))
         })
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        self.in_file("inlay hints", &params.text_document.uri, |state, at| {
-            Some(features::inlay_hints(state, at, params.range))
+        self.settled().await;
+        self.in_file("inlay hints", &params.text_document.uri, |world, at| {
+            Some(features::inlay_hints(world, at, params.range))
         })
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
-        self.in_file("code lenses", &params.text_document.uri, |state, at| {
-            Some(features::code_lenses(state, at))
+        self.settled().await;
+        self.in_file("code lenses", &params.text_document.uri, |world, at| {
+            Some(features::code_lenses(world, at))
         })
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        self.in_file("code actions", &params.text_document.uri, |state, at| {
-            Some(features::code_actions(state, &self.documents, at, &params))
+        self.settled().await;
+        self.in_file("code actions", &params.text_document.uri, |world, at| {
+            Some(features::code_actions(world, &self.documents, at, &params))
         })
     }
 }

@@ -1,11 +1,11 @@
 //! The server's view of the workspace: the files on disk under the root with the open buffers
-//! over them, the model, and the checker's latest analysis. All work on it is synchronous and
-//! happens under one lock that is never held across an `.await`.
+//! over them, the model, and the checker's latest analysis. Edits to it are synchronous and
+//! happen under one lock that is never held across an `.await`; checks do not (`jobs`).
 //!
 //! A change is checked incrementally: the model is rebuilt only when a file that defines
 //! catalog items changed, and when the changed files declare the same names as before only
 //! they and the files that use them are checked again (`Analysis::dependents`): the open
-//! ones at once, the closed ones once the open ones' diagnostics have gone out.
+//! ones first, the closed ones once the open ones' diagnostics have gone out.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -16,6 +16,12 @@ use smm_check::disk::{config, input, walk};
 use smm_check::{Analysis, CheckOptions, FileId, Workspace};
 use smm_model::Model;
 use smm_syntax::Diagnostic;
+
+pub use jobs::Outcome;
+pub use world::World;
+
+mod jobs;
+mod world;
 
 pub struct State {
     pub root: Option<PathBuf>,
@@ -30,7 +36,9 @@ pub struct State {
     config_text: Option<String>,
     /// smm.toml when it is broken: its path, text, and the offset and text of the problem.
     pub(crate) config_error: Option<(PathBuf, String, usize, String)>,
-    pub workspace: Workspace,
+    /// Shared with the requests and checks under way (`World`, `Job`); edited through
+    /// `workspace_mut`, which copies it (the file list, not the files) if one still holds it.
+    pub workspace: Arc<Workspace>,
     /// The catalog folders smm.toml names.
     shared: Workspace,
     pub model: Arc<Model>,
@@ -39,7 +47,8 @@ pub struct State {
     /// Whether the model was built with the built-in mapping (`builtin-mappings`).
     model_mappings: smm_model::builtin::Mappings,
     pub(crate) model_problems: BTreeMap<PathBuf, Vec<Diagnostic>>,
-    pub analysis: Analysis,
+    /// The latest check's results; behind `workspace` while `pending` holds work.
+    pub analysis: Arc<Analysis>,
     /// The files open in the editor: their buffers, not the disk, count.
     pub open: BTreeSet<PathBuf>,
     /// Open buffers over the size limit, set aside unchecked (`set_aside`).
@@ -48,8 +57,16 @@ pub struct State {
     pub(crate) dirty: Dirty,
     /// Counts changes, so that a report made before the latest one can be told apart.
     pub generation: u64,
-    /// Closed files that depend on a change and are still to be checked again.
+    /// Checks the changes call for that have not been taken in yet: the changed files and
+    /// their open dependents (`None`: the analysis is up to date with the workspace).
+    pending: Option<jobs::Pending>,
+    /// Closed files that depend on a change and are still to be checked again, after
+    /// `pending`.
     deferred: BTreeSet<FileId>,
+    /// The check on the worker, if one runs.
+    running: Option<jobs::Running>,
+    /// Numbers the jobs.
+    jobs: u64,
     /// Whether a change altered results in files other than the changed ones, so that the
     /// client should ask again for what it shows in them (inlay hints, lenses, tokens).
     others_changed: bool,
@@ -68,11 +85,6 @@ impl Dirty {
         }
     }
 }
-
-/// How many closed files `check_deferred` checks at a time: one, about 1 ms of work, which is
-/// as long as a request may wait behind it (larger batches save little: 4 at a time took as
-/// long in the latency bench).
-const DEFERRED_AT_ONCE: usize = 1;
 
 /// A file whose text changed, with the names it declared before (`None`: it is new).
 struct Changed {
@@ -97,18 +109,21 @@ impl State {
             new_outside_links: Vec::new(),
             config_text: None,
             config_error: None,
-            workspace: Workspace::new(),
+            workspace: Arc::new(Workspace::new()),
             shared: Workspace::new(),
             model,
             model_inputs: Vec::new(),
             model_mappings: smm_model::builtin::Mappings::Builtin,
             model_problems: BTreeMap::new(),
-            analysis,
+            analysis: Arc::new(analysis),
             open: BTreeSet::new(),
             aside: BTreeSet::new(),
             dirty: Dirty::All,
             generation: 0,
+            pending: None,
             deferred: BTreeSet::new(),
+            running: None,
+            jobs: 0,
             others_changed: false,
         };
         state.scan();
@@ -157,7 +172,7 @@ impl State {
     pub fn set_aside(&mut self, path: &Path) -> bool {
         self.open.insert(path.to_path_buf());
         if self.workspace.id(path).is_some() {
-            self.workspace.remove(path);
+            self.workspace_mut().remove(path);
             self.recheck(Vec::new(), true);
         }
         self.aside.insert(path.to_path_buf())
@@ -182,7 +197,7 @@ impl State {
                 None => {}
             },
             Err(_) => {
-                self.workspace.remove(path);
+                self.workspace_mut().remove(path);
                 self.recheck(Vec::new(), true);
             }
         }
@@ -200,7 +215,7 @@ impl State {
             let source = self.workspace.source(id)?;
             Some((source.text.clone(), names(&self.workspace, id)))
         });
-        let file = self.workspace.set(path, text);
+        let file = self.workspace_mut().set(path, text);
         match before {
             None => Some(None),
             Some((text, _)) if Arc::ptr_eq(&text, &self.workspace.source(file)?.text) => None,
@@ -260,7 +275,7 @@ impl State {
             .collect();
         structural |= !gone.is_empty();
         for path in gone {
-            self.workspace.remove(&path);
+            self.workspace_mut().remove(&path);
         }
         let mut changed = Vec::new();
         for path in &files {
@@ -314,23 +329,17 @@ impl State {
         };
     }
 
-    /// Brings the model and the analysis up to date after `changed`; `structural` when
-    /// files came or went or the configuration changed.
+    /// Works out what `changed` calls for and adds it to `pending` (or `deferred`), for a
+    /// check on the worker; `structural` when files came or went or the configuration changed.
+    /// The model is brought up to date at once.
     fn recheck(&mut self, changed: Vec<Changed>, structural: bool) {
-        self.generation += 1;
         let model_changed = self.update_model();
         let names_kept = changed
             .iter()
             .all(|c| c.names_before.as_ref() == Some(&names(&self.workspace, c.file)));
         if structural || model_changed || !names_kept {
-            let options = self.options(None);
-            self.analysis = smm_check::check(
-                &self.workspace,
-                &self.model,
-                &Disk(&self.confinement),
-                &options,
-            );
-            self.dirty = Dirty::All;
+            self.generation += 1;
+            self.pending = Some(jobs::Pending::All);
             self.deferred.clear();
             self.others_changed = true;
             return;
@@ -338,8 +347,9 @@ impl State {
         if changed.is_empty() {
             return;
         }
-        // The changed files and the open ones among their dependents now; the closed ones
-        // right after their diagnostics have gone out (`check_deferred`).
+        self.generation += 1;
+        // The changed files and the open ones among their dependents first; the closed ones
+        // after their diagnostics have gone out.
         let mut now: BTreeSet<FileId> = changed.iter().map(|c| c.file).collect();
         for file in self.analysis.dependents_of(now.clone()) {
             if now.contains(&file) || self.is_open(file) {
@@ -352,26 +362,11 @@ impl State {
             self.deferred.remove(file);
         }
         self.others_changed |= now.len() > changed.len() || !self.deferred.is_empty();
-        self.check_only(now);
-    }
-
-    /// Checks a few of the files whose check `recheck` put off, so that requests can be
-    /// answered between two calls; false when none were left.
-    pub fn check_deferred(&mut self) -> bool {
-        let mut only = BTreeSet::new();
-        while only.len() < DEFERRED_AT_ONCE {
-            let Some(file) = self.deferred.pop_first() else {
-                break;
-            };
-            if self.workspace.source(file).is_some() {
-                only.insert(file);
-            }
+        match &mut self.pending {
+            Some(jobs::Pending::All) => {}
+            Some(jobs::Pending::Files(files)) => files.extend(now),
+            None => self.pending = Some(jobs::Pending::Files(now)),
         }
-        if only.is_empty() {
-            return false;
-        }
-        self.check_only(only);
-        true
     }
 
     /// Whether results in other files changed since the last call.
@@ -387,22 +382,14 @@ impl State {
         }
     }
 
-    fn check_only(&mut self, only: BTreeSet<FileId>) {
-        let options = self.options(Some(only.clone()));
-        let partial = smm_check::check(
-            &self.workspace,
-            &self.model,
-            &Disk(&self.confinement),
-            &options,
-        );
-        self.analysis.update(partial, &only);
-        self.dirty.add(only);
-    }
-
     fn is_open(&self, file: FileId) -> bool {
         self.workspace
             .source(file)
             .is_some_and(|s| self.open.contains(&s.path))
+    }
+
+    fn workspace_mut(&mut self) -> &mut Workspace {
+        Arc::make_mut(&mut self.workspace)
     }
 
     /// Builds the model again when a catalog file changed; true when it did.
@@ -453,15 +440,13 @@ impl State {
         true
     }
 
-    pub fn file(&self, path: &Path) -> Option<FileId> {
-        self.workspace.id(path)
-    }
-
-    pub fn snapshot(&self) -> smm_ide::Snapshot<'_> {
-        smm_ide::Snapshot {
-            workspace: &self.workspace,
-            model: &self.model,
-            analysis: &self.analysis,
+    /// What requests are answered from: the latest texts and parses, and the latest
+    /// analysis, which may be a check behind them (`is_settled`).
+    pub fn world(&self) -> World {
+        World {
+            workspace: Arc::clone(&self.workspace),
+            model: Arc::clone(&self.model),
+            analysis: Arc::clone(&self.analysis),
         }
     }
 }
@@ -493,6 +478,19 @@ impl smm_check::Loader for Disk<'_> {
 mod tests {
     use super::*;
 
+    impl State {
+        /// Runs the jobs there are, one after the other, as the worker would; how many.
+        fn run_jobs(&mut self) -> usize {
+            let mut jobs = 0;
+            while let Some(job) = self.next_job() {
+                let analysis = job.run();
+                assert_eq!(self.finish(&job, analysis), Outcome::Applied);
+                jobs += 1;
+            }
+            jobs
+        }
+    }
+
     const PROFILE: &str = "profile base {\n  role asset-owner\n  target identities level 2\n  target monitoring level 1\n}\n";
     const ASSESSMENT: &str = "assessment NAME {\n  profile base\n  date 2026-11-10\n  practice identities level 1 {\n    evidence \"Accounts\" implements iso27002:5.16\n  }\n}\n";
 
@@ -522,17 +520,23 @@ mod tests {
             std::fs::write(root.join(format!("{name}.smm")), text).unwrap();
         }
         let mut state = State::new(Some(root.to_path_buf()));
+        assert_eq!(state.run_jobs(), 1);
         let open = root.join("open.smm");
         let text = std::fs::read_to_string(&open).unwrap();
         state.open_buffer(open.clone(), text.into());
         state.open_buffer(root.join("base.smm"), PROFILE.into());
+        state.run_jobs();
         let findings = |state: &State| state.analysis.findings().cloned().collect::<Vec<_>>();
         let before = findings(&state);
 
         let edited = PROFILE.replace("identities level 2", "identities level 1");
         state.set_text(root.join("base.smm"), edited.into());
-        let closed = state.file(&root.join("closed.smm")).unwrap();
-        let open = state.file(&open).unwrap();
+        // The open files' check only.
+        let job = state.next_job().unwrap();
+        let analysis = job.run();
+        assert_eq!(state.finish(&job, analysis), Outcome::Applied);
+        let closed = state.workspace.id(&root.join("closed.smm")).unwrap();
+        let open = state.workspace.id(&open).unwrap();
         let codes = |state: &State, file| -> Vec<&str> {
             state.analysis.findings_of(file).map(|f| f.code()).collect()
         };
@@ -543,11 +547,8 @@ mod tests {
         );
         assert_ne!(findings(&state), full_check(&state));
 
-        let mut calls = 0;
-        while state.check_deferred() {
-            calls += 1;
-        }
-        assert_eq!(calls, 6_usize.div_ceil(DEFERRED_AT_ONCE));
+        // Then the closed ones, all in one job.
+        assert_eq!(state.run_jobs(), 1);
         assert!(!codes(&state, closed).contains(&"check::unmet-target"));
         assert_eq!(findings(&state), full_check(&state));
         assert_ne!(findings(&state), before);
@@ -565,6 +566,7 @@ mod tests {
         assert_eq!(state.model.edges().len(), 0);
         std::fs::write(root.join("smm.toml"), "").unwrap();
         state.scan();
+        state.run_jobs();
         assert!(state.model.edges().len() > 100);
     }
 }

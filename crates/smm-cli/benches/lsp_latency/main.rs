@@ -87,6 +87,8 @@ fn many_files(rounds: usize) -> bool {
     let mut hover = Measure::new("hover on a practice (server idle)", Some(2));
     let mut hover_busy = Measure::new("hover while closed dependents are checked", None);
     let mut completion = Measure::new("completion of clause ids", Some(5));
+    let mut change_name = Measure::new("didChange (a name) → its diagnostics (all checked)", None);
+    let mut hover_full = Measure::new("hover while everything is checked again", Some(2));
 
     // Alternate two texts so every change is a real one with different findings.
     let (practice_line, _) = generate::position(&assessment, "  practice ", 0, true);
@@ -150,6 +152,23 @@ fn many_files(rounds: usize) -> bool {
         completion.samples.push(client.arrived - time);
         let items = answer.as_array().map_or(0, Vec::len);
         assert!(items > 0, "completions in round {round}");
+
+        // A new name for the assessment: every file is checked again (a name that others
+        // may refer to changed), and the user hovers meanwhile.
+        version += 1;
+        assessment = toggle_name(&assessment);
+        client.clear_backlog();
+        let time = Instant::now();
+        change(&mut client, &assessment_uri, version, &assessment);
+        let asked = Instant::now();
+        let answer = client.request("textDocument/hover", at(&assessment_uri, practice));
+        hover_full.samples.push(client.arrived - asked);
+        assert!(answer["contents"]["value"].as_str().is_some(), "a hover");
+        wait_for_diagnostics(&mut client, &assessment_uri, version);
+        change_name.samples.push(client.arrived - time);
+        // The closed files' unchanged reports may still be on their way.
+        std::thread::sleep(Duration::from_millis(20));
+        client.clear_backlog();
     }
     client.shut_down();
 
@@ -161,6 +180,8 @@ fn many_files(rounds: usize) -> bool {
         &hover_busy,
         &hover,
         &completion,
+        &change_name,
+        &hover_full,
     ])
 }
 
@@ -314,6 +335,18 @@ fn toggle_level(text: &str, line: usize) -> String {
     };
     edited.replace_range(digit..digit + 1, new);
     lines.join("\n") + "\n"
+}
+
+/// Adds `-renamed` to the name on the first line, or takes it away.
+fn toggle_name(text: &str) -> String {
+    let (first, rest) = text.split_once('\n').expect("more than one line");
+    let mut words: Vec<String> = first.split(' ').map(str::to_string).collect();
+    let name = &mut words[1];
+    match name.strip_suffix("-renamed") {
+        Some(bare) => *name = bare.to_string(),
+        None => name.push_str("-renamed"),
+    }
+    format!("{}\n{rest}", words.join(" "))
 }
 
 fn uri(path: &std::path::Path) -> String {

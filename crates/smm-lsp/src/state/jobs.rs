@@ -1,0 +1,261 @@
+//! Checks as jobs for a worker thread. A job carries a snapshot of what it checks (the
+//! workspace and model as `Arc`s), so the state can take further edits while it runs; its
+//! result is taken in only if nothing changed meanwhile, and a newer change cancels it.
+//!
+//! Work waits in two queues: `pending` (the changed files and their open dependents, or
+//! everything) and `deferred` (closed dependents), which runs only when `pending` is empty,
+//! so that the files the user looks at are answered first.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use smm_check::disk::confine::Confinement;
+use smm_check::{Analysis, Cancel, FileId, Workspace};
+use smm_model::Model;
+
+use super::{Dirty, Disk, State};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Everything: files came or went, names changed, or the model or settings did.
+    All,
+    Files(BTreeSet<FileId>),
+}
+
+/// The job on the worker.
+pub struct Running {
+    id: u64,
+    generation: u64,
+    cancel: Cancel,
+}
+
+pub struct Job {
+    id: u64,
+    /// The state's generation the snapshot belongs to.
+    generation: u64,
+    workspace: Arc<Workspace>,
+    model: Arc<Model>,
+    confinement: Confinement,
+    options: smm_check::CheckOptions,
+    /// What the job checks: `pending`, or the deferred files.
+    scope: Scope,
+}
+
+enum Scope {
+    Pending(Pending),
+    Deferred(BTreeSet<FileId>),
+}
+
+/// What became of a job's result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Taken in: its files' diagnostics are to be sent.
+    Applied,
+    /// Thrown away: the state changed while it ran (a newer job covers its work).
+    Stale,
+}
+
+impl Job {
+    /// Runs the check; on the worker.
+    pub fn run(&self) -> Analysis {
+        smm_check::check(
+            &self.workspace,
+            &self.model,
+            &Disk(&self.confinement),
+            &self.options,
+        )
+    }
+}
+
+impl State {
+    /// The check to start now, if any: for `pending`, else for the deferred files. A job
+    /// already running for the current generation is left to finish; one for an older
+    /// generation is cancelled, since its result would be thrown away.
+    pub fn next_job(&mut self) -> Option<Job> {
+        if let Some(running) = &self.running {
+            if running.generation == self.generation {
+                return None;
+            }
+            running.cancel.cancel();
+            self.running = None;
+        }
+        let scope = match &self.pending {
+            Some(pending) => Scope::Pending(pending.clone()),
+            None if !self.deferred.is_empty() => Scope::Deferred(self.deferred.clone()),
+            None => return None,
+        };
+        let only = match &scope {
+            Scope::Pending(Pending::All) => None,
+            Scope::Pending(Pending::Files(files)) | Scope::Deferred(files) => Some(files.clone()),
+        };
+        self.jobs += 1;
+        let cancel = Cancel::new();
+        let options = smm_check::CheckOptions {
+            cancel: cancel.clone(),
+            // The other core answers requests meanwhile.
+            one_thread: true,
+            ..self.options(only)
+        };
+        self.running = Some(Running {
+            id: self.jobs,
+            generation: self.generation,
+            cancel,
+        });
+        Some(Job {
+            id: self.jobs,
+            generation: self.generation,
+            workspace: Arc::clone(&self.workspace),
+            model: Arc::clone(&self.model),
+            confinement: self.confinement.clone(),
+            options,
+            scope,
+        })
+    }
+
+    /// Takes in a job's result if the state has not changed since the job began.
+    pub fn finish(&mut self, job: &Job, analysis: Analysis) -> Outcome {
+        if self.running.as_ref().is_some_and(|r| r.id == job.id) {
+            self.running = None;
+        }
+        if job.generation != self.generation || job.options.cancel.is_cancelled() {
+            return Outcome::Stale;
+        }
+        match &job.scope {
+            Scope::Pending(Pending::All) => {
+                self.analysis = Arc::new(analysis);
+                self.dirty = Dirty::All;
+                self.deferred.clear();
+            }
+            Scope::Pending(Pending::Files(files)) => {
+                Arc::make_mut(&mut self.analysis).update(analysis, files);
+                self.dirty.add(files.iter().copied());
+            }
+            Scope::Deferred(files) => {
+                Arc::make_mut(&mut self.analysis).update(analysis, files);
+                self.dirty.add(files.iter().copied());
+                self.deferred.retain(|f| !files.contains(f));
+            }
+        }
+        if matches!(job.scope, Scope::Pending(_)) {
+            self.pending = None;
+        }
+        Outcome::Applied
+    }
+
+    /// Gives up a job that panicked: its work is dropped rather than tried again forever; the
+    /// next change checks again.
+    pub fn abandon(&mut self, job: &Job) {
+        if self.running.as_ref().is_some_and(|r| r.id == job.id) {
+            self.running = None;
+        }
+        if job.generation == self.generation {
+            match job.scope {
+                Scope::Pending(_) => self.pending = None,
+                Scope::Deferred(_) => self.deferred.clear(),
+            }
+        }
+    }
+
+    /// Whether the analysis is up to date with every open file (closed dependents may still
+    /// be under way): what requests that read findings wait for.
+    pub fn is_settled(&self) -> bool {
+        self.pending.is_none()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PROFILE: &str = "profile base {\n  role asset-owner\n  target identities level 2\n}\n";
+    const ASSESSMENT: &str = "assessment a {\n  profile base\n  date 2026-11-10\n  practice identities level LEVEL {\n    evidence \"Accounts\" implements iso27002:5.16\n  }\n}\n";
+
+    /// A workspace of a profile and an open assessment at `level`, checked.
+    fn opened(level: &str) -> (tempfile::TempDir, State, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("smm.toml"), "").unwrap();
+        std::fs::write(root.join("base.smm"), PROFILE).unwrap();
+        let path = root.join("a.smm");
+        let text = ASSESSMENT.replace("LEVEL", level);
+        std::fs::write(&path, &text).unwrap();
+        let mut state = State::new(Some(root.to_path_buf()));
+        state.open_buffer(path.clone(), text.into());
+        while let Some(job) = state.next_job() {
+            let analysis = job.run();
+            state.finish(&job, analysis);
+        }
+        assert!(state.is_settled());
+        (dir, state, path)
+    }
+
+    fn codes(state: &State) -> Vec<&str> {
+        state.analysis.findings().map(|f| f.code()).collect()
+    }
+
+    /// An edit while a check runs: the check is cancelled, its result thrown away, and the
+    /// next job checks the latest text.
+    #[test]
+    fn a_newer_edit_cancels_the_running_check_and_its_result_is_not_taken() {
+        let (_dir, mut state, path) = opened("2");
+        assert!(!codes(&state).contains(&"check::unmet-target"));
+
+        state.set_text(path.clone(), ASSESSMENT.replace("LEVEL", "1").into());
+        let first = state.next_job().expect("a check for the edit");
+        assert!(state.next_job().is_none(), "one job per generation");
+        state.set_text(path.clone(), ASSESSMENT.replace("LEVEL", "0").into());
+        let second = state.next_job().expect("a check for the newer edit");
+        assert!(first.options.cancel.is_cancelled());
+        assert!(!second.options.cancel.is_cancelled());
+
+        let stale = first.run();
+        assert_eq!(state.finish(&first, stale), Outcome::Stale);
+        assert!(!state.is_settled());
+        assert!(!codes(&state).contains(&"check::unmet-target"));
+
+        let analysis = second.run();
+        assert_eq!(state.finish(&second, analysis), Outcome::Applied);
+        assert!(state.is_settled());
+        let full = smm_check::check(
+            &state.workspace,
+            &state.model,
+            &Disk(&state.confinement),
+            &state.options(None),
+        );
+        let all: Vec<&str> = full.findings().map(|f| f.code()).collect();
+        assert_eq!(codes(&state), all);
+        assert!(all.contains(&"check::unmet-target"));
+    }
+
+    /// Requests read the new text at once, before its check is done; the analysis follows.
+    #[test]
+    fn the_world_has_the_new_text_before_its_check_is_done() {
+        let (_dir, mut state, path) = opened("2");
+        let edited = ASSESSMENT.replace("LEVEL", "1");
+        state.set_text(path.clone(), edited.clone().into());
+        let world = state.world();
+        let file = world.file(&path).unwrap();
+        assert_eq!(&*world.workspace.source(file).unwrap().text, edited);
+        assert!(!state.is_settled());
+        let job = state.next_job().unwrap();
+        // The job's snapshot is not disturbed by the requests' one, nor they by it.
+        drop(world);
+        let analysis = job.run();
+        assert_eq!(state.finish(&job, analysis), Outcome::Applied);
+        assert!(codes(&state).contains(&"check::unmet-target"));
+    }
+
+    /// A check that panicked is given up, not tried again forever, and waiting requests go
+    /// on; the next edit checks again.
+    #[test]
+    fn an_abandoned_check_settles_the_state() {
+        let (_dir, mut state, path) = opened("2");
+        state.set_text(path.clone(), ASSESSMENT.replace("LEVEL", "1").into());
+        let job = state.next_job().unwrap();
+        state.abandon(&job);
+        assert!(state.is_settled());
+        assert!(state.next_job().is_none());
+        state.set_text(path, ASSESSMENT.replace("LEVEL", "0").into());
+        assert!(state.next_job().is_some());
+    }
+}
