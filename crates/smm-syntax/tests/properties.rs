@@ -448,6 +448,37 @@ fn mixed_breaks() -> impl Strategy<Value = (String, String)> {
         })
 }
 
+/// What an edit inserts: keystrokes, words, and text that opens or closes a construct.
+const EDITS: &[&str] = &[
+    "",
+    "a",
+    "1",
+    "3",
+    " ",
+    "\n",
+    "-",
+    "\"",
+    "{",
+    "}",
+    "/*",
+    "*/",
+    "//",
+    "#",
+    "é",
+    "level 2",
+    "practice identities level 1",
+    "\"text\"",
+    "profile p {\n}\n",
+    ":",
+];
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 fn check_formatting(src: &str) {
     if let Ok(once) = smm_syntax::format(src) {
         let tokens = |s: &str| {
@@ -507,6 +538,31 @@ proptest! {
                 index.line_column(&mixed, offset),
                 smm_syntax::lines::line_column(&mixed, offset)
             );
+        }
+    }
+
+    /// Parsing only the edited item gives what parsing everything gives, for edits anywhere
+    /// (inside items, across them, opening strings and comments), and is taken for edits
+    /// inside an item that keep it whole.
+    #[test]
+    fn reparsing_an_item_equals_parsing_everything(
+        (src, at, removed, inserted) in generated_file().prop_flat_map(|src| {
+            let len = src.len();
+            (Just(src), 0..=len, 0..8usize, select(EDITS))
+        })
+    ) {
+        let at = floor_char_boundary(&src, at);
+        let end = floor_char_boundary(&src, (at + removed).min(src.len()));
+        let new = format!("{}{}{}", &src[..at], inserted, &src[end..]);
+        let old = smm_syntax::parse(&src);
+        let full = smm_syntax::parse(&new);
+        let fast = smm_syntax::reparse(old.clone(), &src, &new);
+        prop_assert_eq!(&fast.file, &full.file, "{}\n---\n{}", src, new);
+        prop_assert_eq!(&fast.tokens, &full.tokens);
+        prop_assert_eq!(&fast.errors, &full.errors);
+        if let Some(item) = smm_syntax::reparse_item(old, &src, &new) {
+            prop_assert_eq!(&item.file, &full.file);
+            prop_assert_eq!(&item.tokens, &full.tokens);
         }
     }
 
