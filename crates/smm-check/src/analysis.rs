@@ -20,6 +20,9 @@ pub struct CheckOptions {
     /// Check only these files (the dependents of a change, `Analysis::dependents`); every
     /// profile is still resolved, since any file may extend any profile. `None`: every file.
     pub only: Option<BTreeSet<FileId>>,
+    /// With `only`, check only the assessments that lie within this span (of the one file in
+    /// `only`): the item an edit changed (`ItemEdit`).
+    pub within: Option<smm_syntax::Span>,
     /// Set by the caller to stop the check early; the result is then incomplete.
     pub cancel: crate::Cancel,
     /// Check on the calling thread only, leaving the other cores free: the language server
@@ -113,6 +116,79 @@ impl Analysis {
         }
         self.uses = uses;
     }
+
+    /// Takes in the results of a check of one assessment (`CheckOptions::within`) after an
+    /// edit inside it (`edit`): its findings and report replace the old ones, and what the
+    /// file holds after the edit moves by the edit's change in length.
+    pub fn update_item(&mut self, partial: Analysis, edit: &crate::ItemEdit) {
+        let file = edit.file;
+        let inside_old =
+            |span: smm_syntax::Span| edit.old.start <= span.start && span.end <= edit.old.end;
+        let inside_new =
+            |span: smm_syntax::Span| edit.new.start <= span.start && span.end <= edit.new.end;
+        let mut findings = self.findings.remove(&file).unwrap_or_default();
+        findings.retain(|f| !inside_old(f.diagnostic.span));
+        for finding in &mut findings {
+            edit.shift_finding(finding);
+        }
+        let mut partial = partial;
+        findings.extend(
+            partial
+                .findings
+                .remove(&file)
+                .into_iter()
+                .flatten()
+                .filter(|f| inside_new(f.diagnostic.span)),
+        );
+        findings.sort_by(finding_order);
+        if !findings.is_empty() {
+            self.findings.insert(file, findings);
+        }
+        self.assessments
+            .retain(|a| a.file != file || !inside_old(a.name_span));
+        for report in &mut self.assessments {
+            edit.shift_report(report);
+        }
+        self.assessments.extend(
+            partial
+                .assessments
+                .into_iter()
+                .filter(|a| a.file == file && inside_new(a.name_span)),
+        );
+        self.assessments
+            .sort_by_key(|a| (a.file, a.name_span.start));
+        self.profiles = partial.profiles;
+        self.uses = uses(&self.profiles, &self.assessments);
+    }
+}
+
+/// For each file, the files it uses: those of the profiles its profiles and assessments
+/// build on.
+fn uses(
+    profiles: &BTreeMap<String, ResolvedProfile>,
+    assessments: &[AssessmentReport],
+) -> BTreeMap<FileId, BTreeSet<FileId>> {
+    let mut uses: BTreeMap<FileId, BTreeSet<FileId>> = BTreeMap::new();
+    let file_of = |name: &String| profiles.get(name).map(|p| p.file);
+    for profile in profiles.values() {
+        let used = profile.chain.iter().skip(1).filter_map(file_of);
+        uses.entry(profile.file).or_default().extend(used);
+    }
+    for report in assessments {
+        let chain = report
+            .profile
+            .as_ref()
+            .and_then(|p| profiles.get(p))
+            .map(|p| p.chain.as_slice())
+            .unwrap_or_default();
+        let used = chain.iter().filter_map(file_of);
+        uses.entry(report.file).or_default().extend(used);
+    }
+    // A file's own items are not a dependency.
+    for (file, used) in uses.iter_mut() {
+        used.remove(file);
+    }
+    uses
 }
 
 /// `work` on each item with its own findings, spread over the cores (`parallel::map`).
@@ -222,10 +298,16 @@ pub fn check(
             .as_ref()
             .is_none_or(|only| only.contains(&file))
     };
+    let within = |a: &&declared::Declared<'_, smm_syntax::ast::Assessment>| {
+        options
+            .within
+            .is_none_or(|w| w.start <= a.item.span.start && a.item.span.end <= w.end)
+    };
     let wanted_assessments: Vec<_> = declared
         .assessments
         .iter()
         .filter(|a| wanted(a.file))
+        .filter(within)
         .collect();
     let assessments = in_parallel(&wanted_assessments, options, |a, findings| {
         checker.check(a, findings)
@@ -244,26 +326,7 @@ pub fn check(
     let mut findings = by_file.0;
     findings.retain(|file, _| wanted(*file));
 
-    let mut uses: BTreeMap<FileId, BTreeSet<FileId>> = BTreeMap::new();
-    let file_of = |name: &String| profiles.get(name).map(|p| p.file);
-    for profile in profiles.values() {
-        let used = profile.chain.iter().skip(1).filter_map(file_of);
-        uses.entry(profile.file).or_default().extend(used);
-    }
-    for report in &assessments {
-        let chain = report
-            .profile
-            .as_ref()
-            .and_then(|p| profiles.get(p))
-            .map(|p| p.chain.clone())
-            .unwrap_or_default();
-        let used = chain.iter().filter_map(file_of);
-        uses.entry(report.file).or_default().extend(used);
-    }
-    // A file's own items are not a dependency.
-    for (file, used) in uses.iter_mut() {
-        used.remove(file);
-    }
+    let uses = uses(&profiles, &assessments);
 
     for found in findings.values_mut() {
         found.sort_by(finding_order);

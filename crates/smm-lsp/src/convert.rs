@@ -29,6 +29,10 @@ pub fn diagnostics(
     line_map: &dyn Fn(&Path, &Arc<str>) -> Arc<LineMap>,
 ) -> Vec<Diagnostic> {
     let uri = Uri::from_file_path(&file.path);
+    // Many problems point at the same few other files (the profiles that set targets): each
+    // is indexed and named once.
+    let mut others: std::collections::HashMap<&Path, (Arc<LineMap>, Option<Uri>)> =
+        std::collections::HashMap::new();
     file.problems
         .iter()
         .map(|problem| {
@@ -41,11 +45,13 @@ pub fn diagnostics(
                 })
             });
             let elsewhere = problem.elsewhere.iter().filter_map(|e| {
-                let other = line_map(&e.path, &e.text);
+                let (other, other_uri) = others
+                    .entry(&e.path)
+                    .or_insert_with(|| (line_map(&e.path, &e.text), Uri::from_file_path(&e.path)));
                 Some(DiagnosticRelatedInformation {
                     location: Location::new(
-                        Uri::from_file_path(&e.path)?,
-                        range(&other, &e.text, e.span, encoding),
+                        other_uri.clone()?,
+                        range(other, &e.text, e.span, encoding),
                     ),
                     message: e.message.clone(),
                 })

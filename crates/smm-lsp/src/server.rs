@@ -145,6 +145,9 @@ impl Server {
                     None
                 }
             });
+            // Its snapshot goes now: the next edit may then change the workspace's files in
+            // place instead of copying them.
+            drop(job);
             server.checked.notify_waiters();
             if outcome == Some(Some(Outcome::Applied)) {
                 server.publish().await;

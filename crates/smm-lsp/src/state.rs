@@ -90,6 +90,8 @@ impl Dirty {
 struct Changed {
     file: FileId,
     names_before: Option<Vec<String>>,
+    /// When the edit lies inside one assessment's body (`ItemEdit::find`).
+    item: Option<smm_check::ItemEdit>,
 }
 
 impl State {
@@ -216,12 +218,14 @@ impl State {
             Some((source.text.clone(), names(&self.workspace, id)))
         });
         let file = self.workspace_mut().set(path, text);
+        let source = self.workspace.source(file)?;
         match before {
             None => Some(None),
-            Some((text, _)) if Arc::ptr_eq(&text, &self.workspace.source(file)?.text) => None,
-            Some((_, names_before)) => Some(Some(Changed {
+            Some((text, _)) if Arc::ptr_eq(&text, &source.text) => None,
+            Some((text, names_before)) => Some(Some(Changed {
                 file,
                 names_before: Some(names_before),
+                item: smm_check::ItemEdit::find(file, &text, &source.text, &source.parse),
             })),
         }
     }
@@ -348,6 +352,16 @@ impl State {
             return;
         }
         self.generation += 1;
+        // An edit inside one assessment's body: only that assessment can see it, and no
+        // other file depends on an assessment.
+        if let [Changed {
+            item: Some(edit), ..
+        }] = changed.as_slice()
+        {
+            let pending = self.pending.take();
+            self.pending = Some(jobs::Pending::with_item(pending, edit.clone()));
+            return;
+        }
         // The changed files and the open ones among their dependents first; the closed ones
         // after their diagnostics have gone out.
         let mut now: BTreeSet<FileId> = changed.iter().map(|c| c.file).collect();
@@ -362,11 +376,8 @@ impl State {
             self.deferred.remove(file);
         }
         self.others_changed |= now.len() > changed.len() || !self.deferred.is_empty();
-        match &mut self.pending {
-            Some(jobs::Pending::All) => {}
-            Some(jobs::Pending::Files(files)) => files.extend(now),
-            None => self.pending = Some(jobs::Pending::Files(now)),
-        }
+        let pending = self.pending.take();
+        self.pending = Some(jobs::Pending::with_files(pending, now));
     }
 
     /// Whether results in other files changed since the last call.

@@ -26,7 +26,7 @@ pub use diagnostic::{Diagnostic, Label, Severity, SyntaxCode};
 pub use format::format;
 pub use lexer::{lex, Lexed};
 pub use render::render;
-pub use reparse::{reparse, reparse_item};
+pub use reparse::{changed, reparse, reparse_item};
 pub use shared_text::SharedText;
 pub use span::Span;
 pub use suggest::{did_you_mean, edit_distance};

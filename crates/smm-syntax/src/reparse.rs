@@ -67,26 +67,53 @@ fn shortcut(mut old: Parse, old_text: &str, new_text: &str) -> Result<Parse, ()>
     Ok(old)
 }
 
-/// Where `old` and `new` differ: the start, and the end in each (both at char boundaries).
-fn changed(old: &str, new: &str) -> (usize, usize, usize) {
+/// Where `old` and `new` differ: the start, and the end in each (all at char boundaries).
+pub fn changed(old: &str, new: &str) -> (usize, usize, usize) {
     let (a, b) = (old.as_bytes(), new.as_bytes());
-    let mut start = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let mut start = common_prefix(a, b);
     while !old.is_char_boundary(start) {
         start -= 1;
     }
     let room = a.len().min(b.len()) - start;
-    let mut common_end = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take(room)
-        .take_while(|(x, y)| x == y)
-        .count();
+    let mut common_end = common_suffix(&a[a.len() - room..], &b[b.len() - room..]);
     while !old.is_char_boundary(a.len() - common_end) || !new.is_char_boundary(b.len() - common_end)
     {
         common_end -= 1;
     }
     (start, a.len() - common_end, b.len() - common_end)
+}
+
+/// Compared a block at a time (a `memcmp` each), then byte by byte in the first block that
+/// differs: a long file edited at its end is compared at memory speed.
+const BLOCK: usize = 256;
+
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let len = a.len().min(b.len());
+    let mut at = 0;
+    while at + BLOCK <= len && a[at..at + BLOCK] == b[at..at + BLOCK] {
+        at += BLOCK;
+    }
+    at + a[at..len]
+        .iter()
+        .zip(&b[at..len])
+        .take_while(|(x, y)| x == y)
+        .count()
+}
+
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    let len = a.len().min(b.len());
+    let (a, b) = (&a[a.len() - len..], &b[b.len() - len..]);
+    let mut end = len;
+    while end >= BLOCK && a[end - BLOCK..end] == b[end - BLOCK..end] {
+        end -= BLOCK;
+    }
+    len - end
+        + a[..end]
+            .iter()
+            .rev()
+            .zip(b[..end].iter().rev())
+            .take_while(|(x, y)| x == y)
+            .count()
 }
 
 #[cfg(test)]
@@ -135,6 +162,43 @@ mod tests {
             let full = parse(&new);
             let again = reparse(parse(FILE), FILE, &new);
             assert_eq!(again.file, full.file, "{to}");
+        }
+    }
+
+    /// The block-wise comparison finds the same bounds as a byte-wise one, whatever the
+    /// blocks' alignment to the difference.
+    #[test]
+    fn the_difference_is_found_across_blocks() {
+        let base = "abcdefgh".repeat(200);
+        for at in [0, 1, 255, 256, 257, 800, base.len() - 1, base.len()] {
+            for inserted in ["", "x", "xyz"] {
+                for removed in [0, 1, 300] {
+                    let end = (at + removed).min(base.len());
+                    let new = format!("{}{inserted}{}", &base[..at], &base[end..]);
+                    let (start, old_end, new_end) = changed(&base, &new);
+                    assert_eq!(&base[..start], &new[..start]);
+                    assert_eq!(&base[old_end..], &new[new_end..]);
+                    let slow_start = base
+                        .bytes()
+                        .zip(new.bytes())
+                        .take_while(|(x, y)| x == y)
+                        .count();
+                    assert_eq!(start, slow_start.min(base.len().min(new.len())));
+                    let room = base.len().min(new.len()) - start;
+                    let slow_end = base
+                        .bytes()
+                        .rev()
+                        .zip(new.bytes().rev())
+                        .take(room)
+                        .take_while(|(x, y)| x == y)
+                        .count();
+                    assert_eq!(
+                        base.len() - old_end,
+                        slow_end,
+                        "{at} {inserted:?} {removed}"
+                    );
+                }
+            }
         }
     }
 

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use smm_check::disk::confine::Confinement;
-use smm_check::{Analysis, Cancel, FileId, Workspace};
+use smm_check::{Analysis, Cancel, FileId, ItemEdit, Workspace};
 use smm_model::Model;
 
 use super::{Dirty, Disk, State};
@@ -20,6 +20,45 @@ pub enum Pending {
     /// Everything: files came or went, names changed, or the model or settings did.
     All,
     Files(BTreeSet<FileId>),
+    /// One assessment, edited inside its body (one edit, or several in a row).
+    Item(ItemEdit),
+}
+
+impl Pending {
+    /// `pending` and `files` to check.
+    pub fn with_files(pending: Option<Pending>, mut files: BTreeSet<FileId>) -> Pending {
+        match pending {
+            Some(Pending::All) => Pending::All,
+            Some(Pending::Files(before)) => {
+                files.extend(before);
+                Pending::Files(files)
+            }
+            Some(Pending::Item(edit)) => {
+                files.insert(edit.file);
+                Pending::Files(files)
+            }
+            None => Pending::Files(files),
+        }
+    }
+
+    /// `pending` and an edit inside an assessment. Edits in a row inside the same assessment
+    /// stay one item edit: from the assessment as last checked to the latest text of it.
+    pub fn with_item(pending: Option<Pending>, edit: ItemEdit) -> Pending {
+        match pending {
+            None => Pending::Item(edit),
+            Some(Pending::Item(before)) if before.file == edit.file && before.new == edit.old => {
+                Pending::Item(ItemEdit {
+                    file: edit.file,
+                    old: before.old,
+                    new: edit.new,
+                    // Nothing inside the assessment is kept: what follows it moves.
+                    old_end: before.old.end,
+                    by: before.by + edit.by,
+                })
+            }
+            other => Pending::with_files(other, [edit.file].into()),
+        }
+    }
 }
 
 /// The job on the worker.
@@ -84,14 +123,18 @@ impl State {
             None if !self.deferred.is_empty() => Scope::Deferred(self.deferred.clone()),
             None => return None,
         };
-        let only = match &scope {
-            Scope::Pending(Pending::All) => None,
-            Scope::Pending(Pending::Files(files)) | Scope::Deferred(files) => Some(files.clone()),
+        let (only, within) = match &scope {
+            Scope::Pending(Pending::All) => (None, None),
+            Scope::Pending(Pending::Files(files)) | Scope::Deferred(files) => {
+                (Some(files.clone()), None)
+            }
+            Scope::Pending(Pending::Item(edit)) => (Some([edit.file].into()), Some(edit.new)),
         };
         self.jobs += 1;
         let cancel = Cancel::new();
         let options = smm_check::CheckOptions {
             cancel: cancel.clone(),
+            within,
             // The other core answers requests meanwhile.
             one_thread: true,
             ..self.options(only)
@@ -129,6 +172,10 @@ impl State {
             Scope::Pending(Pending::Files(files)) => {
                 Arc::make_mut(&mut self.analysis).update(analysis, files);
                 self.dirty.add(files.iter().copied());
+            }
+            Scope::Pending(Pending::Item(edit)) => {
+                Arc::make_mut(&mut self.analysis).update_item(analysis, edit);
+                self.dirty.add([edit.file]);
             }
             Scope::Deferred(files) => {
                 Arc::make_mut(&mut self.analysis).update(analysis, files);
@@ -205,6 +252,8 @@ mod tests {
         assert!(state.next_job().is_none(), "one job per generation");
         state.set_text(path.clone(), ASSESSMENT.replace("LEVEL", "0").into());
         let second = state.next_job().expect("a check for the newer edit");
+        // Both edits lie in the assessment's body: one check of that assessment covers them.
+        assert!(matches!(&second.scope, Scope::Pending(Pending::Item(_))));
         assert!(first.options.cancel.is_cancelled());
         assert!(!second.options.cancel.is_cancelled());
 
