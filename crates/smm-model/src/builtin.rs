@@ -70,7 +70,10 @@ pub enum Mappings {
 
 /// `builder`, leaving out the files that hold only mappings when `mappings` says so.
 pub fn builder_with(mappings: Mappings) -> ModelBuilder {
-    builder_from(mappings, &parse_all())
+    // Parsed once per process: the language server (and the checker's fuzz target) builds the
+    // model again at every change of a catalog file, and parsing is most of that.
+    static PARSES: std::sync::OnceLock<Vec<smm_syntax::Parse>> = std::sync::OnceLock::new();
+    builder_from(mappings, PARSES.get_or_init(parse_all))
 }
 
 /// `builder_with` from the files parsed already (`parse_all`).
