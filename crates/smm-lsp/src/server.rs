@@ -3,9 +3,14 @@
 //! under the lock and leave the checking to a job on a worker thread (`schedule`); requests
 //! take a `World` under the lock and answer from it after releasing it, so a running check
 //! never holds them up. Nothing awaits the client while holding the lock.
+//!
+//! The layout: the `LanguageServer` impl below is the routing table, one thin handler per
+//! message; what is offered is in `capabilities`, sending diagnostics in `publish`, file
+//! watchers and the size limit in `setup`, error answers in `errors`; every conversion to
+//! protocol types is in `convert`, `features` and `places`.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use dashmap::DashMap;
@@ -18,10 +23,16 @@ use crate::documents::Documents;
 use crate::features::{self, InFile};
 use crate::line_map::Encoding;
 use crate::places;
-use crate::report::FileDiagnostics;
 use crate::state::{Outcome, State, World};
 use crate::worker::Worker;
-use smm_check::disk::walk;
+
+mod capabilities;
+mod errors;
+mod publish;
+mod setup;
+
+use errors::{failed, refusal_as_error};
+use publish::Refresh;
 
 /// What tower-lsp-server drives; the server itself is shared with the tasks that run checks.
 pub struct Backend(Arc<Server>);
@@ -156,168 +167,6 @@ impl Server {
             server.schedule();
         });
     }
-
-    /// Sends the diagnostics of the files marked since the last report. Reports go out one
-    /// at a time, each made from the latest state; when a newer change arrives while one is
-    /// being sent, its unsent files are left to the next report, so nothing stale follows
-    /// something newer. A closed file's unchanged diagnostics are not sent again. Called
-    /// after each check's result is taken in (closed dependents are checked after the open
-    /// files, so their report follows).
-    async fn publish(&self) {
-        let _one_at_a_time = self.publishing.lock().await;
-        // While a check is under way, its end publishes: the findings held now belong to
-        // older texts.
-        let settled = self.with_state("checking", |state| state.is_settled());
-        if settled != Some(true) {
-            return;
-        }
-        self.send_report().await;
-        let others = self
-            .with_state("checking", State::take_others_changed)
-            .unwrap_or(false);
-        if others {
-            self.ask_for_refresh().await;
-        }
-        let outside = self
-            .with_state("walking", State::take_new_outside_links)
-            .unwrap_or_default();
-        for link in outside {
-            let message = format!("{}: {}", smm_syntax::visible_path(&link), walk::OUTSIDE);
-            self.client.log_message(MessageType::WARNING, message).await;
-        }
-    }
-
-    /// Asks the client to fetch again what it shows from other files' results; not awaited
-    /// here, so a client slow to answer never holds up diagnostics.
-    async fn ask_for_refresh(&self) {
-        let Some(refresh) = self.refresh.get().copied() else {
-            return;
-        };
-        let client = self.client.clone();
-        tokio::spawn(async move {
-            let refused = |what: &str, answer: Result<()>| {
-                if let Err(error) = answer {
-                    eprintln!("smm lsp: the client refused to refresh {what}: {error}");
-                }
-            };
-            if refresh.inlay_hints {
-                refused("inlay hints", client.inlay_hint_refresh().await);
-            }
-            if refresh.code_lens {
-                refused("code lenses", client.code_lens_refresh().await);
-            }
-            if refresh.semantic_tokens {
-                refused("semantic tokens", client.semantic_tokens_refresh().await);
-            }
-        });
-    }
-
-    async fn send_report(&self) {
-        let encoding = self.encoding();
-        let Some(mut report) = self.with_state("checking", State::report) else {
-            return;
-        };
-        let gone: Vec<PathBuf> = if report.complete {
-            // Files that are gone, or no longer have problems, get an empty set.
-            let seen: std::collections::BTreeSet<&Path> =
-                report.files.iter().map(|f| f.path.as_path()).collect();
-            self.published
-                .iter()
-                .map(|e| e.key().clone())
-                .filter(|p| !seen.contains(p.as_path()))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        // Open files first: they are what the user is looking at.
-        report
-            .files
-            .sort_by_key(|f| self.documents.version(&f.path).is_none());
-        let mut outgoing = report.files.into_iter().map(Some).collect::<Vec<_>>();
-        outgoing.extend(gone.into_iter().map(|path| {
-            Some(FileDiagnostics {
-                path,
-                text: "".into(),
-                problems: Vec::new(),
-            })
-        }));
-        for i in 0..outgoing.len() {
-            let newer = self
-                .with_state("checking", |state| state.generation)
-                .is_some_and(|now| now != report.generation);
-            if newer {
-                let rest: Vec<PathBuf> = outgoing[i..]
-                    .iter()
-                    .flatten()
-                    .map(|f| f.path.clone())
-                    .collect();
-                self.with_state("checking", |state| rest.iter().for_each(|p| state.touch(p)));
-                return;
-            }
-            let Some(file) = outgoing[i].take() else {
-                continue;
-            };
-            let map = self.documents.line_map(&file.path, &file.text);
-            let line_map = |path: &Path, text: &Arc<str>| self.documents.line_map(path, text);
-            let diagnostics = convert::diagnostics(&file, &map, encoding, &line_map);
-            // Nothing published counts as an empty set.
-            let unchanged = self
-                .published
-                .get(&file.path)
-                .map_or(diagnostics.is_empty(), |old| *old == diagnostics);
-            let version = self.documents.version(&file.path);
-            if unchanged && version.is_none() {
-                continue;
-            }
-            let Some(uri) = Uri::from_file_path(&file.path) else {
-                continue;
-            };
-            if diagnostics.is_empty() {
-                self.published.remove(&file.path);
-            } else {
-                self.published
-                    .insert(file.path.clone(), diagnostics.clone());
-            }
-            self.client
-                .publish_diagnostics(uri, diagnostics, version)
-                .await;
-            // Sending rarely waits, so let requests in between files.
-            tokio::task::yield_now().await;
-        }
-    }
-}
-
-/// The refresh requests the client supports.
-#[derive(Clone, Copy, Default)]
-struct Refresh {
-    inlay_hints: bool,
-    code_lens: bool,
-    semantic_tokens: bool,
-}
-
-impl Refresh {
-    fn offered(capabilities: &ClientCapabilities) -> Refresh {
-        let Some(workspace) = &capabilities.workspace else {
-            return Refresh::default();
-        };
-        Refresh {
-            inlay_hints: workspace
-                .inlay_hint
-                .as_ref()
-                .and_then(|c| c.refresh_support)
-                .unwrap_or(false),
-            code_lens: workspace
-                .code_lens
-                .as_ref()
-                .and_then(|c| c.refresh_support)
-                .unwrap_or(false),
-            semantic_tokens: workspace
-                .semantic_tokens
-                .as_ref()
-                .and_then(|c| c.refresh_support)
-                .unwrap_or(false),
-        }
-    }
 }
 
 impl Server {
@@ -332,64 +181,6 @@ impl Server {
         self.in_file(what, &position.text_document.uri, |world, at| {
             work(world, at, at.offset(position.position))
         })
-    }
-}
-
-impl Server {
-    /// Whether a buffer is over the size limit, as the CLI refuses such a file. Such a buffer
-    /// is set aside, unchecked, until an edit makes it smaller: its findings are withdrawn and
-    /// the user is told why.
-    async fn too_large(&self, uri: &Uri, path: &Path, version: i32, text: &str) -> bool {
-        let len = text.len() as u64;
-        if len <= smm_check::disk::input::MAX_SIZE {
-            return false;
-        }
-        let newly = self.with_state("setting a file aside", |state| state.set_aside(path));
-        // Said once, not at every keystroke while it stays too large.
-        if newly == Some(true) {
-            let why = smm_check::disk::input::too_large(len);
-            let message = format!(
-                "smm: {}: {why}; it is not checked until it is smaller",
-                smm_syntax::visible_path(path)
-            );
-            self.client.show_message(MessageType::ERROR, message).await;
-        }
-        self.client
-            .publish_diagnostics(uri.clone(), Vec::new(), Some(version))
-            .await;
-        true
-    }
-
-    /// Asks the client to report changes to `.smm` files and smm.toml in the workspace and
-    /// to the catalog folders smm.toml names (they may lie outside it).
-    async fn watch_files(&self) {
-        let folders = self
-            .with_state("listing catalog folders", |state| {
-                state.config.catalogs.clone()
-            })
-            .unwrap_or_default();
-        let mut globs = vec!["**/*.smm".to_string(), "**/smm.toml".to_string()];
-        globs.extend(
-            folders
-                .iter()
-                .map(|folder| format!("{}/**/*.smm", folder.display())),
-        );
-        let watchers = globs
-            .into_iter()
-            .map(|glob| FileSystemWatcher {
-                glob_pattern: GlobPattern::String(glob),
-                kind: None,
-            })
-            .collect();
-        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
-        let registration = Registration {
-            id: "smm-files".into(),
-            method: "workspace/didChangeWatchedFiles".into(),
-            register_options: serde_json::to_value(options).ok(),
-        };
-        if let Err(error) = self.client.register_capability(vec![registration]).await {
-            eprintln!("smm lsp: the client refused file watchers ({error}); files are read again on open and save");
-        }
     }
 }
 
@@ -429,32 +220,6 @@ impl Backend {
     }
 }
 
-/// The internal error for a panic in `what`, logged with the panic's message for the user
-/// to report.
-fn failed(what: &str, payload: &(dyn std::any::Any + Send)) -> Error {
-    let why = payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a panic without a message".into());
-    let why = smm_syntax::visible(&why).into_owned();
-    eprintln!("smm lsp: {what} failed (a bug: {why}); the server carries on");
-    Error {
-        code: tower_lsp_server::jsonrpc::ErrorCode::InternalError,
-        message: format!("smm: {what} failed (a bug: {why})").into(),
-        data: None,
-    }
-}
-
-/// A request refused for a reason the user should read (shown by editors as a message).
-fn request_failed(message: String) -> Error {
-    Error {
-        code: tower_lsp_server::jsonrpc::ErrorCode::ServerError(-32803),
-        message: message.into(),
-        data: None,
-    }
-}
-
 impl Server {
     /// Formatting edits for a file, all of them or those touching `range`.
     fn format(&self, uri: Uri, range: Option<Range>) -> Result<Option<Vec<TextEdit>>> {
@@ -469,17 +234,6 @@ impl Server {
                 }),
             )
         }))
-    }
-}
-
-/// An answer that is a refusal (a sentence for the user) becomes an error response.
-fn refusal_as_error<T>(
-    answer: Result<Option<std::result::Result<T, String>>>,
-) -> Result<Option<T>> {
-    match answer? {
-        None => Ok(None),
-        Some(Ok(value)) => Ok(Some(value)),
-        Some(Err(refusal)) => Err(request_failed(refusal)),
     }
 }
 
@@ -528,61 +282,7 @@ impl LanguageServer for Backend {
                 name: "smm".into(),
                 version: Some(env!("CARGO_PKG_VERSION").into()),
             }),
-            capabilities: ServerCapabilities {
-                position_encoding: Some(match encoding {
-                    Encoding::Utf8 => PositionEncodingKind::UTF8,
-                    Encoding::Utf16 => PositionEncodingKind::UTF16,
-                }),
-                text_document_sync: Some(TextDocumentSyncCapability::Options(
-                    TextDocumentSyncOptions {
-                        open_close: Some(true),
-                        change: Some(TextDocumentSyncKind::INCREMENTAL),
-                        save: Some(TextDocumentSyncSaveOptions::Supported(true)),
-                        ..TextDocumentSyncOptions::default()
-                    },
-                )),
-                hover_provider: Some(HoverProviderCapability::Simple(true)),
-                completion_provider: Some(CompletionOptions {
-                    trigger_characters: Some(vec![":".into(), " ".into()]),
-                    ..CompletionOptions::default()
-                }),
-                definition_provider: Some(OneOf::Left(true)),
-                references_provider: Some(OneOf::Left(true)),
-                rename_provider: Some(OneOf::Right(RenameOptions {
-                    prepare_provider: Some(true),
-                    work_done_progress_options: WorkDoneProgressOptions::default(),
-                })),
-                document_formatting_provider: Some(OneOf::Left(true)),
-                document_range_formatting_provider: Some(OneOf::Left(true)),
-                document_symbol_provider: Some(OneOf::Left(true)),
-                workspace_symbol_provider: Some(OneOf::Left(true)),
-                folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
-                selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
-                semantic_tokens_provider: Some(
-                    SemanticTokensServerCapabilities::SemanticTokensOptions(
-                        SemanticTokensOptions {
-                            legend: features::semantic_tokens_legend(),
-                            full: Some(SemanticTokensFullOptions::Bool(true)),
-                            range: Some(true),
-                            work_done_progress_options: WorkDoneProgressOptions::default(),
-                        },
-                    ),
-                ),
-                inlay_hint_provider: Some(OneOf::Left(true)),
-                code_lens_provider: Some(CodeLensOptions {
-                    resolve_provider: Some(false),
-                }),
-                code_action_provider: Some(CodeActionProviderCapability::Options(
-                    CodeActionOptions {
-                        code_action_kinds: Some(vec![
-                            CodeActionKind::QUICKFIX,
-                            CodeActionKind::REFACTOR_REWRITE,
-                        ]),
-                        ..CodeActionOptions::default()
-                    },
-                )),
-                ..ServerCapabilities::default()
-            },
+            capabilities: capabilities::offered(encoding),
             ..InitializeResult::default()
         })
     }

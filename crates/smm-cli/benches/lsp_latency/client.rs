@@ -117,6 +117,17 @@ impl Client {
         }
     }
 
+    /// The server's resident memory now and at its peak, in MB, from `/proc` (Linux).
+    pub fn memory(&self) -> Option<(f64, f64)> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let field = |name: &str| -> Option<f64> {
+            let line = status.lines().find(|l| l.starts_with(name))?;
+            let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+            Some(kb / 1024.0)
+        };
+        Some((field("VmRSS:")?, field("VmHWM:")?))
+    }
+
     pub fn shut_down(mut self) {
         self.request("shutdown", Value::Null);
         self.notify("exit", Value::Null);

@@ -181,6 +181,9 @@ fn many_files(rounds: usize) -> bool {
         std::thread::sleep(Duration::from_millis(20));
         client.clear_backlog();
     }
+    if let Some((now, peak)) = client.memory() {
+        println!("server memory: {now:.0} MB resident at the end, {peak:.0} MB at the peak");
+    }
     client.shut_down();
 
     println!("startup (initialize → first diagnostics): {startup:.1?}");
@@ -260,6 +263,9 @@ fn one_big_file(rounds: usize) -> bool {
             answer.as_array().is_some_and(|a| !a.is_empty()),
             "completions in round {round}"
         );
+    }
+    if let Some((now, peak)) = client.memory() {
+        println!("server memory: {now:.0} MB resident at the end, {peak:.0} MB at the peak");
     }
     client.shut_down();
     report(&[&change_file, &hover_busy, &hover, &completion])
