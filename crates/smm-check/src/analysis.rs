@@ -119,9 +119,19 @@ impl Analysis {
 
     /// Takes in the results of a check of one assessment (`CheckOptions::within`) after an
     /// edit inside it (`edit`): its findings and report replace the old ones, and what the
-    /// file holds after the edit moves by the edit's change in length.
-    pub fn update_item(&mut self, partial: Analysis, edit: &crate::ItemEdit) {
+    /// file holds after the edit moves by the edit's change in length. Returns the other
+    /// files whose findings point at a place that moved (a name declared twice), whose
+    /// diagnostics are to be sent again.
+    pub fn update_item(&mut self, partial: Analysis, edit: &crate::ItemEdit) -> BTreeSet<FileId> {
         let file = edit.file;
+        let mut others = BTreeSet::new();
+        for (other, found) in self.findings.iter_mut().filter(|(f, _)| **f != file) {
+            for finding in found {
+                if edit.shift_finding(finding) {
+                    others.insert(*other);
+                }
+            }
+        }
         let inside_old =
             |span: smm_syntax::Span| edit.old.start <= span.start && span.end <= edit.old.end;
         let inside_new =
@@ -159,6 +169,7 @@ impl Analysis {
             .sort_by_key(|a| (a.file, a.name_span.start));
         self.profiles = partial.profiles;
         self.uses = uses(&self.profiles, &self.assessments);
+        others
     }
 }
 

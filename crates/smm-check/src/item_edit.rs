@@ -54,36 +54,38 @@ impl ItemEdit {
         found
     }
 
-    fn moved(&self, span: &mut Span) {
-        if span.start >= self.old_end {
-            span.start = span.start.wrapping_add_signed(self.by);
-            span.end = span.end.wrapping_add_signed(self.by);
+    /// Moves `span` if it lies after the edit; whether it did.
+    fn moved(&self, span: &mut Span) -> bool {
+        if span.start < self.old_end || self.by == 0 {
+            return false;
         }
+        span.start = span.start.wrapping_add_signed(self.by);
+        span.end = span.end.wrapping_add_signed(self.by);
+        true
     }
 
-    /// Moves a finding's places in the edited file that lie after the edit.
-    pub fn shift_finding(&self, finding: &mut Finding) {
+    /// Moves a finding's places in the edited file that lie after the edit; whether any did.
+    pub fn shift_finding(&self, finding: &mut Finding) -> bool {
+        let mut moved = false;
         if finding.file == self.file {
-            self.moved(&mut finding.diagnostic.span);
+            moved |= self.moved(&mut finding.diagnostic.span);
             for label in &mut finding.diagnostic.related {
-                self.moved(&mut label.span);
+                moved |= self.moved(&mut label.span);
             }
         }
         for related in finding.related.iter_mut().filter(|r| r.file == self.file) {
-            self.moved(&mut related.span);
+            moved |= self.moved(&mut related.span);
         }
         if let Some(fix) = &mut finding.fix {
             for edit in fix.edits.iter_mut().filter(|e| e.file == self.file) {
-                self.moved(&mut edit.span);
+                moved |= self.moved(&mut edit.span);
             }
         }
-        if let Some(waived) = finding
-            .waived
-            .as_deref_mut()
-            .filter(|w| w.file == self.file)
-        {
-            self.moved(&mut waived.span);
+        let waived = finding.waived.as_deref_mut();
+        if let Some(waived) = waived.filter(|w| w.file == self.file) {
+            moved |= self.moved(&mut waived.span);
         }
+        moved
     }
 
     /// Moves a report's places in the edited file that lie after the edit.

@@ -66,6 +66,8 @@ fn workspace(assessments: &str) -> Workspace {
     let mut workspace = Workspace::new();
     workspace.set("/w/profiles.smm".into(), PROFILES);
     workspace.set("/w/a.smm".into(), assessments);
+    // A second `third`, whose finding points back at the first one, after the edits.
+    workspace.set("/w/b.smm".into(), "assessment third {\n  profile base\n}\n");
     workspace
 }
 
@@ -121,8 +123,12 @@ fn an_edited_assessment_checked_alone_gives_what_checking_everything_gives() {
             },
         );
         assert_eq!(partial.assessments.len(), 1, "{to}");
-        analysis.update_item(partial, &edit);
+        let others = analysis.update_item(partial, &edit);
         assert_eq!(dump(&analysis), dump(&full(&after)), "{to}");
+        let b = after.id(Path::new("/w/b.smm")).unwrap();
+        let moves_third =
+            edit.by != 0 && edit.old.end < ASSESSMENTS.find("assessment third").unwrap();
+        assert_eq!(others.contains(&b), moves_third, "{to}");
     }
 }
 

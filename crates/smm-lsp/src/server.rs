@@ -218,6 +218,13 @@ impl Backend {
         self.0.schedule();
         self.publish().await;
     }
+
+    /// Waits until the open files are checked (`Server::settled`), starting the check if
+    /// none runs (a client that asks before `initialized` would otherwise wait forever).
+    async fn checked(&self) {
+        self.0.schedule();
+        self.settled().await;
+    }
 }
 
 impl Server {
@@ -428,7 +435,7 @@ impl LanguageServer for Backend {
         &self,
         params: TextDocumentPositionParams,
     ) -> Result<Option<PrepareRenameResponse>> {
-        self.settled().await;
+        self.checked().await;
         refusal_as_error(self.at("prepare rename", params, |world, at, offset| {
             Some(
                 smm_ide::prepare_rename(&world.snapshot(), at.file, offset)
@@ -438,7 +445,7 @@ impl LanguageServer for Backend {
     }
 
     async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
-        self.settled().await;
+        self.checked().await;
         let new_name = params.new_name;
         refusal_as_error(self.at(
             "rename",
@@ -530,21 +537,21 @@ impl LanguageServer for Backend {
     }
 
     async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
-        self.settled().await;
+        self.checked().await;
         self.in_file("inlay hints", &params.text_document.uri, |world, at| {
             Some(features::inlay_hints(world, at, params.range))
         })
     }
 
     async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
-        self.settled().await;
+        self.checked().await;
         self.in_file("code lenses", &params.text_document.uri, |world, at| {
             Some(features::code_lenses(world, at))
         })
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        self.settled().await;
+        self.checked().await;
         self.in_file("code actions", &params.text_document.uri, |world, at| {
             Some(features::code_actions(world, &self.documents, at, &params))
         })

@@ -174,8 +174,9 @@ impl State {
                 self.dirty.add(files.iter().copied());
             }
             Scope::Pending(Pending::Item(edit)) => {
-                Arc::make_mut(&mut self.analysis).update_item(analysis, edit);
+                let others = Arc::make_mut(&mut self.analysis).update_item(analysis, edit);
                 self.dirty.add([edit.file]);
+                self.dirty.add(others);
             }
             Scope::Deferred(files) => {
                 Arc::make_mut(&mut self.analysis).update(analysis, files);
