@@ -42,6 +42,30 @@ pub fn parse(data: &[u8]) {
         assert_within(src, span, "tree node");
     }
     let _ = smm_syntax::render(&parse.errors, "fuzz.smm", src, false);
+    reparse_agrees(src, parse);
+}
+
+/// Parsing again after an edit (`smm_syntax::reparse`, which may parse only the edited item)
+/// gives what parsing the new text gives. The edit comes from the text itself: its middle
+/// character is replaced by the one after it, and a space is put before its last line.
+fn reparse_agrees(src: &str, parse: smm_syntax::Parse) {
+    let mut new = src.to_string();
+    let middle = (0..=src.len() / 2)
+        .rev()
+        .find(|&i| src.is_char_boundary(i))
+        .unwrap_or(0);
+    if let Some(c) = src[middle..].chars().next() {
+        let next = src[middle + c.len_utf8()..].chars().next().unwrap_or('x');
+        new.replace_range(middle..middle + c.len_utf8(), &next.to_string());
+    }
+    if let Some(last) = new.trim_end().rfind('\n') {
+        new.insert(last + 1, ' ');
+    }
+    let again = smm_syntax::reparse(parse, src, &new);
+    let full = smm_syntax::parse(&new);
+    assert_eq!(again.file, full.file, "reparse: the tree differs");
+    assert_eq!(again.tokens, full.tokens, "reparse: the tokens differ");
+    assert_eq!(again.errors, full.errors, "reparse: the errors differ");
 }
 
 /// Up to four files, split at `---` lines, checked as one workspace: every place a finding
