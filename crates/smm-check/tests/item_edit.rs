@@ -160,3 +160,70 @@ fn edits_outside_an_assessment_body_are_not_item_edits() {
     let parse = &after.source(file).unwrap().parse;
     assert_eq!(ItemEdit::find(file, &with_profile, &edited, parse), None);
 }
+
+mod random_edits {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::sample::select;
+
+    /// What an edit inserts: keystrokes and whole settings.
+    const INSERTED: &[&str] = &[
+        "",
+        "1",
+        "3",
+        "x",
+        " ",
+        "\n",
+        "-",
+        "\"",
+        "{",
+        "}",
+        "level 2",
+        "scope system",
+        "\n  practice monitoring level 2\n",
+        "\n    evidence \"E\" implements iso27002:8.16\n",
+        "\n  profile strict\n",
+        "\n  role product-supplier\n",
+        "//",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, .. ProptestConfig::default() })]
+
+        /// Any edit that `ItemEdit::find` takes, with the declared names kept (the server's
+        /// condition), checked alone gives what checking everything gives.
+        #[test]
+        fn any_item_edit_agrees_with_a_full_check(
+            at in 0..ASSESSMENTS.len(),
+            removed in 0..6usize,
+            inserted in select(INSERTED),
+        ) {
+            let end = (at + removed).min(ASSESSMENTS.len());
+            let edited = format!("{}{inserted}{}", &ASSESSMENTS[..at], &ASSESSMENTS[end..]);
+            let before = workspace(ASSESSMENTS);
+            let after = workspace(&edited);
+            let file = after.id(Path::new("/w/a.smm")).unwrap();
+            let parse = &after.source(file).unwrap().parse;
+            let names = |w: &Workspace| smm_check::declared_names(&w.source(file).unwrap().parse.file);
+            let Some(edit) = ItemEdit::find(file, ASSESSMENTS, &edited, parse) else {
+                return Ok(());
+            };
+            if names(&before) != names(&after) {
+                return Ok(());
+            }
+            let mut analysis = full(&before);
+            let partial = check(
+                &after,
+                &smm_model::builtin::model(),
+                &Files,
+                &CheckOptions {
+                    only: Some([file].into()),
+                    within: Some(edit.new),
+                    ..options()
+                },
+            );
+            analysis.update_item(partial, &edit);
+            prop_assert_eq!(dump(&analysis), dump(&full(&after)), "{}", edited);
+        }
+    }
+}
