@@ -16,6 +16,7 @@ mod reparse;
 mod shared_text;
 mod shift;
 mod span;
+mod split;
 mod statement;
 mod suggest;
 mod token;
@@ -43,7 +44,33 @@ pub struct Parse {
 }
 
 pub fn parse(src: &str) -> Parse {
-    let Lexed { tokens, mut errors } = lex(src);
+    let Lexed { tokens, errors } = lex(src);
+    if errors.is_empty() {
+        if let Some(file) = split::parse(src, &tokens) {
+            return Parse {
+                file,
+                tokens,
+                errors,
+            };
+        }
+    }
+    parse_whole(src, tokens, errors)
+}
+
+/// `parse`, cut into up to `runs` runs parsed on threads of their own at any length; `None`
+/// where `parse` would parse the file whole. For tests, which hold the two equal.
+#[doc(hidden)]
+pub fn parse_in_runs(src: &str, runs: usize) -> Option<Parse> {
+    let Lexed { tokens, errors } = lex(src);
+    let file = split::parse_in(src, &tokens, runs).filter(|_| errors.is_empty())?;
+    Some(Parse {
+        file,
+        tokens,
+        errors,
+    })
+}
+
+fn parse_whole(src: &str, tokens: Vec<Token>, mut errors: Vec<Diagnostic>) -> Parse {
     let (file, parse_errors) = parser::parse_tokens(src, &tokens);
     errors.extend(
         parse_errors

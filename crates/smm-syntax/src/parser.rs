@@ -276,7 +276,7 @@ fn block<'t, F: Clone + 't>(
         })
 }
 
-const TOP: &[Keyword] = &[
+pub(crate) const TOP: &[Keyword] = &[
     Keyword::Profile,
     Keyword::Assessment,
     Keyword::Framework,

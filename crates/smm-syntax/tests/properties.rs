@@ -353,6 +353,11 @@ fn generated_file() -> impl Strategy<Value = String> {
     file().prop_flat_map(layout)
 }
 
+/// Generated files one after the other, so that top-level items start in column 0.
+fn files_at_the_margin() -> impl Strategy<Value = String> {
+    proptest::collection::vec(generated_file(), 1..5).prop_map(|files| files.join("\n"))
+}
+
 fn soup() -> impl Strategy<Value = String> {
     let fragments = vec![
         "profile",
@@ -566,8 +571,34 @@ proptest! {
         }
     }
 
+    /// A file parsed in runs on several threads parses to what it parses to whole, wherever
+    /// the cuts fall, and runs are used only where that holds; edits make some files wrong.
+    #[test]
+    fn parsing_in_runs_equals_parsing_whole(
+        (src, at, removed, inserted, runs) in files_at_the_margin().prop_flat_map(|src| {
+            let len = src.len();
+            (Just(src), 0..=len, 0..8usize, select(EDITS), 2..6usize)
+        })
+    ) {
+        let at = floor_char_boundary(&src, at);
+        let end = floor_char_boundary(&src, (at + removed).min(src.len()));
+        let edited = format!("{}{}{}", &src[..at], inserted, &src[end..]);
+        for text in [&src, &edited] {
+            let whole = smm_syntax::parse(text);
+            if let Some(split) = smm_syntax::parse_in_runs(text, runs) {
+                prop_assert!(whole.errors.is_empty(), "{}", text);
+                prop_assert_eq!(&split.file, &whole.file, "{}", text);
+                prop_assert_eq!(&split.tokens, &whole.tokens);
+                prop_assert!(split.errors.is_empty());
+            }
+        }
+    }
+
     #[test]
     fn token_soup_never_panics(src in soup()) {
+        if let Some(split) = smm_syntax::parse_in_runs(&src, 3) {
+            prop_assert_eq!(split.file, smm_syntax::parse(&src).file);
+        }
         let _ = smm_syntax::parse(&src);
         check_formatting(&src);
     }

@@ -6,29 +6,22 @@ use std::io::Write as _;
 
 use serde::Serialize;
 
-use crate::report::{FileReport, Report, Reported};
+use super::pretty;
+use crate::report::{AssessmentResult, FileReport, Report, Reported};
 
 /// Bumped whenever a field is removed, renamed or changes meaning.
 pub const SCHEMA_VERSION: &str = "1";
 
+/// The document's fields before `files`. Every file is turned into JSON only as it is
+/// written, its findings on every core: the whole document is never held in memory at once (a
+/// workspace of 1,000 files gives some 80 MB of JSON).
 #[derive(Serialize)]
-struct Document<'r> {
+struct Head<'r> {
     schema_version: &'static str,
     tool: Tool,
     /// The mappings the checked workspaces used, so that an audit names the one it relied on.
     mappings: Vec<MappingJson<'r>>,
     summary: Summary,
-    files: Files<'r>,
-}
-
-/// Every file, each turned into JSON only as it is written: the whole document is never held
-/// in memory at once (a workspace of 1,000 files gives some 80 MB of JSON).
-struct Files<'r>(&'r [FileReport]);
-
-impl Serialize for Files<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(file))
-    }
 }
 
 #[derive(Serialize)]
@@ -56,10 +49,8 @@ struct Summary {
 }
 
 #[derive(Serialize)]
-struct FileJson<'r> {
+struct FileHead<'r> {
     path: &'r str,
-    diagnostics: Vec<DiagnosticJson<'r>>,
-    assessments: Vec<AssessmentJson<'r>>,
 }
 
 #[derive(Serialize)]
@@ -215,7 +206,7 @@ pub fn render(report: &Report) -> String {
 /// `render`, written to `out` as it is made.
 pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let counts = report.counts();
-    let document = Document {
+    let head = Head {
         schema_version: SCHEMA_VERSION,
         tool: Tool {
             name: "smm",
@@ -239,79 +230,80 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
             hints: counts.hints,
             waived: counts.waived,
         },
-        files: Files(&report.files),
     };
     let mut out = std::io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut out, &document)?;
+    pretty::object(&mut out, 0, &head, |document| {
+        document.objects("files", &report.files, |out, level, file| {
+            pretty::object(
+                out,
+                level,
+                &FileHead {
+                    path: &file.relative,
+                },
+                |f| {
+                    f.array("diagnostics", &file.checks.diagnostics, |d| {
+                        diagnostic(file, d)
+                    })?;
+                    f.array("assessments", &file.checks.assessments, assessment)
+                },
+            )
+        })
+    })?;
     out.write_all(b"\n")?;
     out.flush()
 }
 
-fn file(file: &FileReport) -> FileJson<'_> {
-    FileJson {
-        path: &file.relative,
-        diagnostics: file
-            .checks
-            .diagnostics
+fn assessment(a: &AssessmentResult) -> AssessmentJson<'_> {
+    AssessmentJson {
+        name: &a.name,
+        profile: a.profile.as_deref(),
+        role: a.role,
+        practices: a
+            .practices
             .iter()
-            .map(|d| diagnostic(file, d))
-            .collect(),
-        assessments: file
-            .checks
-            .assessments
-            .iter()
-            .map(|a| AssessmentJson {
-                name: &a.name,
-                profile: a.profile.as_deref(),
-                role: a.role,
-                practices: a
-                    .practices
-                    .iter()
-                    .map(|p| PracticeJson {
-                        practice: &p.practice,
-                        target: p.target.as_ref().map(|(level, scope, set_by)| TargetJson {
-                            level: *level,
-                            scope,
-                            set_by,
-                        }),
-                        current: p.current.map(|(level, scope)| LevelJson { level, scope }),
-                        gap: p.gap,
-                        met: p.met,
-                        missing_clauses: Clauses(&p.missing),
-                        waived: p.waived.as_ref().map(waived),
-                    })
-                    .collect(),
-                summary: SummaryJson {
-                    targeted: a.summary.targeted,
-                    met: a.summary.met,
-                    groups: a
-                        .summary
-                        .groups
-                        .iter()
-                        .map(|g| GroupJson {
-                            kind: g.kind,
-                            id: &g.id,
-                            title: &g.title,
-                            targeted: g.targeted,
-                            met: g.met,
-                            not_assessed: g.not_assessed,
-                            level: g.level.map(|l| l.number()),
-                            gap: g.gap,
-                        })
-                        .collect(),
-                    standards: a
-                        .summary
-                        .standards
-                        .iter()
-                        .map(|c| CoverageJson {
-                            standard: &c.standard,
-                            implemented: c.implemented,
-                            mapped: c.mapped,
-                        })
-                        .collect(),
-                },
+            .map(|p| PracticeJson {
+                practice: &p.practice,
+                target: p.target.as_ref().map(|(level, scope, set_by)| TargetJson {
+                    level: *level,
+                    scope,
+                    set_by,
+                }),
+                current: p.current.map(|(level, scope)| LevelJson { level, scope }),
+                gap: p.gap,
+                met: p.met,
+                missing_clauses: Clauses(&p.missing),
+                waived: p.waived.as_ref().map(waived),
             })
             .collect(),
+        summary: SummaryJson {
+            targeted: a.summary.targeted,
+            met: a.summary.met,
+            groups: a
+                .summary
+                .groups
+                .iter()
+                .map(|g| GroupJson {
+                    kind: g.kind,
+                    id: &g.id,
+                    title: &g.title,
+                    targeted: g.targeted,
+                    met: g.met,
+                    not_assessed: g.not_assessed,
+                    level: g.level.map(|l| l.number()),
+                    gap: g.gap,
+                })
+                .collect(),
+            standards: a
+                .summary
+                .standards
+                .iter()
+                .map(|c| CoverageJson {
+                    standard: &c.standard,
+                    implemented: c.implemented,
+                    mapped: c.mapped,
+                })
+                .collect(),
+        },
     }
 }
 

@@ -17,6 +17,7 @@ mod github;
 mod grouped;
 mod json;
 mod junit;
+mod pretty;
 mod sarif;
 
 pub fn run(
