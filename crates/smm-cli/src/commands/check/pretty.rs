@@ -170,6 +170,8 @@ impl<W: Write> Object<'_, W> {
 /// Elements made per window: enough for each core to have a long run, few enough that a
 /// window's JSON stays a few megabytes.
 const WINDOW: usize = 4096;
+/// Elements worth a thread: a thread costs about as much as making a few dozen elements.
+const PART: usize = 512;
 
 fn array<'a, T: Sync, S: Serialize>(
     out: &mut impl Write,
@@ -183,9 +185,13 @@ fn array<'a, T: Sync, S: Serialize>(
     out.write_all(b"[")?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     for (w, window) in items.chunks(WINDOW).enumerate() {
-        // A part of fewer than 64 elements is not worth a thread.
-        let part = window.len().div_ceil(threads).max(64);
+        // A part of fewer than `PART` elements is not worth a thread.
+        let part = window.len().div_ceil(threads).max(PART);
         let make = &make;
+        if part >= window.len() {
+            out.write_all(&elements(window, w == 0, level + 1, make)?)?;
+            continue;
+        }
         let made: Vec<io::Result<Vec<u8>>> = std::thread::scope(|scope| {
             let handles: Vec<_> = window
                 .chunks(part)
@@ -262,7 +268,7 @@ mod tests {
     #[test]
     fn the_layout_is_serde_jsons() {
         let items: Vec<usize> = (0..super::WINDOW * 2 + 70).collect();
-        for count in [0, 1, 2, 65, 200, items.len()] {
+        for count in [0, 1, 2, 65, super::PART + 1, 3 * super::PART, items.len()] {
             let items = &items[..count];
             let head = Head {
                 schema: "1",
