@@ -32,14 +32,23 @@ const FAR: usize = 100;
 /// Without colours the common report is written by `plain`, the same text in a fraction of
 /// ariadne's time.
 pub fn render(diagnostics: &[Diagnostic], path: &str, src: &str, color: bool) -> String {
-    render_reports(diagnostics, path, src, color, !color)
+    let parts = if diagnostics.len() >= PARALLEL_FROM {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        1
+    };
+    render_reports(diagnostics, path, src, color, !color, parts)
 }
+
+/// Reports are independent of each other, so many are made in parts on threads of their own
+/// (a long file can have 80,000 findings); fewer are not worth a thread.
+const PARALLEL_FROM: usize = 1024;
 
 /// `render` as it was before `plain`: every report by ariadne. The reference `plain`'s
 /// reports are tested against.
 #[cfg(test)]
 fn render_with_ariadne(diagnostics: &[Diagnostic], path: &str, src: &str, color: bool) -> String {
-    render_reports(diagnostics, path, src, color, false)
+    render_reports(diagnostics, path, src, color, false, 1)
 }
 
 fn render_reports(
@@ -48,6 +57,7 @@ fn render_reports(
     src: &str,
     color: bool,
     plain_first: bool,
+    parts: usize,
 ) -> String {
     let shown = Shown::new(src);
     let source = Source::from(shown.text.as_str());
@@ -56,26 +66,46 @@ fn render_reports(
         source: &source,
         path: &path,
     };
-    let mut text = String::new();
-    for diagnostic in diagnostics {
-        if let Some(report) = plain_first
-            .then(|| plain::report(diagnostic, &shown, &path))
-            .flatten()
-        {
-            text.push_str(&report);
-            continue;
+    let part = |diagnostics: &[Diagnostic]| {
+        let mut text = String::new();
+        for diagnostic in diagnostics {
+            if let Some(report) = plain_first
+                .then(|| plain::report(diagnostic, &shown, &path))
+                .flatten()
+            {
+                text.push_str(&report);
+                continue;
+            }
+            let from = text.len();
+            write_one(diagnostic, &shown, clusters, color, &mut text);
+            if !color {
+                // ariadne paints a custom kind's name (our `Hint`) whatever its colour
+                // setting says. Its colour codes end within the report, so each report is
+                // stripped alone.
+                let plain = strip_colour(&text[from..]);
+                text.truncate(from);
+                text.push_str(&plain);
+            }
         }
-        let from = text.len();
-        write_one(diagnostic, &shown, clusters, color, &mut text);
-        if !color {
-            // ariadne paints a custom kind's name (our `Hint`) whatever its colour setting
-            // says. Its colour codes end within the report, so each report is stripped alone.
-            let plain = strip_colour(&text[from..]);
-            text.truncate(from);
-            text.push_str(&plain);
-        }
+        text
+    };
+    if parts < 2 || diagnostics.len() < 2 {
+        return part(diagnostics);
     }
-    text
+    let part = &part;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = diagnostics
+            .chunks(diagnostics.len().div_ceil(parts))
+            .map(|chunk| scope.spawn(move || part(chunk)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// The source as ariadne gets it: unsafe characters escaped, and where they were, to move
@@ -374,6 +404,28 @@ mod safety_tests {
         let start = header.find("[ ").unwrap() + 2;
         let end = header.rfind(" ]").unwrap();
         header[start..end].to_string()
+    }
+
+    /// Reports made in parts on threads, with and without colours, are the reports made one
+    /// after the other.
+    #[test]
+    fn reports_made_in_parts_are_those_made_in_turn() {
+        let src = "profile p {\n  role x\n  \x1b[2J y\n}\n";
+        let diagnostics: Vec<Diagnostic> = (0..50)
+            .map(|i| match i % 3 {
+                0 => error(src, "x"),
+                1 => error(src, "y"),
+                _ => error(src, "profile"),
+            })
+            .collect();
+        for (color, plain_first) in [(false, true), (false, false), (true, false)] {
+            let whole = super::render_reports(&diagnostics, "f.smm", src, color, plain_first, 1);
+            for parts in [2, 3, 7, 50, 64] {
+                let made =
+                    super::render_reports(&diagnostics, "f.smm", src, color, plain_first, parts);
+                assert_eq!(made, whole, "{color} {parts}");
+            }
+        }
     }
 
     #[test]
