@@ -5,28 +5,17 @@
 /// thread; results in the items' order, so the output never depends on timing.
 pub fn map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
     const WORTH_A_THREAD: usize = 8;
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
+    let threads = smm_syntax::parallel::threads()
         .min(items.len() / WORTH_A_THREAD)
         .max(1);
     if threads == 1 {
         return items.iter().map(work).collect();
     }
-    let chunk = items.len().div_ceil(threads);
-    let work = &work;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(work).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
+    let chunks: Vec<&[T]> = items.chunks(items.len().div_ceil(threads)).collect();
+    smm_syntax::parallel::each(&chunks, |part| part.iter().map(&work).collect::<Vec<_>>())
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ mod format;
 mod lexer;
 mod line_ending;
 pub mod lines;
+pub mod parallel;
 mod parser;
 mod render;
 mod reparse;

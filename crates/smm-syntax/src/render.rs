@@ -33,7 +33,7 @@ const FAR: usize = 100;
 /// ariadne's time.
 pub fn render(diagnostics: &[Diagnostic], path: &str, src: &str, color: bool) -> String {
     let parts = if diagnostics.len() >= PARALLEL_FROM {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
+        crate::parallel::threads()
     } else {
         1
     };
@@ -92,20 +92,10 @@ fn render_reports(
     if parts < 2 || diagnostics.len() < 2 {
         return part(diagnostics);
     }
-    let part = &part;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = diagnostics
-            .chunks(diagnostics.len().div_ceil(parts))
-            .map(|chunk| scope.spawn(move || part(chunk)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
+    let chunks: Vec<&[Diagnostic]> = diagnostics
+        .chunks(diagnostics.len().div_ceil(parts))
+        .collect();
+    crate::parallel::each(&chunks, |chunk| part(chunk)).concat()
 }
 
 /// The source as ariadne gets it: unsafe characters escaped, and where they were, to move

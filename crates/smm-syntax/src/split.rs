@@ -17,9 +17,7 @@ const BYTES_PER_THREAD: usize = 512 * 1024;
 /// The items of `src`, parsed on the machine's cores when it is long enough; `None` where it
 /// is short, has no place to cut, or a run has an error.
 pub(crate) fn parse(src: &str, tokens: &[Token]) -> Option<SourceFile> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(src.len() / BYTES_PER_THREAD);
+    let threads = crate::parallel::threads().min(src.len() / BYTES_PER_THREAD);
     if threads < 2 {
         return None;
     }
@@ -36,23 +34,9 @@ pub(crate) fn parse_in(src: &str, tokens: &[Token], runs: usize) -> Option<Sourc
         .chain(cuts.iter().copied())
         .zip(cuts.iter().copied().chain([tokens.len()]))
         .collect();
-    let parsed: Vec<Option<SourceFile>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = bounds
-            .iter()
-            .map(|&(from, to)| {
-                scope.spawn(move || {
-                    let (file, errors) = parser::parse_tokens(src, &tokens[from..to]);
-                    errors.is_empty().then_some(file)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+    let parsed = crate::parallel::each(&bounds, |&(from, to)| {
+        let (file, errors) = parser::parse_tokens(src, &tokens[from..to]);
+        errors.is_empty().then_some(file)
     });
     let mut items = Vec::new();
     for file in parsed {

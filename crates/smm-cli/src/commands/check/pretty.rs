@@ -183,28 +183,17 @@ fn array<'a, T: Sync, S: Serialize>(
         return out.write_all(b"[]");
     }
     out.write_all(b"[")?;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = smm_syntax::parallel::threads();
     for (w, window) in items.chunks(WINDOW).enumerate() {
         // A part of fewer than `PART` elements is not worth a thread.
         let part = window.len().div_ceil(threads).max(PART);
-        let make = &make;
         if part >= window.len() {
-            out.write_all(&elements(window, w == 0, level + 1, make)?)?;
+            out.write_all(&elements(window, w == 0, level + 1, &make)?)?;
             continue;
         }
-        let made: Vec<io::Result<Vec<u8>>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = window
-                .chunks(part)
-                .enumerate()
-                .map(|(p, part)| {
-                    let first = w == 0 && p == 0;
-                    scope.spawn(move || elements(part, first, level + 1, make))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
+        let parts: Vec<(usize, &[T])> = window.chunks(part).enumerate().collect();
+        let made = smm_syntax::parallel::each(&parts, |&(p, part)| {
+            elements(part, w == 0 && p == 0, level + 1, &make)
         });
         for text in made {
             out.write_all(&text?)?;
