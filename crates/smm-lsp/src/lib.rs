@@ -19,6 +19,7 @@ pub use transport::Ending;
 
 /// Serves until the client sends `exit` or closes standard input.
 pub fn run() -> std::io::Result<Ending> {
+    worker::favour_this_thread();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_io()
         .enable_time()
