@@ -27,7 +27,7 @@ pub mod visible;
 pub use diagnostic::{Diagnostic, Label, Severity, SyntaxCode};
 pub use format::format;
 pub use lexer::{lex, Lexed};
-pub use render::render;
+pub use render::{render, render_to};
 pub use reparse::{changed, reparse, reparse_item};
 pub use shared_text::SharedText;
 pub use span::Span;

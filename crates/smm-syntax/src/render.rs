@@ -32,23 +32,56 @@ const FAR: usize = 100;
 /// Without colours the common report is written by `plain`, the same text in a fraction of
 /// ariadne's time.
 pub fn render(diagnostics: &[Diagnostic], path: &str, src: &str, color: bool) -> String {
-    let parts = if diagnostics.len() >= PARALLEL_FROM {
-        crate::parallel::threads()
-    } else {
-        1
-    };
-    render_reports(diagnostics, path, src, color, !color, parts)
+    let mut text = String::new();
+    let parts = parts_for(diagnostics);
+    render_reports(diagnostics, path, src, color, !color, parts, &mut |part| {
+        text.push_str(&part);
+        Ok(())
+    })
+    .expect("pushing to a string cannot fail");
+    text
+}
+
+/// `render`, written to `out` a window of reports at a time: the reports of a long file
+/// are never all held at once.
+pub fn render_to(
+    diagnostics: &[Diagnostic],
+    path: &str,
+    src: &str,
+    color: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let parts = parts_for(diagnostics);
+    render_reports(diagnostics, path, src, color, !color, parts, &mut |part| {
+        out.write_all(part.as_bytes())
+    })
 }
 
 /// Reports are independent of each other, so many are made in parts on threads of their own
 /// (a long file can have 80,000 findings); fewer are not worth a thread.
 const PARALLEL_FROM: usize = 1024;
+/// Reports made before they are written.
+const WINDOW: usize = 8192;
+
+fn parts_for(diagnostics: &[Diagnostic]) -> usize {
+    if diagnostics.len() >= PARALLEL_FROM {
+        crate::parallel::threads()
+    } else {
+        1
+    }
+}
 
 /// `render` as it was before `plain`: every report by ariadne. The reference `plain`'s
 /// reports are tested against.
 #[cfg(test)]
 fn render_with_ariadne(diagnostics: &[Diagnostic], path: &str, src: &str, color: bool) -> String {
-    render_reports(diagnostics, path, src, color, false, 1)
+    let mut text = String::new();
+    render_reports(diagnostics, path, src, color, false, 1, &mut |part| {
+        text.push_str(&part);
+        Ok(())
+    })
+    .expect("pushing to a string cannot fail");
+    text
 }
 
 fn render_reports(
@@ -58,7 +91,8 @@ fn render_reports(
     color: bool,
     plain_first: bool,
     parts: usize,
-) -> String {
+    emit: &mut dyn FnMut(String) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let shown = Shown::new(src);
     let source = Source::from(shown.text.as_str());
     let path = visible(path);
@@ -89,13 +123,17 @@ fn render_reports(
         }
         text
     };
-    if parts < 2 || diagnostics.len() < 2 {
-        return part(diagnostics);
+    for window in diagnostics.chunks(WINDOW) {
+        if parts < 2 || window.len() < 2 {
+            emit(part(window))?;
+            continue;
+        }
+        let chunks: Vec<&[Diagnostic]> = window.chunks(window.len().div_ceil(parts)).collect();
+        for text in crate::parallel::each(&chunks, |chunk| part(chunk)) {
+            emit(text)?;
+        }
     }
-    let chunks: Vec<&[Diagnostic]> = diagnostics
-        .chunks(diagnostics.len().div_ceil(parts))
-        .collect();
-    crate::parallel::each(&chunks, |chunk| part(chunk)).concat()
+    Ok(())
 }
 
 /// The source as ariadne gets it: unsafe characters escaped, and where they were, to move
@@ -408,14 +446,32 @@ mod safety_tests {
                 _ => error(src, "profile"),
             })
             .collect();
+        let render = |color, plain_first, parts| {
+            let mut text = String::new();
+            super::render_reports(
+                &diagnostics,
+                "f.smm",
+                src,
+                color,
+                plain_first,
+                parts,
+                &mut |p| {
+                    text.push_str(&p);
+                    Ok(())
+                },
+            )
+            .unwrap();
+            text
+        };
         for (color, plain_first) in [(false, true), (false, false), (true, false)] {
-            let whole = super::render_reports(&diagnostics, "f.smm", src, color, plain_first, 1);
+            let whole = render(color, plain_first, 1);
             for parts in [2, 3, 7, 50, 64] {
-                let made =
-                    super::render_reports(&diagnostics, "f.smm", src, color, plain_first, parts);
-                assert_eq!(made, whole, "{color} {parts}");
+                assert_eq!(render(color, plain_first, parts), whole, "{color} {parts}");
             }
         }
+        let mut written = Vec::new();
+        super::render_to(&diagnostics, "f.smm", src, false, &mut written).unwrap();
+        assert_eq!(String::from_utf8(written).unwrap(), render(false, true, 1));
     }
 
     #[test]

@@ -126,6 +126,11 @@ pub fn run(
     }
     if args.format == OutputFormat::Json {
         json::write(&report, out)?;
+    } else if args.format == OutputFormat::Human && !args.summary {
+        // Written as it is made: a long file's report is tens of megabytes.
+        let mut out = io::BufWriter::new(out);
+        human_to(&report, color, status.failures, &mut out)?;
+        out.flush()?;
     } else {
         let mut text = render(
             args.format,
@@ -192,22 +197,20 @@ fn render(
 }
 
 fn human(report: &Report, color: bool, failures: usize) -> String {
-    let mut text = String::new();
+    let mut text = Vec::new();
+    human_to(report, color, failures, &mut text).expect("writing to a Vec cannot fail");
+    String::from_utf8(text).expect("reports are text")
+}
+
+fn human_to(report: &Report, color: bool, failures: usize, out: &mut dyn Write) -> io::Result<()> {
     for file in &report.files {
         let diagnostics: Vec<_> = grouped::for_people(&file.checks.diagnostics)
             .into_iter()
             .map(|g| g.diagnostic)
             .collect();
-        text.push_str(&smm_syntax::render(
-            &diagnostics,
-            &file.shown,
-            &file.text,
-            color,
-        ));
+        smm_syntax::render_to(&diagnostics, &file.shown, &file.text, color, out)?;
     }
-    text.push_str(&summary(report, failures));
-    text.push('\n');
-    text
+    writeln!(out, "{}", summary(report, failures))
 }
 
 /// The human report with a line per assessment before its closing summary line.
