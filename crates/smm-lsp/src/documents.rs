@@ -9,7 +9,7 @@ use std::sync::Arc;
 use dashmap::DashMap;
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 
-use crate::line_map::{Encoding, LineMap};
+use crate::convert::line_map::{Encoding, LineMap};
 
 #[derive(Clone)]
 pub struct Document {

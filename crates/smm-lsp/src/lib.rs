@@ -5,16 +5,13 @@
 
 mod convert;
 mod documents;
-mod features;
-mod line_map;
-mod places;
 mod report;
 mod server;
 mod state;
 mod transport;
 mod worker;
 
-pub use line_map::{Encoding, LineMap};
+pub use convert::line_map::{Encoding, LineMap};
 pub use transport::Ending;
 
 /// Serves until the client sends `exit` or closes standard input.

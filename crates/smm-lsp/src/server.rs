@@ -19,10 +19,10 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use crate::convert;
+use crate::convert::features::{self, InFile};
+use crate::convert::line_map::Encoding;
+use crate::convert::places;
 use crate::documents::Documents;
-use crate::features::{self, InFile};
-use crate::line_map::Encoding;
-use crate::places;
 use crate::state::{Outcome, State, World};
 use crate::worker::Worker;
 

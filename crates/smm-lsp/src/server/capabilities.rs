@@ -2,8 +2,8 @@
 
 use tower_lsp_server::ls_types::*;
 
-use crate::features;
-use crate::line_map::Encoding;
+use crate::convert::features;
+use crate::convert::line_map::Encoding;
 
 pub(super) fn offered(encoding: Encoding) -> ServerCapabilities {
     ServerCapabilities {

@@ -10,8 +10,8 @@ use smm_model::{builtin, Origin};
 use tower_lsp_server::ls_types::{Location, TextEdit, Uri, WorkspaceEdit};
 
 use crate::convert;
+use crate::convert::line_map::{Encoding, LineMap};
 use crate::documents::Documents;
-use crate::line_map::{Encoding, LineMap};
 use crate::state::World;
 
 fn cache() -> Option<&'static PathBuf> {

@@ -1,4 +1,11 @@
-//! smm's plain data to protocol types: byte ranges to positions, severities, completions.
+//! Every conversion between smm's plain data and protocol types: here byte ranges to
+//! positions, severities, completions and diagnostics; in `line_map` offsets to positions in
+//! the negotiated encoding and back; in `features` the whole-file answers (outline, tokens,
+//! hints, lenses, actions); in `places` locations and edits in other files.
+
+pub mod features;
+pub mod line_map;
+pub mod places;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -10,7 +17,7 @@ use tower_lsp_server::ls_types::{
     Uri,
 };
 
-use crate::line_map::{Encoding, LineMap};
+use crate::convert::line_map::{Encoding, LineMap};
 use crate::report::FileDiagnostics;
 
 pub fn range(map: &LineMap, text: &str, span: Span, encoding: Encoding) -> Range {

@@ -5,10 +5,10 @@ use smm_ide::{FoldKind, SymbolKind as Kind};
 use smm_syntax::Span;
 use tower_lsp_server::ls_types::*;
 
+use super::places;
 use crate::convert;
+use crate::convert::line_map::{Encoding, LineMap};
 use crate::documents::Documents;
-use crate::line_map::{Encoding, LineMap};
-use crate::places;
 use crate::state::World;
 
 /// A file of the state with its text and line map.
