@@ -23,10 +23,11 @@ use crate::convert::features::{self, InFile};
 use crate::convert::line_map::Encoding;
 use crate::convert::places;
 use crate::documents::Documents;
-use crate::state::{Outcome, State, World};
+use crate::state::{State, World};
 use crate::worker::Worker;
 
 mod capabilities;
+mod checking;
 mod errors;
 mod publish;
 mod setup;
@@ -112,61 +113,6 @@ impl Server {
         let world = self.try_state(what, |state| state.world())?;
         catch_unwind(AssertUnwindSafe(|| work(&world))).map_err(|payload| failed(what, &*payload))
     }
-
-    /// Waits until the analysis is up to date with the open files: for requests whose
-    /// answers come from findings and resolved profiles (code actions, lenses, inlay hints,
-    /// rename), which must not point at places in a text the check has not seen.
-    async fn settled(&self) {
-        loop {
-            let checked = self.checked.notified();
-            if self
-                .with_state("waiting for a check", |state| state.is_settled())
-                .unwrap_or(true)
-            {
-                return;
-            }
-            checked.await;
-        }
-    }
-
-    /// Starts the check that the latest changes call for on a worker thread, unless one for
-    /// them runs already; when it ends, its result is taken in (if still current) and sent.
-    fn schedule(self: &Arc<Self>) {
-        let Some(Some(job)) = self.with_state("checking", State::next_job) else {
-            return;
-        };
-        let server = Arc::clone(self);
-        tokio::spawn(async move {
-            let job = Arc::new(job);
-            let run = {
-                let job = Arc::clone(&job);
-                move || catch_unwind(AssertUnwindSafe(|| job.run()))
-            };
-            let analysis = match &server.worker {
-                Some(worker) => worker.run(run).await.unwrap_or_else(|| {
-                    Err(Box::new("the checking thread is gone") as Box<dyn std::any::Any + Send>)
-                }),
-                None => run(),
-            };
-            let outcome = server.with_state("checking", |state| match analysis {
-                Ok(analysis) => Some(state.finish(&job, analysis)),
-                Err(payload) => {
-                    failed("checking", &*payload);
-                    state.abandon(&job);
-                    None
-                }
-            });
-            // Its snapshot goes now: the next edit may then change the workspace's files in
-            // place instead of copying them.
-            drop(job);
-            server.checked.notify_waiters();
-            if outcome == Some(Some(Outcome::Applied)) {
-                server.publish().await;
-            }
-            // The deferred files, or a change that came in meanwhile.
-            server.schedule();
-        });
-    }
 }
 
 impl Server {
@@ -209,21 +155,6 @@ impl Server {
             };
             work(world, &at)
         })
-    }
-}
-
-impl Backend {
-    /// After an edit: starts its check, and sends what is known to be current already.
-    async fn checked_and_published(&self) {
-        self.0.schedule();
-        self.publish().await;
-    }
-
-    /// Waits until the open files are checked (`Server::settled`), starting the check if
-    /// none runs (a client that asks before `initialized` would otherwise wait forever).
-    async fn checked(&self) {
-        self.0.schedule();
-        self.settled().await;
     }
 }
 

@@ -1,0 +1,81 @@
+//! Checks on the worker: starting the one the latest changes call for, taking its result in,
+//! and waiting for the open files to be checked.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
+
+use super::errors::failed;
+use super::{Backend, Server};
+use crate::state::{Outcome, State};
+
+impl Server {
+    /// Waits until the analysis is up to date with the open files: for requests whose
+    /// answers come from findings and resolved profiles (code actions, lenses, inlay hints,
+    /// rename), which must not point at places in a text the check has not seen.
+    pub(super) async fn settled(&self) {
+        loop {
+            let checked = self.checked.notified();
+            if self
+                .with_state("waiting for a check", |state| state.is_settled())
+                .unwrap_or(true)
+            {
+                return;
+            }
+            checked.await;
+        }
+    }
+
+    /// Starts the check that the latest changes call for on a worker thread, unless one for
+    /// them runs already; when it ends, its result is taken in (if still current) and sent.
+    pub(super) fn schedule(self: &Arc<Self>) {
+        let Some(Some(job)) = self.with_state("checking", State::next_job) else {
+            return;
+        };
+        let server = Arc::clone(self);
+        tokio::spawn(async move {
+            let job = Arc::new(job);
+            let run = {
+                let job = Arc::clone(&job);
+                move || catch_unwind(AssertUnwindSafe(|| job.run()))
+            };
+            let analysis = match &server.worker {
+                Some(worker) => worker.run(run).await.unwrap_or_else(|| {
+                    Err(Box::new("the checking thread is gone") as Box<dyn std::any::Any + Send>)
+                }),
+                None => run(),
+            };
+            let outcome = server.with_state("checking", |state| match analysis {
+                Ok(analysis) => Some(state.finish(&job, analysis)),
+                Err(payload) => {
+                    failed("checking", &*payload);
+                    state.abandon(&job);
+                    None
+                }
+            });
+            // Its snapshot goes now: the next edit may then change the workspace's files in
+            // place instead of copying them.
+            drop(job);
+            server.checked.notify_waiters();
+            if outcome == Some(Some(Outcome::Applied)) {
+                server.publish().await;
+            }
+            // The deferred files, or a change that came in meanwhile.
+            server.schedule();
+        });
+    }
+}
+
+impl Backend {
+    /// After an edit: starts its check, and sends what is known to be current already.
+    pub(super) async fn checked_and_published(&self) {
+        self.0.schedule();
+        self.publish().await;
+    }
+
+    /// Waits until the open files are checked (`Server::settled`), starting the check if
+    /// none runs (a client that asks before `initialized` would otherwise wait forever).
+    pub(super) async fn checked(&self) {
+        self.0.schedule();
+        self.settled().await;
+    }
+}
