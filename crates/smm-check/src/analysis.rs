@@ -132,12 +132,8 @@ impl Analysis {
                 }
             }
         }
-        let inside_old =
-            |span: smm_syntax::Span| edit.old.start <= span.start && span.end <= edit.old.end;
-        let inside_new =
-            |span: smm_syntax::Span| edit.new.start <= span.start && span.end <= edit.new.end;
         let mut findings = self.findings.remove(&file).unwrap_or_default();
-        findings.retain(|f| !inside_old(f.diagnostic.span));
+        findings.retain(|f| !edit.old.encloses(f.diagnostic.span));
         for finding in &mut findings {
             edit.shift_finding(finding);
         }
@@ -148,14 +144,14 @@ impl Analysis {
                 .remove(&file)
                 .into_iter()
                 .flatten()
-                .filter(|f| inside_new(f.diagnostic.span)),
+                .filter(|f| edit.new.encloses(f.diagnostic.span)),
         );
         findings.sort_by(finding_order);
         if !findings.is_empty() {
             self.findings.insert(file, findings);
         }
         self.assessments
-            .retain(|a| a.file != file || !inside_old(a.name_span));
+            .retain(|a| a.file != file || !edit.old.encloses(a.name_span));
         for report in &mut self.assessments {
             edit.shift_report(report);
         }
@@ -163,7 +159,7 @@ impl Analysis {
             partial
                 .assessments
                 .into_iter()
-                .filter(|a| a.file == file && inside_new(a.name_span)),
+                .filter(|a| a.file == file && edit.new.encloses(a.name_span)),
         );
         self.assessments
             .sort_by_key(|a| (a.file, a.name_span.start));
@@ -310,9 +306,7 @@ pub fn check(
             .is_none_or(|only| only.contains(&file))
     };
     let within = |a: &&declared::Declared<'_, smm_syntax::ast::Assessment>| {
-        options
-            .within
-            .is_none_or(|w| w.start <= a.item.span.start && a.item.span.end <= w.end)
+        options.within.is_none_or(|w| w.encloses(a.item.span))
     };
     let wanted_assessments: Vec<_> = declared
         .assessments

@@ -45,10 +45,7 @@ fn chain(text: &str, parse: &Parse, spans: &[Span], offset: usize) -> Vec<Span> 
         }
         inner.push(token.span);
     }
-    let around = spans
-        .iter()
-        .filter(|s| s.start <= anchor.start && anchor.end <= s.end)
-        .copied();
+    let around = spans.iter().filter(|s| s.encloses(anchor)).copied();
     let whole = Span::new(0, text.len());
     let mut chain: Vec<Span> = Vec::new();
     for span in inner.into_iter().chain(around).chain([whole]) {

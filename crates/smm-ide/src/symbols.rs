@@ -148,11 +148,10 @@ impl Parts {
 
     /// A bare keyword, as while typing, names nothing yet and is left out.
     fn build(self, w: &Written<'_>) -> Option<Symbol> {
-        let inside = |span: &Span| self.range.start <= span.start && span.end <= self.range.end;
         let name = self
             .name
             .or_else(|| w.invalid_name(self.keyword))
-            .filter(|(_, span)| inside(span));
+            .filter(|(_, span)| self.range.encloses(*span));
         if name.is_none()
             && self.detail.is_empty()
             && self.children.is_empty()

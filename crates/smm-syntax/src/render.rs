@@ -32,14 +32,8 @@ const FAR: usize = 100;
 /// Without colours the common report is written by `plain`, the same text in a fraction of
 /// ariadne's time.
 pub fn render(diagnostics: &[Diagnostic], path: &str, src: &str, color: bool) -> String {
-    let mut text = String::new();
     let parts = parts_for(diagnostics);
-    render_reports(diagnostics, path, src, color, !color, parts, &mut |part| {
-        text.push_str(&part);
-        Ok(())
-    })
-    .expect("pushing to a string cannot fail");
-    text
+    reports_as_text(diagnostics, path, src, color, !color, parts)
 }
 
 /// `render`, written to `out` a window of reports at a time: the reports of a long file
@@ -75,11 +69,31 @@ fn parts_for(diagnostics: &[Diagnostic]) -> usize {
 /// reports are tested against.
 #[cfg(test)]
 fn render_with_ariadne(diagnostics: &[Diagnostic], path: &str, src: &str, color: bool) -> String {
+    reports_as_text(diagnostics, path, src, color, false, 1)
+}
+
+/// `render_reports` collected in one string.
+fn reports_as_text(
+    diagnostics: &[Diagnostic],
+    path: &str,
+    src: &str,
+    color: bool,
+    plain_first: bool,
+    parts: usize,
+) -> String {
     let mut text = String::new();
-    render_reports(diagnostics, path, src, color, false, 1, &mut |part| {
-        text.push_str(&part);
-        Ok(())
-    })
+    render_reports(
+        diagnostics,
+        path,
+        src,
+        color,
+        plain_first,
+        parts,
+        &mut |part| {
+            text.push_str(&part);
+            Ok(())
+        },
+    )
     .expect("pushing to a string cannot fail");
     text
 }
@@ -447,21 +461,7 @@ mod safety_tests {
             })
             .collect();
         let render = |color, plain_first, parts| {
-            let mut text = String::new();
-            super::render_reports(
-                &diagnostics,
-                "f.smm",
-                src,
-                color,
-                plain_first,
-                parts,
-                &mut |p| {
-                    text.push_str(&p);
-                    Ok(())
-                },
-            )
-            .unwrap();
-            text
+            super::reports_as_text(&diagnostics, "f.smm", src, color, plain_first, parts)
         };
         for (color, plain_first) in [(false, true), (false, false), (true, false)] {
             let whole = render(color, plain_first, 1);

@@ -37,6 +37,11 @@ impl Span {
     pub fn contains(self, offset: usize) -> bool {
         self.start <= offset && offset < self.end
     }
+
+    /// Whether `other` lies wholly inside this span (its ends may touch this one's).
+    pub fn encloses(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
 }
 
 impl fmt::Debug for Span {
@@ -48,5 +53,25 @@ impl fmt::Debug for Span {
 impl From<Range<usize>> for Span {
     fn from(range: Range<usize>) -> Span {
         Span::new(range.start, range.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Span;
+
+    #[test]
+    fn a_span_encloses_what_lies_within_its_ends() {
+        let span = Span::new(2, 6);
+        for (inside, other) in [
+            (true, Span::new(2, 6)),
+            (true, Span::new(3, 4)),
+            (true, Span::empty_at(6)),
+            (false, Span::new(1, 4)),
+            (false, Span::new(5, 7)),
+            (false, Span::new(0, 9)),
+        ] {
+            assert_eq!(span.encloses(other), inside, "{other:?}");
+        }
     }
 }

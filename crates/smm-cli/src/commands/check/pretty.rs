@@ -152,18 +152,14 @@ impl<W: Write> Object<'_, W> {
     ) -> io::Result<()> {
         self.key(key)?;
         let level = self.level + 1;
-        if items.is_empty() {
-            return self.out.write_all(b"[]");
-        }
-        self.out.write_all(b"[")?;
-        for (i, item) in items.iter().enumerate() {
-            self.out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-            indent(self.out, level + 1)?;
-            write(self.out, level + 1, item)?;
-        }
-        self.out.write_all(b"\n")?;
-        indent(self.out, level)?;
-        self.out.write_all(b"]")
+        bracketed(self.out, level, items.is_empty(), |out| {
+            for (i, item) in items.iter().enumerate() {
+                out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+                indent(out, level + 1)?;
+                write(out, level + 1, item)?;
+            }
+            Ok(())
+        })
     }
 }
 
@@ -173,32 +169,46 @@ const WINDOW: usize = 4096;
 /// Elements worth a thread: a thread costs about as much as making a few dozen elements.
 const PART: usize = 512;
 
-fn array<'a, T: Sync, S: Serialize>(
-    out: &mut impl Write,
+fn array<'a, T: Sync, S: Serialize, W: Write>(
+    out: &mut W,
     level: usize,
     items: &'a [T],
     make: impl Fn(&'a T) -> S + Sync,
 ) -> io::Result<()> {
-    if items.is_empty() {
+    let threads = smm_syntax::parallel::threads();
+    bracketed(out, level, items.is_empty(), |out| {
+        for (w, window) in items.chunks(WINDOW).enumerate() {
+            // A part of fewer than `PART` elements is not worth a thread.
+            let part = window.len().div_ceil(threads).max(PART);
+            if part >= window.len() {
+                out.write_all(&elements(window, w == 0, level + 1, &make)?)?;
+                continue;
+            }
+            let parts: Vec<(usize, &[T])> = window.chunks(part).enumerate().collect();
+            let made = smm_syntax::parallel::each(&parts, |&(p, part)| {
+                elements(part, w == 0 && p == 0, level + 1, &make)
+            });
+            for text in made {
+                out.write_all(&text?)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// An array at nesting `level`: `[]` when `empty`, else `[`, the elements `body` writes (each
+/// after its separator and indentation), and `]` on a line of its own.
+fn bracketed<W: Write>(
+    out: &mut W,
+    level: usize,
+    empty: bool,
+    body: impl FnOnce(&mut W) -> io::Result<()>,
+) -> io::Result<()> {
+    if empty {
         return out.write_all(b"[]");
     }
     out.write_all(b"[")?;
-    let threads = smm_syntax::parallel::threads();
-    for (w, window) in items.chunks(WINDOW).enumerate() {
-        // A part of fewer than `PART` elements is not worth a thread.
-        let part = window.len().div_ceil(threads).max(PART);
-        if part >= window.len() {
-            out.write_all(&elements(window, w == 0, level + 1, &make)?)?;
-            continue;
-        }
-        let parts: Vec<(usize, &[T])> = window.chunks(part).enumerate().collect();
-        let made = smm_syntax::parallel::each(&parts, |&(p, part)| {
-            elements(part, w == 0 && p == 0, level + 1, &make)
-        });
-        for text in made {
-            out.write_all(&text?)?;
-        }
-    }
+    body(out)?;
     out.write_all(b"\n")?;
     indent(out, level)?;
     out.write_all(b"]")

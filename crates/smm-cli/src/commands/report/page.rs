@@ -373,10 +373,7 @@ fn findings(inputs: &Inputs<'_>) -> Vec<FindingLine> {
     inputs
         .reported
         .iter()
-        .filter(|r| {
-            let span = r.diagnostic.span;
-            inputs.span.start <= span.start && span.end <= inputs.span.end
-        })
+        .filter(|r| inputs.span.encloses(r.diagnostic.span))
         .map(|r| {
             let (line, column) = lines.line_column(inputs.text, r.diagnostic.span.start);
             FindingLine {
