@@ -1,7 +1,7 @@
 //! An assessment against its profile: its own fields, each practice's level and evidence, and
 //! each target met, unmet or not assessed.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use smm_model::{Level, Model, Role, Scope};
 use smm_syntax::ast::{Assessment, AssessmentField, Practice, PracticeField, Waiver};
@@ -17,7 +17,7 @@ use crate::profiles::{ResolvedProfile, ResolvedTarget};
 use crate::summary::{summarize, Summary};
 use crate::values::{self, Values};
 use crate::waivers;
-use crate::{CheckOptions, FileId, Finding, Loader, Workspace};
+use crate::{CheckOptions, ClauseKeys, FileId, Finding, Loader, Workspace};
 
 /// The level and scope an assessment records for a practice.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,7 +35,7 @@ pub struct PracticeStatus {
     pub target: Option<ResolvedTarget>,
     pub current: Option<Current>,
     /// Canonical keys of the clauses the practice's evidence implements.
-    pub implemented: BTreeSet<String>,
+    pub implemented: ClauseKeys,
     /// Clauses mapped up to the target level for the role that no evidence implements.
     /// Shared with the check's other assessments: a large workspace misses the same clauses
     /// hundreds of thousands of times.
@@ -202,7 +202,7 @@ impl Checker<'_> {
                 continue;
             }
             first_line.insert(practice.text.clone(), line_span(rating));
-            let mut implemented = BTreeSet::new();
+            let mut implemented = Vec::new();
             let mut has_evidence = false;
             for field in rating.body.iter().flat_map(|b| &b.entries) {
                 if let PracticeField::Evidence(e) = field {
@@ -240,7 +240,7 @@ impl Checker<'_> {
                         scope,
                         span: line_span(rating),
                     }),
-                    implemented,
+                    implemented: implemented.into_iter().collect(),
                     missing: Vec::new(),
                     waived: None,
                 },
@@ -258,7 +258,7 @@ impl Checker<'_> {
                         practice: practice.clone(),
                         target: None,
                         current: None,
-                        implemented: BTreeSet::new(),
+                        implemented: ClauseKeys::default(),
                         missing: Vec::new(),
                         waived: None,
                     });
@@ -268,9 +268,11 @@ impl Checker<'_> {
                         .mapped
                         .get(practice, target.level, role, &editions)
                         .iter()
-                        .filter(|m| !status.implemented.contains(&*m.clause))
+                        .filter(|m| !status.implemented.contains(&m.clause))
                         .map(|m| m.clause.clone())
                         .collect();
+                    // Kept until the check's end for every practice of every assessment.
+                    status.missing.shrink_to_fit();
                 }
             }
             for status in statuses.values() {

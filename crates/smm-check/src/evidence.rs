@@ -1,6 +1,7 @@
 //! One `evidence` line: the clauses it implements, its expiry date and its link.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use smm_model::{Model, Role};
 use smm_syntax::ast::{ClauseRef, Evidence};
@@ -30,7 +31,7 @@ pub fn check(
     practice: Option<&str>,
     evidence: &Evidence,
     findings: &mut Vec<Finding>,
-) -> Vec<String> {
+) -> Vec<Arc<str>> {
     let mut implemented = Vec::new();
     for reference in &evidence.clauses {
         if let Some(key) = clause(cx, practice, reference, findings) {
@@ -73,7 +74,7 @@ fn clause(
     practice: Option<&str>,
     reference: &ClauseRef,
     findings: &mut Vec<Finding>,
-) -> Option<String> {
+) -> Option<Arc<str>> {
     let model = cx.model;
     let written = format!("{}:{}", reference.standard, reference.clause);
     let Some(standard) = model.standard(&reference.standard) else {
@@ -113,7 +114,7 @@ fn clause(
         ));
         return None;
     };
-    let key = clause.reference();
+    let key: Arc<str> = clause.reference().into();
     let Some(practice) = practice else {
         return Some(key);
     };

@@ -93,11 +93,7 @@ pub(crate) fn summarize(
         }
     }
     if let Some(role) = role {
-        let implemented: BTreeSet<&str> = practices
-            .iter()
-            .flat_map(|p| &p.implemented)
-            .map(String::as_str)
-            .collect();
+        let implemented: BTreeSet<&str> = practices.iter().flat_map(|p| &p.implemented).collect();
         let mut mapped: BTreeMap<String, BTreeSet<std::sync::Arc<str>>> = BTreeMap::new();
         for p in &targeted {
             let target = p.target.as_ref().expect("targeted");

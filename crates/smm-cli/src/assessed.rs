@@ -10,8 +10,8 @@ use std::path::Path;
 use serde::Serialize;
 use smm_syntax::ast::{self, AssessmentField, Item, PracticeField};
 
+use crate::checked::Checked;
 use crate::report::{relative_shown, PathPrefix, Waived};
-use crate::targets::Checked;
 
 #[derive(Clone, Debug)]
 pub struct Assessed {
@@ -133,7 +133,7 @@ pub struct Evidence {
 pub fn assessed(checked: &Checked, base: &Path, wanted: impl Fn(&Path) -> bool) -> Vec<Assessed> {
     let model = &checked.model.model;
     let mut found: Vec<(&Path, usize, Assessed)> = Vec::new();
-    for report in &checked.analysis.assessments {
+    for report in &checked.analysis().assessments {
         let Some(source) = checked.workspace.source(report.file) else {
             continue;
         };
@@ -188,7 +188,7 @@ pub fn assessed(checked: &Checked, base: &Path, wanted: impl Fn(&Path) -> bool) 
                         s.missing.iter().map(|c| c.to_string()).collect()
                     }),
                     implemented: status
-                        .map(|s| s.implemented.iter().cloned().collect())
+                        .map(|s| s.implemented.iter().map(str::to_string).collect())
                         .unwrap_or_default(),
                     note: block.and_then(note),
                     evidence: block.map(evidence).unwrap_or_default(),

@@ -4,6 +4,7 @@
 
 mod assessed;
 mod atomic;
+mod checked;
 mod cli;
 mod color;
 mod commands;

@@ -160,6 +160,15 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Counts a diagnostic under its severity, or as waived.
+    pub fn count(&mut self, reported: &Reported) {
+        if reported.waived.is_some() {
+            self.waived += 1;
+        } else {
+            self.add(reported.diagnostic.severity);
+        }
+    }
+
     pub fn add(&mut self, severity: Severity) {
         match severity {
             Severity::Error => self.errors += 1,
@@ -230,13 +239,7 @@ pub fn relative_shown(path: &Path, root: &Path, prefix: &PathPrefix) -> String {
 impl Report {
     pub fn counts(&self) -> Counts {
         let mut counts = Counts::default();
-        for d in self.diagnostics() {
-            if d.waived.is_some() {
-                counts.waived += 1;
-            } else {
-                counts.add(d.diagnostic.severity);
-            }
-        }
+        self.diagnostics().for_each(|d| counts.count(d));
         counts
     }
 

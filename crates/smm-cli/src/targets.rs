@@ -1,20 +1,18 @@
 //! Turning command-line paths into the files to report on, grouped by workspace root; for
 //! `smm check`, with the files that depend on them.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::checked::{Checked, Semantic, UNKNOWN_PROFILE};
 use crate::cli::InputArgs;
-use crate::report::{self, FileChecks, Fix, Reported};
+use crate::report::FileChecks;
 use crate::sources::{Source, Sources};
 use crate::status::Status;
-use crate::workspace_model::WorkspaceModel;
 use smm_check::disk::config::{self, Config};
-use smm_check::disk::confine::Confinement;
 use smm_check::disk::input::{self, io_reason};
 use smm_check::disk::walk::{self as workspace, absolute, absolute_file, find_root, Root};
-use smm_check::FileId;
 
 pub const STDIN_NAME: &str = "<stdin>";
 
@@ -82,11 +80,22 @@ impl Resolved {
     /// check, and `err`); a target that cannot be read is reported on `err` and skipped. When
     /// `semantic` asks for them, each group's targets are followed by their dependents, in
     /// path order, those asked for by name left out.
+    ///
+    /// All this `passes` times over the files loaded once, `visit` told which pass it is in:
+    /// a format that must know the totals before it writes its first file (JSON's summary)
+    /// counts in one pass and writes in the next, rather than hold every finding. A target
+    /// that cannot be read is reported in the first pass only.
+    ///
+    /// A check of the whole workspace (no dependents to find) is made a window of files at a
+    /// time (`CheckOptions::only`), so that one window's findings are held at once: 1,000
+    /// files have some 80,000.
     pub fn for_each_source(
         self,
+        passes: usize,
         err: &mut dyn Write,
         semantic: Option<&Semantic>,
         mut visit: impl FnMut(
+            usize,
             &Visit<'_>,
             &Source,
             FileChecks,
@@ -110,57 +119,106 @@ impl Resolved {
             .collect();
         let elsewhere = Declared::by_targets(&mut loaded);
         for (index, (group, mut sources)) in loaded.into_iter().enumerate() {
-            let mut checked = semantic.map(|s| Checked::run(s, &group, &sources));
+            let mut checked = semantic.map(|s| Checked::prepare(s, &group, &sources));
+            let windowed = semantic.is_some_and(|s| !s.dependents);
             let mappings = checked
                 .as_ref()
                 .map(|c| crate::report::MappingUsed::of(&c.model.model))
                 .unwrap_or_default();
-            let dependents: Vec<Target> = match (semantic, &checked) {
-                (Some(semantic), Some(checked)) if semantic.dependents => checked
-                    .dependents(&group.targets)
-                    .into_iter()
-                    .filter(|path| !asked.contains(path))
-                    .map(|path| Target {
-                        shown: shown_from_cwd(&path),
-                        path,
-                        is_stdin: false,
-                        dependent: true,
-                    })
-                    .collect(),
+            // The part of the targets whose analysis `checked` holds, not yet taken.
+            let mut kept = None;
+            let dependents: Vec<Target> = match (semantic, &mut checked) {
+                (Some(semantic), Some(checked)) if semantic.dependents => {
+                    checked.analyse(None);
+                    kept = Some(0);
+                    checked
+                        .dependents(&group.targets)
+                        .into_iter()
+                        .filter(|path| !asked.contains(path))
+                        .map(|path| Target {
+                            shown: shown_from_cwd(&path),
+                            path,
+                            is_stdin: false,
+                            dependent: true,
+                        })
+                        .collect()
+                }
                 _ => Vec::new(),
             };
-            // Each file's results are handed on once: moved, not copied.
-            let mut results = checked
-                .as_mut()
-                .map(|c| c.analysis.take_by_file())
-                .unwrap_or_default();
-            for target in group.targets.iter().chain(&dependents) {
-                let mut checks = checked.as_ref().map_or_else(FileChecks::default, |c| {
-                    let (findings, reports) = c
-                        .workspace
-                        .id(&target.path)
-                        .and_then(|file| results.remove(&file))
-                        .unwrap_or_default();
-                    c.checks_from(&target.path, findings, reports)
-                });
-                let at = Visit {
-                    target,
-                    root: &group.root,
-                    repository: &group.repository,
-                    config: &group.config,
-                    mappings: &mappings,
+            let targets: Vec<&Target> = group.targets.iter().chain(&dependents).collect();
+            let window = match windowed {
+                true => check_window(targets.len()),
+                false => targets.len().max(1),
+            };
+            let parts: Vec<&[&Target]> = targets.chunks(window).collect();
+            for pass in 0..passes {
+                // Every pass but the last goes backwards and keeps its last part's analysis,
+                // which is the next pass's first: a workspace of one part is checked once.
+                let last_pass = pass + 1 == passes;
+                let order: Vec<usize> = match last_pass {
+                    true => (0..parts.len()).collect(),
+                    false => (0..parts.len()).rev().collect(),
                 };
-                match sources.get_or_load(&target.path) {
-                    Ok(source) => {
-                        elsewhere.explain_unknown(index, &group, source, &mut checks);
-                        visit(&at, source, checks, &mut status, err)?
+                for (n, &p) in order.iter().enumerate() {
+                    let part = parts[p];
+                    let keep = !last_pass && n + 1 == order.len();
+                    // Each file's results are handed on once: moved, not copied, unless kept.
+                    let mut results = match checked.as_mut() {
+                        Some(c) => {
+                            if kept != Some(p) {
+                                let only = part.iter().filter_map(|t| c.workspace.id(&t.path));
+                                c.analyse(windowed.then(|| only.collect()));
+                            }
+                            kept = keep.then_some(p);
+                            match (keep, c.analysis.as_mut()) {
+                                (false, Some(analysis)) => Some(analysis.take_by_file()),
+                                _ => None,
+                            }
+                        }
+                        None => None,
+                    };
+                    for &target in part {
+                        let mut checks = match (checked.as_ref(), results.as_mut()) {
+                            (Some(c), Some(results)) => {
+                                let (findings, reports) = c
+                                    .workspace
+                                    .id(&target.path)
+                                    .and_then(|file| results.remove(&file))
+                                    .unwrap_or_default();
+                                c.checks_from(&target.path, findings, reports)
+                            }
+                            (Some(c), None) => c.checks_of(&target.path),
+                            (None, _) => FileChecks::default(),
+                        };
+                        let at = Visit {
+                            target,
+                            root: &group.root,
+                            repository: &group.repository,
+                            config: &group.config,
+                            mappings: &mappings,
+                        };
+                        match sources.get_or_load(&target.path) {
+                            Ok(source) => {
+                                elsewhere.explain_unknown(index, &group, source, &mut checks);
+                                visit(pass, &at, source, checks, &mut status, err)?
+                            }
+                            Err(e) if pass == 0 => status.fail(err, &target.shown, e)?,
+                            Err(_) => {}
+                        }
                     }
-                    Err(e) => status.fail(err, &target.shown, e)?,
                 }
             }
         }
         Ok(status)
     }
+}
+
+/// Files checked at once in a check of a whole workspace (`Resolved::for_each_source`) of `files`:
+/// 64 at least, which is as fast as one window on 1,000 files and holds 70 MB less; at most
+/// 16 windows, since each runs the workspace-wide part of the check (declarations, profiles)
+/// again, which would otherwise grow with the square of the files.
+fn check_window(files: usize) -> usize {
+    files.div_ceil(16).max(64)
 }
 
 /// The profiles and assessments that the files given on the command line declare (as
@@ -244,179 +302,6 @@ pub struct Visit<'a> {
     pub config: &'a Config,
     /// The mappings of the workspace's model, when it was checked beyond syntax.
     pub mappings: &'a [crate::report::MappingUsed],
-}
-
-/// How `smm check` judges the files beyond their syntax.
-pub struct Semantic {
-    pub as_of: Option<smm_check::Day>,
-    /// Also report on the files that depend on the targets (`Checked::dependents`).
-    pub dependents: bool,
-}
-
-/// One group's model and the checker's analysis of its files.
-pub struct Checked {
-    pub model: WorkspaceModel,
-    pub workspace: smm_check::Workspace,
-    pub analysis: smm_check::Analysis,
-}
-
-impl Checked {
-    pub fn run(semantic: &Semantic, group: &Group, sources: &Sources) -> Checked {
-        let model = WorkspaceModel::build(sources, &group.config, &group.root);
-        // The texts are read already (standard input may stand in for a file): hand them over
-        // rather than have the checker read the disk again.
-        let mut workspace = smm_check::Workspace::new();
-        for (_, source) in sources.loaded() {
-            workspace.insert(source.clone());
-        }
-        let disk = Disk {
-            files: sources.loaded().map(|(path, _)| path.clone()).collect(),
-            confinement: group.config.confinement(&group.root),
-        };
-        let options = smm_check::CheckOptions {
-            as_of: semantic.as_of,
-            expiry_warning_days: group.config.expiry_warning_days,
-            only: None,
-            ..smm_check::CheckOptions::default()
-        };
-        let analysis = smm_check::check(&workspace, &model.model, &disk, &options);
-        Checked {
-            model,
-            workspace,
-            analysis,
-        }
-    }
-
-    /// The files of the workspace, other than `targets`, whose findings a change to `targets`
-    /// may have changed:
-    /// - the profiles that extend a profile they define and the assessments that use one,
-    ///   directly or through other profiles (`Analysis::dependents`);
-    /// - the files that declare a profile or assessment under a name they declare too (one of
-    ///   the two is a duplicate);
-    /// - the files that name a profile no file defines: a target may have renamed or removed
-    ///   it;
-    /// - every file, when a target defines catalog items (a standard, framework, `extend` or
-    ///   `mapping`): all are checked against the model those items belong to;
-    ///
-    /// and in turn what depends on those.
-    fn dependents(&self, targets: &[Target]) -> BTreeSet<PathBuf> {
-        let asked: BTreeSet<FileId> = targets
-            .iter()
-            .filter_map(|t| self.workspace.id(&t.path))
-            .collect();
-        let file = |id: FileId| self.workspace.source(id).map(|s| &s.parse.file);
-        let catalogs = asked
-            .iter()
-            .filter_map(|&id| file(id))
-            .any(smm_check::catalogs::defines);
-        let mut found: BTreeSet<FileId> = if catalogs {
-            self.workspace.sources().map(|(id, _)| id).collect()
-        } else {
-            let names: BTreeSet<String> = asked
-                .iter()
-                .filter_map(|&id| file(id))
-                .flat_map(smm_check::declared_names)
-                .collect();
-            let mut from = asked.clone();
-            for (id, source) in self.workspace.sources() {
-                let declared = smm_check::declared_names(&source.parse.file);
-                if declared.iter().any(|name| names.contains(name)) {
-                    from.insert(id);
-                }
-            }
-            from.extend(
-                self.analysis
-                    .findings()
-                    .filter(|f| f.diagnostic.code == UNKNOWN_PROFILE)
-                    .map(|f| f.file),
-            );
-            self.analysis.dependents_of(from)
-        };
-        found.retain(|id| !asked.contains(id));
-        found
-            .into_iter()
-            .filter_map(|id| self.workspace.source(id).map(|s| s.path.clone()))
-            .collect()
-    }
-
-    /// The model's problems, the checker's findings and the assessments of one file.
-    pub fn checks_of(&self, path: &Path) -> FileChecks {
-        let (findings, reports) = match self.workspace.id(path) {
-            Some(file) => (
-                self.analysis.findings_of(file).cloned().collect(),
-                self.analysis
-                    .assessments
-                    .iter()
-                    .filter(|a| a.file == file)
-                    .cloned()
-                    .collect(),
-            ),
-            None => Default::default(),
-        };
-        self.checks_from(path, findings, reports)
-    }
-
-    /// `checks_of` from the file's findings and reports, which it takes over.
-    fn checks_from(
-        &self,
-        path: &Path,
-        findings: Vec<smm_check::Finding>,
-        reports: Vec<smm_check::AssessmentReport>,
-    ) -> FileChecks {
-        let mut checks = FileChecks {
-            diagnostics: self
-                .model
-                .problems_of(path)
-                .iter()
-                .map(|d| Reported {
-                    diagnostic: d.clone(),
-                    fix: None,
-                    waived: None,
-                })
-                .collect(),
-            assessments: reports.into_iter().map(report::assessment).collect(),
-        };
-        let shown = |p: &Path| shown_from_cwd(p);
-        checks.diagnostics.extend(findings.into_iter().map(|mut f| {
-            let file = f.file;
-            let fix = f.fix.take().map(|fix| Fix {
-                title: fix.title,
-                edits: fix
-                    .edits
-                    .into_iter()
-                    .filter(|e| e.file == file)
-                    .map(|e| (e.span, e.text))
-                    .collect(),
-            });
-            let waived = f.waived.as_deref().map(report::waived);
-            Reported {
-                diagnostic: f.into_diagnostic(&self.workspace, &shown),
-                fix,
-                waived,
-            }
-        }));
-        checks
-    }
-}
-
-const UNKNOWN_PROFILE: &str = "check::unknown-profile";
-
-/// The workspace's files on disk, as the walk found them.
-pub struct Disk {
-    pub files: Vec<PathBuf>,
-    pub confinement: Confinement,
-}
-
-impl smm_check::Loader for Disk {
-    fn files(&self) -> Vec<PathBuf> {
-        self.files.clone()
-    }
-    fn read(&self, path: &Path) -> Result<String, String> {
-        input::read_file(path).map_err(|e| e.to_string())
-    }
-    fn locate(&self, from: &Path, link: &Path) -> smm_check::Located {
-        self.confinement.locate(from, link)
-    }
 }
 
 /// Reads standard input if `-` is among the paths. Problems are reported on `err` and counted.

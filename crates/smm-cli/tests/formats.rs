@@ -591,3 +591,82 @@ fn sarif_locations_are_relative_to_base_ids_without_absolute_uris() {
     );
     assert!(locations.contains(&("ROOT1", "x.smm")), "{locations:?}");
 }
+
+/// `--format json` alone checks a large workspace a window of files at a time, twice (once to
+/// count, once to write); `--output json=…` writes the report made whole, and a check of named
+/// paths analyses the whole workspace at once. All three must agree byte for byte, with findings that cross windows: a profile defined in the last window and
+/// used in the first, one assessment name declared in two windows, unknown practices, waivers.
+#[test]
+fn json_written_window_by_window_equals_the_whole_report() {
+    let p = Project::new();
+    p.file("smm.toml", "");
+    p.file(
+        "a-profiles.smm",
+        "profile base \"Base\" {\n  role asset-owner\n  target access-control level 3\n  target patch-management level 2\n}\n",
+    );
+    p.file(
+        "zz-late.smm",
+        "profile late \"Late\" {\n  extends base\n  target monitoring level 2 scope system\n}\n",
+    );
+    for i in 0..300 {
+        let name = if i % 97 == 5 {
+            "dup".to_string()
+        } else {
+            format!("site-{i}")
+        };
+        let profile = if i % 3 == 0 { "late" } else { "base" };
+        let practice = if i % 11 == 0 {
+            "acces-control"
+        } else {
+            "access-control"
+        };
+        let waiver = if i % 7 == 0 {
+            "  waive not-assessed for patch-management expires 2027-01-31 {\n    reason \"later\"\n    owner \"R. Okafor\"\n  }\n"
+        } else {
+            ""
+        };
+        p.file(
+            &format!("sites/s{i:03}.smm"),
+            &format!(
+                "assessment {name} \"Site {i}\" {{\n  profile {profile}\n  date 2026-11-10\n  practice {practice} level {} {{\n    evidence \"Reviews\" implements iec62443-3-3:SR2.1 iso27002:5.15\n  }}\n{waiver}}}\n",
+                i % 5
+            ),
+        );
+    }
+    let streamed = p.output(&mut p.smm(&["check", "--format", "json"]));
+    let whole = p.output(&mut p.smm(&[
+        "check",
+        "--format",
+        "compact",
+        "--output",
+        "json=whole.json",
+    ]));
+    assert_eq!(streamed.code, whole.code, "{streamed:?}");
+    assert_eq!(streamed.stderr, "");
+    let report: Value = serde_json::from_str(&streamed.stdout).unwrap();
+    assert_eq!(report["summary"]["files"], 302);
+    let codes: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["diagnostics"].as_array().unwrap())
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    for code in [
+        "check::duplicate-name",
+        "check::unknown-practice",
+        "check::unmet-target",
+    ] {
+        assert!(codes.contains(&code), "{code} in {codes:?}");
+    }
+    assert!(
+        streamed.stdout == p.read("whole.json"),
+        "streamed and whole JSON differ"
+    );
+    // Named paths are checked in one analysis of the whole workspace, for their dependents.
+    let at_once = p.output(&mut p.smm(&["check", "--format", "json", "."]));
+    assert!(
+        streamed.stdout == at_once.stdout,
+        "windows and one analysis differ"
+    );
+}

@@ -36,7 +36,7 @@ impl Nodes {
         self.0.push(Node { span, kind });
     }
 
-    fn part<T>(&mut self, setting: &Option<Setting<T>>) {
+    fn part<T>(&mut self, setting: Option<&Setting<T>>) {
         if let Some(setting) = setting {
             self.push(setting.span, NodeKind::Part);
         }
@@ -99,8 +99,8 @@ impl Visit for AssessmentField {
         match self {
             AssessmentField::Practice(p) => p.visit(out),
             AssessmentField::Waiver(w) => {
-                out.part(&w.practice);
-                out.part(&w.expires);
+                out.part(w.practice.as_ref());
+                out.part(w.expires.as_ref());
                 out.block(&w.body);
             }
             _ => {}
@@ -110,8 +110,8 @@ impl Visit for AssessmentField {
 
 impl<F: Visit> Visit for Rating<F> {
     fn visit(&self, out: &mut Nodes) {
-        out.part(&self.level);
-        out.part(&self.scope);
+        out.part(self.level.as_ref());
+        out.part(self.scope.as_ref());
         out.block(&self.body);
     }
 }
@@ -135,8 +135,8 @@ impl Visit for PracticeField {
             if let (Some(implements), Some(last)) = (e.implements, e.clauses.last()) {
                 out.push(implements.cover(last.span), NodeKind::Part);
             }
-            out.part(&e.expires);
-            out.part(&e.link);
+            out.part(e.expires.as_deref());
+            out.part(e.link.as_deref());
         }
     }
 }
@@ -164,7 +164,7 @@ impl Visit for StandardField {
 
 impl<Id> Visit for Definition<Id> {
     fn visit(&self, out: &mut Nodes) {
-        out.part(&self.parent);
+        out.part(self.parent.as_ref());
         out.block(&self.body);
     }
 }
@@ -179,14 +179,14 @@ impl Visit for MappingField {
     fn visit(&self, out: &mut Nodes) {
         out.statement(self.span());
         if let MappingField::Map(m) = self {
-            out.part(&m.level);
-            out.part(&m.clause);
-            out.part(&m.relationship);
+            out.part(m.level.as_ref());
+            out.part(m.clause.as_ref());
+            out.part(m.relationship.as_ref());
             if let Some((keyword, roles)) = &m.roles {
                 let end = roles.last().map_or(*keyword, |r| r.span);
                 out.push(keyword.cover(end), NodeKind::Part);
             }
-            out.part(&m.via);
+            out.part(m.via.as_ref());
             out.block(&m.body);
         }
         if let MappingField::Unmapped(u) = self {

@@ -196,10 +196,10 @@ fn title(w: &Written<'_>, keyword: Span, name: bool, title: &Option<Text>) -> Op
 /// `keyword value` as written, or `None` when the value is missing.
 fn setting<T>(
     keyword: &str,
-    setting: &Option<Setting<T>>,
+    setting: Option<&Setting<T>>,
     value: impl Fn(&T) -> String,
 ) -> Option<String> {
-    let written = setting.as_ref()?.value.as_ref()?;
+    let written = setting?.value.as_ref()?;
     Some(format!("{keyword} {}", value(written)))
 }
 
@@ -315,8 +315,8 @@ fn rating<F>(
 ) -> Option<Symbol> {
     Parts::new(kind, rating.keyword, rating.span)
         .name(named(&rating.practice))
-        .detail(setting("level", &rating.level, |i| i.text.clone()))
-        .detail(setting("scope", &rating.scope, |n| n.text.clone()))
+        .detail(setting("level", rating.level.as_ref(), |i| i.text.clone()))
+        .detail(setting("scope", rating.scope.as_ref(), |n| n.text.clone()))
         .children(entries(&rating.body, child))
         .build(w)
 }
@@ -326,7 +326,7 @@ fn evidence(w: &Written<'_>, e: &Evidence) -> Option<Symbol> {
     let mut parts = Parts::new(SymbolKind::Evidence, e.keyword, e.span)
         .name(e.description.as_ref().map(|d| (d.value.clone(), d.span)))
         .detail((!clauses.is_empty()).then(|| format!("implements {}", clauses.join(" "))))
-        .detail(setting("expires", &e.expires, date));
+        .detail(setting("expires", e.expires.as_deref(), date));
     parts.unnamed = Some("(evidence without a description)");
     parts.build(w)
 }
@@ -336,7 +336,7 @@ fn waiver_symbol(w: &Written<'_>, waiver: &Waiver) -> Option<Symbol> {
     Parts::new(SymbolKind::Waiver, waiver.keyword, waiver.span)
         .name(named(&waiver.code))
         .detail(practice.map(|p| format!("for {}", p.text)))
-        .detail(setting("expires", &waiver.expires, date))
+        .detail(setting("expires", waiver.expires.as_ref(), date))
         .build(w)
 }
 
@@ -370,10 +370,12 @@ fn map_edge(w: &Written<'_>, edge: &MapEdge) -> Option<Symbol> {
     });
     Parts::new(SymbolKind::Edge, edge.keyword, edge.span)
         .name(name)
-        .detail(setting("level", &edge.level, |i| i.text.clone()))
-        .detail(setting("as", &edge.relationship, |n| n.text.clone()))
+        .detail(setting("level", edge.level.as_ref(), |i| i.text.clone()))
+        .detail(setting("as", edge.relationship.as_ref(), |n| {
+            n.text.clone()
+        }))
         .detail(roles)
-        .detail(setting("via", &edge.via, |c| clause(c).0))
+        .detail(setting("via", edge.via.as_ref(), |c| clause(c).0))
         .build(w)
 }
 

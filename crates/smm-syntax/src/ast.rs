@@ -128,8 +128,9 @@ pub struct Evidence {
     /// The `implements` keyword's span, when present.
     pub implements: Option<Span>,
     pub clauses: Vec<ClauseRef>,
-    pub expires: Option<Setting<Date>>,
-    pub link: Option<Setting<Text>>,
+    // Boxed: few evidence lines have either, and a workspace may hold a hundred thousand.
+    pub expires: Option<Box<Setting<Date>>>,
+    pub link: Option<Box<Setting<Text>>>,
     /// The `stub` keyword's span: a placeholder still to be filled in, which implements
     /// nothing yet.
     pub stub: Option<Span>,

@@ -657,24 +657,24 @@ pub(crate) fn evidence(src: &str, raw: Raw) -> (Evidence, Option<Diagnostic>) {
                         }
                     }
                     Keyword::Expires => {
-                        evidence.expires = Some(modifier_value(
+                        evidence.expires = Some(Box::new(modifier_value(
                             src,
                             &raw,
                             &mut problem,
                             (*keyword, *span, values),
                             &[],
                             date,
-                        ))
+                        )))
                     }
                     _ => {
-                        evidence.link = Some(modifier_value(
+                        evidence.link = Some(Box::new(modifier_value(
                             src,
                             &raw,
                             &mut problem,
                             (*keyword, *span, values),
                             &[],
                             text,
-                        ))
+                        )))
                     }
                 }
             }

@@ -205,35 +205,58 @@ pub fn render(report: &Report) -> String {
 
 /// `render`, written to `out` as it is made.
 pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let counts = report.counts();
-    let head = Head {
-        schema_version: SCHEMA_VERSION,
-        tool: Tool {
-            name: "smm",
-            version: env!("CARGO_PKG_VERSION"),
-        },
-        mappings: report
-            .mappings
-            .iter()
-            .map(|m| MappingJson {
-                id: &m.id,
-                title: &m.title,
-                edition: m.edition.as_deref(),
-                source: m.source.as_deref(),
-            })
-            .collect(),
-        summary: Summary {
-            files: report.files.len(),
-            errors: counts.errors,
-            warnings: counts.warnings,
-            infos: counts.infos,
-            hints: counts.hints,
-            waived: counts.waived,
-        },
-    };
-    let mut out = std::io::BufWriter::new(out);
-    pretty::object(&mut out, 0, &head, |document| {
-        document.objects("files", &report.files, |out, level, file| {
+    let mut stream = Stream::begin(out, &report.mappings, report.counts(), report.files.len())?;
+    for file in &report.files {
+        stream.file(file)?;
+    }
+    stream.end()
+}
+
+/// The document written a file at a time, begun once the totals of its summary are known:
+/// each file's part is made when the file is checked, and nothing of it is held after.
+pub struct Stream<'o> {
+    document: pretty::Streamed<std::io::BufWriter<&'o mut dyn std::io::Write>>,
+}
+
+impl<'o> Stream<'o> {
+    pub fn begin(
+        out: &'o mut dyn std::io::Write,
+        mappings: &[crate::report::MappingUsed],
+        counts: crate::report::Counts,
+        files: usize,
+    ) -> std::io::Result<Stream<'o>> {
+        let head = Head {
+            schema_version: SCHEMA_VERSION,
+            tool: Tool {
+                name: "smm",
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            mappings: mappings
+                .iter()
+                .map(|m| MappingJson {
+                    id: &m.id,
+                    title: &m.title,
+                    edition: m.edition.as_deref(),
+                    source: m.source.as_deref(),
+                })
+                .collect(),
+            summary: Summary {
+                files,
+                errors: counts.errors,
+                warnings: counts.warnings,
+                infos: counts.infos,
+                hints: counts.hints,
+                waived: counts.waived,
+            },
+        };
+        let out = std::io::BufWriter::new(out);
+        Ok(Stream {
+            document: pretty::Streamed::begin(out, &head, "files")?,
+        })
+    }
+
+    pub fn file(&mut self, file: &FileReport) -> std::io::Result<()> {
+        self.document.element(|out, level| {
             pretty::object(
                 out,
                 level,
@@ -248,9 +271,13 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
                 },
             )
         })
-    })?;
-    out.write_all(b"\n")?;
-    out.flush()
+    }
+
+    pub fn end(self) -> std::io::Result<()> {
+        let mut out = self.document.end()?;
+        out.write_all(b"\n")?;
+        out.flush()
+    }
 }
 
 fn assessment(a: &AssessmentResult) -> AssessmentJson<'_> {

@@ -142,24 +142,51 @@ impl<W: Write> Object<'_, W> {
         self.key(key)?;
         array(self.out, self.level + 1, items, make)
     }
+}
 
-    /// A field whose value is an array of objects, each written by `write`.
-    pub fn objects<T>(
+/// A document whose last field is an array of objects written one at a time, as they come:
+/// neither its length nor its elements are held (`smm check --format json` writes each file's
+/// findings as soon as they are checked).
+pub struct Streamed<W: Write> {
+    out: W,
+    written: usize,
+}
+
+impl<W: Write> Streamed<W> {
+    /// Writes `head`'s fields and opens the array field `key`.
+    pub fn begin(mut out: W, head: &impl Serialize, key: &str) -> io::Result<Streamed<W>> {
+        let mut text = Vec::new();
+        value(&mut text, 0, head)?;
+        // `head` ends in `\n}`; the document goes on there.
+        debug_assert!(text.ends_with(b"\n}"));
+        out.write_all(&text[..text.len() - 2])?;
+        out.write_all(b",\n")?;
+        indent(&mut out, 1)?;
+        serde_json::to_writer(&mut out, key)?;
+        out.write_all(b": [")?;
+        Ok(Streamed { out, written: 0 })
+    }
+
+    /// One element, which `write` writes at the nesting level it is given.
+    pub fn element(
         &mut self,
-        key: &str,
-        items: &[T],
-        mut write: impl FnMut(&mut W, usize, &T) -> io::Result<()>,
+        write: impl FnOnce(&mut W, usize) -> io::Result<()>,
     ) -> io::Result<()> {
-        self.key(key)?;
-        let level = self.level + 1;
-        bracketed(self.out, level, items.is_empty(), |out| {
-            for (i, item) in items.iter().enumerate() {
-                out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-                indent(out, level + 1)?;
-                write(out, level + 1, item)?;
-            }
-            Ok(())
-        })
+        self.out
+            .write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
+        indent(&mut self.out, 2)?;
+        self.written += 1;
+        write(&mut self.out, 2)
+    }
+
+    /// Closes the array and the document.
+    pub fn end(mut self) -> io::Result<W> {
+        if self.written > 0 {
+            self.out.write_all(b"\n")?;
+            indent(&mut self.out, 1)?;
+        }
+        self.out.write_all(b"]\n}")?;
+        Ok(self.out)
     }
 }
 
@@ -274,16 +301,18 @@ mod tests {
                 tool: json!({"name": "smm"}),
                 list: vec![],
             };
-            let mut made = Vec::new();
-            super::object(&mut made, 0, &head, |o| {
-                o.objects("files", &[(), ()], |out, level, _| {
+            let files = count % 3;
+            let mut made = super::Streamed::begin(Vec::new(), &head, "files").unwrap();
+            for _ in 0..files {
+                made.element(|out, level| {
                     super::object(out, level, &json!({"path": "a.smm"}), |f| {
                         f.array("diagnostics", items, |&i| element(i))?;
                         f.array("assessments", &items[..count.min(3)], |&i| element(i))
                     })
                 })
-            })
-            .unwrap();
+                .unwrap();
+            }
+            let made = made.end().unwrap();
             let file = || File {
                 path: "a.smm",
                 diagnostics: items.iter().map(|&i| element(i)).collect(),
@@ -293,7 +322,7 @@ mod tests {
                 schema: head.schema,
                 tool: head.tool,
                 list: head.list,
-                files: vec![file(), file()],
+                files: (0..files).map(|_| file()).collect(),
             };
             let expected = serde_json::to_string_pretty(&whole).unwrap();
             assert_eq!(String::from_utf8(made).unwrap(), expected, "{count}");

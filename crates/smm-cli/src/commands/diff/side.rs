@@ -6,9 +6,10 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::assessed::{assessed, Assessed};
+use crate::checked::{Checked, Semantic};
 use crate::cli::InputArgs;
 use crate::status::Status;
-use crate::targets::{self, Checked, Semantic};
+use crate::targets;
 
 /// Where the paths of a side's assessments start.
 #[derive(Clone, Copy)]

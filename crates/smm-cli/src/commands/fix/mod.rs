@@ -7,12 +7,13 @@ use std::io::{self, Write};
 use clap::Args;
 use smm_syntax::{Severity, Span};
 
+use crate::checked::{Checked, Semantic};
 use crate::cli::{ColorArg, InputArgs};
 use crate::color::Colors;
 use crate::report::Reported;
 use crate::sources::Sources;
 use crate::status::{count, Status};
-use crate::targets::{self, Checked, Group, Semantic, Target};
+use crate::targets::{self, Group, Target};
 use crate::{atomic, diff};
 
 #[derive(Debug, Args)]
@@ -174,7 +175,7 @@ fn certain_fixes(checked: &Checked, target: &Target) -> Vec<CertainFix> {
         return Vec::new();
     };
     let mut fixes: Vec<CertainFix> = checked
-        .analysis
+        .analysis()
         .findings_of(file)
         .filter(|finding| finding.waived.is_none())
         .filter_map(|finding| {

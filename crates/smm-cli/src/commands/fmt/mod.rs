@@ -18,7 +18,7 @@ pub fn run(
         atomic::clean_up_when_interrupted();
     }
     let resolved = targets::resolve(&args.input, err)?;
-    let mut status = resolved.for_each_source(err, None, |at, source, _, status, err| {
+    let mut status = resolved.for_each_source(1, err, None, |_, at, source, _, status, err| {
         let target = at.target;
         let formatted = match smm_syntax::format(&source.text) {
             Ok(formatted) => formatted,

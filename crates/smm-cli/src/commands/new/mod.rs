@@ -18,9 +18,10 @@ use smm_check::{Analysis, Day, Workspace};
 use smm_syntax::ast::{AssessmentField, Item};
 use smm_syntax::Span;
 
+use crate::checked::Disk;
 use crate::sources::Sources;
 use crate::status::Status;
-use crate::targets::{shown_from_cwd, shown_root, Disk};
+use crate::targets::{shown_from_cwd, shown_root};
 use crate::workspace_model::WorkspaceModel;
 
 const ROLES: [&str; 3] = ["asset-owner", "product-supplier", "service-provider"];

@@ -7,10 +7,11 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::assessed::{assessed, Assessed};
+use crate::checked::{Checked, Semantic};
 use crate::cli::InputArgs;
 use crate::report::{MappingUsed, Reported};
 use crate::status::Status;
-use crate::targets::{self, Checked, Semantic};
+use crate::targets;
 
 use super::page::{self, Baseline, Page, DEFAULT_EXPIRY_WINDOW};
 
