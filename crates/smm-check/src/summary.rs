@@ -94,24 +94,24 @@ pub(crate) fn summarize(
     }
     if let Some(role) = role {
         let implemented: BTreeSet<&str> = practices.iter().flat_map(|p| &p.implemented).collect();
-        let mut mapped: BTreeMap<String, BTreeSet<std::sync::Arc<str>>> = BTreeMap::new();
-        for p in &targeted {
-            let target = p.target.as_ref().expect("targeted");
-            for m in cache.get(&p.practice, target.level, role, editions).iter() {
-                mapped
-                    .entry(m.standard.clone())
-                    .or_default()
-                    .insert(m.clause.clone());
-            }
+        // Borrowed from the cache's answers: an assessment maps hundreds of clauses, and
+        // copying each standard's name took more time than the rest of the summary.
+        let answers: Vec<_> = targeted
+            .iter()
+            .filter_map(|p| {
+                let target = p.target.as_ref()?;
+                Some(cache.get(&p.practice, target.level, role, editions))
+            })
+            .collect();
+        let mut mapped: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for m in answers.iter().flat_map(|a| a.iter()) {
+            mapped.entry(&m.standard).or_default().insert(&m.clause);
         }
         for standard in model.standards() {
-            if let Some(clauses) = mapped.get(&standard.id) {
+            if let Some(clauses) = mapped.get(standard.id.as_str()) {
                 summary.standards.push(StandardCoverage {
                     standard: standard.id.clone(),
-                    implemented: clauses
-                        .iter()
-                        .filter(|c| implemented.contains(&***c))
-                        .count(),
+                    implemented: clauses.iter().filter(|c| implemented.contains(*c)).count(),
                     mapped: clauses.len(),
                 });
             }

@@ -11,6 +11,7 @@ mod commands;
 mod compiled_model;
 mod destination;
 mod diff;
+mod passes;
 mod report;
 mod sources;
 mod status;

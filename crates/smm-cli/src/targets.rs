@@ -5,8 +5,9 @@ use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::checked::{Checked, Semantic, UNKNOWN_PROFILE};
+use crate::checked::{Semantic, UNKNOWN_PROFILE};
 use crate::cli::InputArgs;
+use crate::passes::{self, GroupRun, Visitor};
 use crate::report::FileChecks;
 use crate::sources::{Source, Sources};
 use crate::status::Status;
@@ -81,27 +82,15 @@ impl Resolved {
     /// `semantic` asks for them, each group's targets are followed by their dependents, in
     /// path order, those asked for by name left out.
     ///
-    /// All this `passes` times over the files loaded once, `visit` told which pass it is in:
-    /// a format that must know the totals before it writes its first file (JSON's summary)
-    /// counts in one pass and writes in the next, rather than hold every finding. A target
-    /// that cannot be read is reported in the first pass only.
-    ///
-    /// A check of the whole workspace (no dependents to find) is made a window of files at a
-    /// time (`CheckOptions::only`), so that one window's findings are held at once: 1,000
-    /// files have some 80,000.
+    /// Up to `passes` times over the files loaded once (`passes::Pass`): a format that must
+    /// know the totals before it writes its first file counts in one pass and writes in the
+    /// next, rather than hold every finding.
     pub fn for_each_source(
         self,
         passes: usize,
         err: &mut dyn Write,
         semantic: Option<&Semantic>,
-        mut visit: impl FnMut(
-            usize,
-            &Visit<'_>,
-            &Source,
-            FileChecks,
-            &mut Status,
-            &mut dyn Write,
-        ) -> io::Result<()>,
+        visit: &mut Visitor<'_>,
     ) -> io::Result<Status> {
         let mut status = self.status;
         let asked: HashSet<PathBuf> = self
@@ -118,114 +107,21 @@ impl Resolved {
             })
             .collect();
         let elsewhere = Declared::by_targets(&mut loaded);
-        for (index, (group, mut sources)) in loaded.into_iter().enumerate() {
-            let mut checked = semantic.map(|s| Checked::prepare(s, &group, &sources));
-            let windowed = semantic.is_some_and(|s| !s.dependents);
-            let mappings = checked
-                .as_ref()
-                .map(|c| crate::report::MappingUsed::of(&c.model.model))
-                .unwrap_or_default();
-            // The part of the targets whose analysis `checked` holds, not yet taken.
-            let mut kept = None;
-            let dependents: Vec<Target> = match (semantic, &mut checked) {
-                (Some(semantic), Some(checked)) if semantic.dependents => {
-                    checked.analyse(None);
-                    kept = Some(0);
-                    checked
-                        .dependents(&group.targets)
-                        .into_iter()
-                        .filter(|path| !asked.contains(path))
-                        .map(|path| Target {
-                            shown: shown_from_cwd(&path),
-                            path,
-                            is_stdin: false,
-                            dependent: true,
-                        })
-                        .collect()
-                }
-                _ => Vec::new(),
-            };
-            let targets: Vec<&Target> = group.targets.iter().chain(&dependents).collect();
-            let window = match windowed {
-                true => check_window(targets.len()),
-                false => targets.len().max(1),
-            };
-            let parts: Vec<&[&Target]> = targets.chunks(window).collect();
-            for pass in 0..passes {
-                // Every pass but the last goes backwards and keeps its last part's analysis,
-                // which is the next pass's first: a workspace of one part is checked once.
-                let last_pass = pass + 1 == passes;
-                let order: Vec<usize> = match last_pass {
-                    true => (0..parts.len()).collect(),
-                    false => (0..parts.len()).rev().collect(),
-                };
-                for (n, &p) in order.iter().enumerate() {
-                    let part = parts[p];
-                    let keep = !last_pass && n + 1 == order.len();
-                    // Each file's results are handed on once: moved, not copied, unless kept.
-                    let mut results = match checked.as_mut() {
-                        Some(c) => {
-                            if kept != Some(p) {
-                                let only = part.iter().filter_map(|t| c.workspace.id(&t.path));
-                                c.analyse(windowed.then(|| only.collect()));
-                            }
-                            kept = keep.then_some(p);
-                            match (keep, c.analysis.as_mut()) {
-                                (false, Some(analysis)) => Some(analysis.take_by_file()),
-                                _ => None,
-                            }
-                        }
-                        None => None,
-                    };
-                    for &target in part {
-                        let mut checks = match (checked.as_ref(), results.as_mut()) {
-                            (Some(c), Some(results)) => {
-                                let (findings, reports) = c
-                                    .workspace
-                                    .id(&target.path)
-                                    .and_then(|file| results.remove(&file))
-                                    .unwrap_or_default();
-                                c.checks_from(&target.path, findings, reports)
-                            }
-                            (Some(c), None) => c.checks_of(&target.path),
-                            (None, _) => FileChecks::default(),
-                        };
-                        let at = Visit {
-                            target,
-                            root: &group.root,
-                            repository: &group.repository,
-                            config: &group.config,
-                            mappings: &mappings,
-                        };
-                        match sources.get_or_load(&target.path) {
-                            Ok(source) => {
-                                elsewhere.explain_unknown(index, &group, source, &mut checks);
-                                visit(pass, &at, source, checks, &mut status, err)?
-                            }
-                            Err(e) if pass == 0 => status.fail(err, &target.shown, e)?,
-                            Err(_) => {}
-                        }
-                    }
-                }
-            }
-        }
+        let runs = loaded
+            .into_iter()
+            .enumerate()
+            .map(|(index, (group, sources))| GroupRun::new(index, group, sources, semantic, &asked))
+            .collect();
+        passes::run(runs, passes, &elsewhere, &mut status, err, visit)?;
         Ok(status)
     }
-}
-
-/// Files checked at once in a check of a whole workspace (`Resolved::for_each_source`) of `files`:
-/// 64 at least, which is as fast as one window on 1,000 files and holds 70 MB less; at most
-/// 16 windows, since each runs the workspace-wide part of the check (declarations, profiles)
-/// again, which would otherwise grow with the square of the files.
-fn check_window(files: usize) -> usize {
-    files.div_ceil(16).max(64)
 }
 
 /// The profiles and assessments that the files given on the command line declare (as
 /// `smm_check::declared_names` spells them: `profile NAME`), by the
 /// group they belong to: a name one workspace lacks may be in a file given beside it that lies
 /// in another workspace, and the user should hear why it is not seen.
-struct Declared {
+pub(crate) struct Declared {
     names: HashMap<String, Vec<(usize, PathBuf)>>,
 }
 
@@ -252,7 +148,7 @@ impl Declared {
 
     /// Adds to each unknown profile of `source` a note on the workspace root: the file given
     /// that defines it in another workspace, or, without smm.toml, which folder was searched.
-    fn explain_unknown(
+    pub(crate) fn explain_unknown(
         &self,
         group_index: usize,
         group: &Group,

@@ -670,3 +670,42 @@ fn json_written_window_by_window_equals_the_whole_report() {
         "windows and one analysis differ"
     );
 }
+
+/// Two workspaces on one command line are two runs of the passes: the counting pass goes
+/// over both before the first file is written.
+#[test]
+fn json_of_two_workspaces_counts_both_before_writing() {
+    let p = Project::new();
+    for ws in ["one", "two"] {
+        p.file(&format!("{ws}/smm.toml"), "")
+            .file(
+                &format!("{ws}/base.smm"),
+                "profile base \"Base\" {\n  role asset-owner\n  target access-control level 3\n}\n",
+            )
+            .file(
+                &format!("{ws}/site.smm"),
+                "assessment site \"Site\" {\n  profile base\n  practice access-control level 1\n  practice acces-control level 1\n}\n",
+            );
+    }
+    let streamed = p.output(&mut p.smm(&["check", "--format", "json", "one", "two"]));
+    let whole = p.output(&mut p.smm(&[
+        "check",
+        "--format",
+        "compact",
+        "--output",
+        "json=whole.json",
+        "one",
+        "two",
+    ]));
+    assert_eq!(streamed.code, whole.code, "{streamed:?}");
+    let report: Value = serde_json::from_str(&streamed.stdout).unwrap();
+    assert_eq!(report["summary"]["files"], 4, "{report}");
+    assert!(
+        report["summary"]["errors"].as_u64().unwrap() >= 2,
+        "{report}"
+    );
+    assert!(
+        streamed.stdout == p.read("whole.json"),
+        "streamed and whole JSON differ"
+    );
+}

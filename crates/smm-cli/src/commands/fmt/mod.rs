@@ -18,44 +18,46 @@ pub fn run(
         atomic::clean_up_when_interrupted();
     }
     let resolved = targets::resolve(&args.input, err)?;
-    let mut status = resolved.for_each_source(1, err, None, |_, at, source, _, status, err| {
-        let target = at.target;
-        let formatted = match smm_syntax::format(&source.text) {
-            Ok(formatted) => formatted,
-            Err(errors) => {
-                // Formatting code that does not parse could lose text: leave it alone.
-                tally.with_errors += 1;
-                let text = smm_syntax::render(&errors, &target.shown, &source.text, colors.stderr);
-                return err.write_all(text.as_bytes());
-            }
-        };
-        let changed = *formatted != *source.text;
-        if changed {
-            tally.changed += 1;
-        } else {
-            tally.unchanged += 1;
-        }
-        if args.check {
+    let mut status =
+        resolved.for_each_source(1, err, None, &mut |_, at, source, _, status, err| {
+            let target = at.target;
+            let formatted = match smm_syntax::format(&source.text) {
+                Ok(formatted) => formatted,
+                Err(errors) => {
+                    // Formatting code that does not parse could lose text: leave it alone.
+                    tally.with_errors += 1;
+                    let text =
+                        smm_syntax::render(&errors, &target.shown, &source.text, colors.stderr);
+                    return err.write_all(text.as_bytes());
+                }
+            };
+            let changed = *formatted != *source.text;
             if changed {
-                let diff = diff::unified(
-                    &target.shown,
-                    &source.text,
-                    &formatted,
-                    "formatted",
-                    colors.stdout,
-                );
-                out.write_all(diff.as_bytes())?;
+                tally.changed += 1;
+            } else {
+                tally.unchanged += 1;
             }
-        } else if target.is_stdin {
-            out.write_all(formatted.as_bytes())?;
-        } else if changed {
-            if let Err(reason) = atomic::replace_inside(&target.path, at.root, &formatted) {
-                tally.changed -= 1;
-                status.fail(err, &target.shown, reason)?;
+            if args.check {
+                if changed {
+                    let diff = diff::unified(
+                        &target.shown,
+                        &source.text,
+                        &formatted,
+                        "formatted",
+                        colors.stdout,
+                    );
+                    out.write_all(diff.as_bytes())?;
+                }
+            } else if target.is_stdin {
+                out.write_all(formatted.as_bytes())?;
+            } else if changed {
+                if let Err(reason) = atomic::replace_inside(&target.path, at.root, &formatted) {
+                    tally.changed -= 1;
+                    status.fail(err, &target.shown, reason)?;
+                }
             }
-        }
-        Ok(())
-    })?;
+            Ok(())
+        })?;
     status.problems = tally.with_errors > 0 || (args.check && tally.changed > 0);
     writeln!(err, "{}", tally.summary(args.check, status.failures))?;
     Ok(status)
