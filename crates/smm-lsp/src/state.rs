@@ -67,6 +67,11 @@ pub struct State {
     running: Option<jobs::Running>,
     /// Numbers the jobs.
     jobs: u64,
+    /// Counts the results taken in, so that a job's can be told to complete the analysis
+    /// that is current.
+    analyses: u64,
+    /// The analysis the last result replaced, for the server to free on the worker.
+    replaced: Option<Arc<Analysis>>,
     /// Whether a change altered results in files other than the changed ones, so that the
     /// client should ask again for what it shows in them (inlay hints, lenses, tokens).
     others_changed: bool,
@@ -122,6 +127,8 @@ impl State {
             aside: BTreeSet::new(),
             dirty: Dirty::All,
             generation: 0,
+            analyses: 0,
+            replaced: None,
             pending: None,
             deferred: BTreeSet::new(),
             running: None,

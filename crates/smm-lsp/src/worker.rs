@@ -39,6 +39,13 @@ impl Worker {
         Ok(Worker { queue })
     }
 
+    /// Drops `value` on the worker thread: a whole analysis takes a millisecond to free,
+    /// which the thread that answers requests should not spend.
+    pub fn dispose<T: Send + 'static>(&self, value: T) {
+        // When the thread is gone, the value is dropped here, with the job that failed to go.
+        let _ = self.queue.send(Box::new(move || drop(value)));
+    }
+
     /// Runs `work` on the worker thread and waits for its result without blocking the
     /// caller's thread; `None` if the work panicked (the panic is the caller's to catch in
     /// `work` to learn more) or the thread is gone.
@@ -110,6 +117,23 @@ fn set_slice(_: u64) {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What is disposed of is dropped on the worker's thread.
+    #[tokio::test(flavor = "current_thread")]
+    async fn disposed_values_are_dropped_on_the_worker() {
+        struct Noted(std::sync::mpsc::Sender<std::thread::ThreadId>);
+        impl Drop for Noted {
+            fn drop(&mut self) {
+                let _ = self.0.send(std::thread::current().id());
+            }
+        }
+        let worker = Worker::start().unwrap();
+        let (noted, dropped) = std::sync::mpsc::channel();
+        worker.dispose(Noted(noted));
+        let there = worker.run(|| std::thread::current().id()).await.unwrap();
+        assert_eq!(dropped.recv().unwrap(), there);
+        assert_ne!(there, std::thread::current().id());
+    }
 
     #[tokio::test(flavor = "current_thread")]
     async fn work_runs_on_its_own_thread_in_order() {

@@ -45,7 +45,7 @@ impl Server {
                 None => run(),
             };
             let outcome = server.with_state("checking", |state| match analysis {
-                Ok(analysis) => Some(state.finish(&job, analysis)),
+                Ok(checked) => Some((state.finish(&job, checked), state.take_replaced())),
                 Err(payload) => {
                     failed("checking", &*payload);
                     state.abandon(&job);
@@ -55,8 +55,15 @@ impl Server {
             // Its snapshot goes now: the next edit may then change the workspace's files in
             // place instead of copying them.
             drop(job);
+            let outcome = outcome.flatten().map(|(outcome, replaced)| {
+                // The analysis replaced is freed on the worker: a millisecond on 92 files.
+                if let (Some(replaced), Some(worker)) = (replaced, &server.worker) {
+                    worker.dispose(replaced);
+                }
+                outcome
+            });
             server.checked.notify_waiters();
-            if outcome == Some(Some(Outcome::Applied)) {
+            if outcome == Some(Outcome::Applied) {
                 server.publish().await;
             }
             // The deferred files, or a change that came in meanwhile.
