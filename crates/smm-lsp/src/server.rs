@@ -58,6 +58,9 @@ pub struct Server {
     /// What was last published per file, so that files whose diagnostics disappear get an
     /// empty set and unchanged ones are not sent again.
     published: DashMap<PathBuf, Vec<Diagnostic>>,
+    /// The problems the diagnostics published for each open file were made from, so that
+    /// the next report of the file keeps what an edit left as it was (`convert::reuse`).
+    made_from: DashMap<PathBuf, Vec<crate::report::Problem>>,
     publishing: tokio::sync::Mutex<()>,
     /// Woken when a check's result is taken in, for requests that wait for it.
     checked: tokio::sync::Notify,
@@ -75,6 +78,7 @@ impl Backend {
             state: Mutex::new(None),
             documents: Documents::default(),
             published: DashMap::new(),
+            made_from: DashMap::new(),
             publishing: tokio::sync::Mutex::new(()),
             checked: tokio::sync::Notify::new(),
             worker: Worker::start()

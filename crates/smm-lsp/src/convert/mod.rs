@@ -6,6 +6,7 @@
 pub mod features;
 pub mod line_map;
 pub mod places;
+pub mod reuse;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -18,7 +19,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use crate::convert::line_map::{Encoding, LineMap};
-use crate::report::FileDiagnostics;
+use crate::report::{FileDiagnostics, Problem};
 
 pub fn range(map: &LineMap, text: &str, span: Span, encoding: Encoding) -> Range {
     Range::new(
@@ -27,59 +28,97 @@ pub fn range(map: &LineMap, text: &str, span: Span, encoding: Encoding) -> Range
     )
 }
 
-/// A file's problems as protocol diagnostics; `line_map` gives the line map of another file
-/// that a problem points at.
-pub fn diagnostics(
-    file: &FileDiagnostics,
-    map: &LineMap,
+/// Converts the problems of one file (`reuse::diagnostics`); `line_map` gives the line map
+/// of another file that a problem points at.
+pub struct Converter<'a> {
+    file: &'a FileDiagnostics,
+    uri: Option<Uri>,
+    map: &'a LineMap,
     encoding: Encoding,
-    line_map: &dyn Fn(&Path, &Arc<str>) -> Arc<LineMap>,
-) -> Vec<Diagnostic> {
-    let uri = Uri::from_file_path(&file.path);
+    line_map: &'a dyn Fn(&Path, &Arc<str>) -> Arc<LineMap>,
     // Many problems point at the same few other files (the profiles that set targets): each
     // is indexed and named once.
-    let mut others: std::collections::HashMap<&Path, (Arc<LineMap>, Option<Uri>)> =
-        std::collections::HashMap::new();
-    file.problems
-        .iter()
-        .map(|problem| {
-            let d = &problem.diagnostic;
-            let message = d.message_with_remarks();
-            let here = d.related.iter().filter_map(|r| {
-                Some(DiagnosticRelatedInformation {
-                    location: Location::new(uri.clone()?, range(map, &file.text, r.span, encoding)),
-                    message: r.message.clone(),
-                })
+    others: std::collections::HashMap<&'a Path, (Arc<LineMap>, Option<Uri>)>,
+}
+
+impl<'a> Converter<'a> {
+    pub fn new(
+        file: &'a FileDiagnostics,
+        map: &'a LineMap,
+        encoding: Encoding,
+        line_map: &'a dyn Fn(&Path, &Arc<str>) -> Arc<LineMap>,
+    ) -> Converter<'a> {
+        Converter {
+            file,
+            uri: Uri::from_file_path(&file.path),
+            map,
+            encoding,
+            line_map,
+            others: std::collections::HashMap::new(),
+        }
+    }
+
+    pub fn one(&mut self, problem: &'a Problem) -> Diagnostic {
+        let d = &problem.diagnostic;
+        let message = d.message_with_remarks();
+        let here = d.related.iter().filter_map(|r| {
+            Some(DiagnosticRelatedInformation {
+                location: Location::new(self.uri.clone()?, self.range(r.span)),
+                message: r.message.clone(),
+            })
+        });
+        let mut related: Vec<_> = here.collect();
+        for e in &problem.elsewhere {
+            let line_map = self.line_map;
+            let (other, other_uri) = self
+                .others
+                .entry(&e.path)
+                .or_insert_with(|| (line_map(&e.path, &e.text), Uri::from_file_path(&e.path)));
+            let Some(other_uri) = other_uri.clone() else {
+                continue;
+            };
+            related.push(DiagnosticRelatedInformation {
+                location: Location::new(other_uri, range(other, &e.text, e.span, self.encoding)),
+                message: e.message.clone(),
             });
-            let elsewhere = problem.elsewhere.iter().filter_map(|e| {
-                let (other, other_uri) = others
-                    .entry(&e.path)
-                    .or_insert_with(|| (line_map(&e.path, &e.text), Uri::from_file_path(&e.path)));
-                Some(DiagnosticRelatedInformation {
-                    location: Location::new(
-                        other_uri.clone()?,
-                        range(other, &e.text, e.span, encoding),
-                    ),
-                    message: e.message.clone(),
-                })
-            });
-            let related: Vec<_> = here.chain(elsewhere).collect();
-            Diagnostic {
-                range: range(map, &file.text, d.span, encoding),
-                severity: Some(match d.severity {
-                    Severity::Error => DiagnosticSeverity::ERROR,
-                    Severity::Warning => DiagnosticSeverity::WARNING,
-                    Severity::Info => DiagnosticSeverity::INFORMATION,
-                    Severity::Hint => DiagnosticSeverity::HINT,
-                }),
-                code: Some(NumberOrString::String(d.code.to_string())),
-                source: Some("smm".into()),
-                message,
-                related_information: (!related.is_empty()).then_some(related),
-                ..Diagnostic::default()
+        }
+        Diagnostic {
+            range: self.range(d.span),
+            severity: Some(match d.severity {
+                Severity::Error => DiagnosticSeverity::ERROR,
+                Severity::Warning => DiagnosticSeverity::WARNING,
+                Severity::Info => DiagnosticSeverity::INFORMATION,
+                Severity::Hint => DiagnosticSeverity::HINT,
+            }),
+            code: Some(NumberOrString::String(d.code.to_string())),
+            source: Some("smm".into()),
+            message,
+            related_information: (!related.is_empty()).then_some(related),
+            ..Diagnostic::default()
+        }
+    }
+
+    /// `diagnostic`, made for a problem equal to `problem` but for its places in this file,
+    /// given the places of `problem`: the rest stays as it was made.
+    pub fn moved(&self, problem: &Problem, mut diagnostic: Diagnostic) -> Diagnostic {
+        diagnostic.range = self.range(problem.diagnostic.span);
+        if let Some(related) = &mut diagnostic.related_information {
+            for (info, label) in related.iter_mut().zip(&problem.diagnostic.related) {
+                info.location.range = self.range(label.span);
             }
-        })
-        .collect()
+        }
+        diagnostic
+    }
+
+    /// Whether this file's places in a diagnostic line up with its problem's labels, as
+    /// `moved` needs.
+    pub fn has_uri(&self) -> bool {
+        self.uri.is_some()
+    }
+
+    fn range(&self, span: Span) -> Range {
+        range(self.map, &self.file.text, span, self.encoding)
+    }
 }
 
 pub fn completion(

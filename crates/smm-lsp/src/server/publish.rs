@@ -10,6 +10,7 @@ use tower_lsp_server::ls_types::*;
 
 use super::Server;
 use crate::convert;
+use crate::convert::reuse::Made;
 use crate::report::FileDiagnostics;
 use crate::state::State;
 use smm_check::disk::walk;
@@ -115,26 +116,44 @@ impl Server {
             let Some(file) = outgoing[i].take() else {
                 continue;
             };
-            let map = self.documents.line_map(&file.path, &file.text);
-            let line_map = |path: &Path, text: &Arc<str>| self.documents.line_map(path, text);
-            let diagnostics = convert::diagnostics(&file, &map, encoding, &line_map);
-            // Nothing published counts as an empty set.
-            let unchanged = self
-                .published
-                .get(&file.path)
-                .map_or(diagnostics.is_empty(), |old| *old == diagnostics);
-            let version = self.documents.version(&file.path);
-            if unchanged && version.is_none() {
-                continue;
-            }
             let Some(uri) = Uri::from_file_path(&file.path) else {
                 continue;
+            };
+            let map = self.documents.line_map(&file.path, &file.text);
+            let line_map = |path: &Path, text: &Arc<str>| self.documents.line_map(path, text);
+            let version = self.documents.version(&file.path);
+            let diagnostics = if version.is_some() {
+                // An open file is sent after every edit: what the edit left is kept.
+                let last = self.made_from.remove(&file.path).map(|(_, problems)| Made {
+                    problems,
+                    diagnostics: self
+                        .published
+                        .remove(&file.path)
+                        .map_or_else(Vec::new, |(_, d)| d),
+                });
+                convert::reuse::diagnostics(last, &file, &map, encoding, &line_map)
+            } else {
+                self.made_from.remove(&file.path);
+                let diagnostics =
+                    convert::reuse::diagnostics(None, &file, &map, encoding, &line_map);
+                // Nothing published counts as an empty set.
+                let unchanged = self
+                    .published
+                    .get(&file.path)
+                    .map_or(diagnostics.is_empty(), |old| *old == diagnostics);
+                if unchanged {
+                    continue;
+                }
+                diagnostics
             };
             if diagnostics.is_empty() {
                 self.published.remove(&file.path);
             } else {
                 self.published
                     .insert(file.path.clone(), diagnostics.clone());
+                if version.is_some() {
+                    self.made_from.insert(file.path.clone(), file.problems);
+                }
             }
             self.client
                 .publish_diagnostics(uri, diagnostics, version)
