@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use smm_model::{Level, Model, Role, Scope};
+use smm_model::{Level, Model, Role};
 use smm_syntax::ast::{Assessment, AssessmentField, Practice, PracticeField, Waiver};
 use smm_syntax::{SharedText, Span};
 
@@ -11,52 +11,14 @@ use crate::dates::Day;
 use crate::declared::Declared;
 use crate::editions::Follows;
 use crate::evidence::{self, EvidenceContext};
-use crate::finding::Waived;
 use crate::mapped::MappedClauses;
-use crate::profiles::{ResolvedProfile, ResolvedTarget};
+use crate::practice_status::{Current, PracticeStatus};
+use crate::profiles::ResolvedProfile;
+use crate::ratings::line_span;
 use crate::summary::{summarize, Summary};
 use crate::values::{self, Values};
 use crate::waivers;
 use crate::{CheckOptions, ClauseKeys, FileId, Finding, Loader, Workspace};
-
-/// The level and scope an assessment records for a practice.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Current {
-    pub level: Level,
-    pub scope: Scope,
-    /// The `practice` line.
-    pub span: Span,
-}
-
-/// One practice of an assessment: what the profile asks and what was found.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PracticeStatus {
-    pub practice: String,
-    pub target: Option<ResolvedTarget>,
-    pub current: Option<Current>,
-    /// Canonical keys of the clauses the practice's evidence implements.
-    pub implemented: ClauseKeys,
-    /// Clauses mapped up to the target level for the role that no evidence implements.
-    /// Shared with the check's other assessments: a large workspace misses the same clauses
-    /// hundreds of thousands of times.
-    pub missing: Vec<std::sync::Arc<str>>,
-    /// The waiver that accepts this practice's unmet or missing target.
-    pub waived: Option<Waived>,
-}
-
-impl PracticeStatus {
-    /// Levels still to go; 0 when the level is reached, `None` without target or rating.
-    pub fn gap(&self) -> Option<u8> {
-        let (target, current) = (self.target.as_ref()?, self.current?);
-        Some(target.level.number().saturating_sub(current.level.number()))
-    }
-
-    /// Reached at the target's level and at least as specific a scope.
-    pub fn met(&self) -> Option<bool> {
-        let (target, current) = (self.target.as_ref()?, self.current?);
-        Some(current.level >= target.level && current.scope >= target.scope)
-    }
-}
 
 #[derive(Clone, Debug)]
 pub struct AssessmentReport {
@@ -122,7 +84,7 @@ impl Checker<'_> {
                     let Some(value) = &s.value else { continue };
                     match Day::from_ast(value) {
                         Some(day) => date = date.or(Some(day)),
-                        None => findings.push(impossible_date(file, value)),
+                        None => findings.push(Finding::impossible_date(file, value)),
                     }
                 }
                 AssessmentField::Assessor(s) => {
@@ -503,21 +465,6 @@ fn tag(findings: &mut [Finding], practice: &SharedText) {
     }
 }
 
-/// A `target` or `practice` line without its block: where a finding about the rating points.
-pub(crate) fn line_span<F>(rating: &smm_syntax::ast::Rating<F>) -> Span {
-    let ends = [
-        rating.practice.as_ref().map(|p| p.span.end),
-        rating.level.as_ref().map(|l| l.span.end),
-        rating.scope.as_ref().map(|s| s.span.end),
-    ];
-    let end = ends
-        .into_iter()
-        .flatten()
-        .max()
-        .unwrap_or(rating.keyword.end);
-    Span::new(rating.keyword.start, end)
-}
-
 fn missing(
     file: FileId,
     assessment: &Declared<'_, Assessment>,
@@ -531,17 +478,4 @@ fn missing(
         format!("assessment `{}` has no `{field}`", assessment.name),
     )
     .help(help)
-}
-
-pub fn impossible_date(file: FileId, date: &smm_syntax::ast::Date) -> Finding {
-    Finding::new(
-        file,
-        "check::impossible-date",
-        date.span,
-        format!(
-            "{:04}-{:02}-{:02} is not on the calendar",
-            date.year, date.month, date.day
-        ),
-    )
-    .help("check the month and the day")
 }

@@ -1,4 +1,5 @@
 //! Calendar dates as the checker needs them: whether a date exists, and days between two.
+//! The finding for one that does not is `Finding::impossible_date`.
 
 use smm_syntax::ast::Date;
 

@@ -6,7 +6,6 @@ use std::sync::Arc;
 use smm_model::{Model, Role};
 use smm_syntax::ast::{ClauseRef, Evidence};
 
-use crate::assessments::impossible_date;
 use crate::dates::Day;
 use crate::values::with_suggestion;
 use crate::{FileId, Finding, Loader, Located};
@@ -57,7 +56,7 @@ pub fn check(
     }
     if let Some(value) = evidence.expires.as_ref().and_then(|s| s.value.as_ref()) {
         match Day::from_ast(value) {
-            None => findings.push(impossible_date(cx.file, value)),
+            None => findings.push(Finding::impossible_date(cx.file, value)),
             Some(expires) => expiry(cx, expires, value.span, findings),
         }
     }

@@ -73,6 +73,20 @@ impl Finding {
         }
     }
 
+    /// A date that is not on the calendar (`2026-02-30`).
+    pub fn impossible_date(file: FileId, date: &smm_syntax::ast::Date) -> Finding {
+        Finding::new(
+            file,
+            "check::impossible-date",
+            date.span,
+            format!(
+                "{:04}-{:02}-{:02} is not on the calendar",
+                date.year, date.month, date.day
+            ),
+        )
+        .help("check the month and the day")
+    }
+
     pub fn about(mut self, practice: &str) -> Finding {
         self.subject = Some(practice.into());
         self

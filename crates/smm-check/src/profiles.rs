@@ -10,6 +10,7 @@ use smm_syntax::Span;
 
 use crate::declared::{Declarations, Declared};
 use crate::editions::Follows;
+use crate::ratings::line_span;
 use crate::values::{self, Values};
 use crate::{FileId, Finding};
 
@@ -281,7 +282,7 @@ fn check_own(
                     );
                     continue;
                 }
-                target_lines.insert(practice.text.clone(), crate::assessments::line_span(t));
+                target_lines.insert(practice.text.clone(), line_span(t));
                 let (true, Some(level), Some(scope)) = (known, level, scope) else {
                     continue;
                 };
@@ -303,7 +304,7 @@ fn check_own(
                         scope,
                         set_by: profile.name.to_string(),
                         file,
-                        span: crate::assessments::line_span(t),
+                        span: line_span(t),
                         rationale,
                     },
                 );

@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use smm_model::{Editions, Level, Model, Role};
 
-use crate::assessments::PracticeStatus;
 use crate::mapped::MappedClauses;
+use crate::practice_status::PracticeStatus;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GroupSummary {

@@ -9,10 +9,10 @@ use smm_model::Model;
 use smm_syntax::ast::{Waiver, WaiverField};
 use smm_syntax::{Severity, Span};
 
-use crate::assessments::PracticeStatus;
 use crate::codes;
 use crate::dates::Day;
 use crate::finding::Waived;
+use crate::practice_status::PracticeStatus;
 use crate::values::with_suggestion;
 use crate::{FileId, Finding};
 
@@ -164,7 +164,7 @@ fn complete(cx: &Context<'_>, waiver: &Waiver, about: &mut Vec<Finding>) -> Opti
         Some(date) => match Day::from_ast(date) {
             Some(day) => Some(day),
             None => {
-                about.push(crate::assessments::impossible_date(cx.file, date));
+                about.push(Finding::impossible_date(cx.file, date));
                 return None;
             }
         },

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::args::{parse_day, ColorArg, ColorChoice, FailOn, InputArgs};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "smm",
@@ -229,13 +231,6 @@ impl Command {
 }
 
 #[derive(Debug, Args)]
-pub struct ColorArg {
-    /// When to colour the output; `auto` colours a terminal unless NO_COLOR is set
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    pub color: ColorChoice,
-}
-
-#[derive(Debug, Args)]
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
@@ -302,27 +297,6 @@ pub enum OutputFormat {
     Github,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
-    Error,
-    Warning,
-    Info,
-    /// Always exit 0 for findings (input errors still exit 2)
-    Never,
-}
-
-impl From<smm_check::disk::config::FailOn> for FailOn {
-    fn from(setting: smm_check::disk::config::FailOn) -> FailOn {
-        use smm_check::disk::config::FailOn as Setting;
-        match setting {
-            Setting::Error => FailOn::Error,
-            Setting::Warning => FailOn::Warning,
-            Setting::Info => FailOn::Info,
-            Setting::Never => FailOn::Never,
-        }
-    }
-}
-
 fn parse_output(text: &str) -> Result<(OutputFormat, PathBuf), String> {
     let (format, file) = text
         .split_once('=')
@@ -334,11 +308,6 @@ fn parse_output(text: &str) -> Result<(OutputFormat, PathBuf), String> {
         return Err("the file name after `=` is missing".into());
     }
     Ok((format, PathBuf::from(file)))
-}
-
-pub(crate) fn parse_day(text: &str) -> Result<smm_check::Day, String> {
-    smm_check::Day::parse(text)
-        .ok_or_else(|| "expected a date on the calendar, as YYYY-MM-DD".into())
 }
 
 #[derive(Debug, Args)]
@@ -410,29 +379,6 @@ pub struct ExplainArgs {
     /// Say on standard error which workspace's catalogs are read, if any
     #[arg(short, long)]
     pub verbose: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct InputArgs {
-    /// Files or directories to process (default: the current directory); `-` reads standard input
-    #[arg(value_name = "PATH")]
-    pub paths: Vec<PathBuf>,
-
-    /// The file name standard input stands for: shown in messages, and where the search for
-    /// smm.toml starts
-    #[arg(long, value_name = "NAME")]
-    pub stdin_filename: Option<PathBuf>,
-
-    /// Say on standard error which workspace root each path belongs to, and why
-    #[arg(short, long)]
-    pub verbose: bool,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use std::ffi::OsStr;
 
-use crate::cli::ColorChoice;
+use crate::args::ColorChoice;
 
 /// Whether each stream gets colour.
 #[derive(Clone, Copy, Debug)]

@@ -2,6 +2,7 @@
 //! and look up what the built-in catalog holds. A library so that another binary can be the same
 //! command under another name (pre-commit's, in the root package); `src/main.rs` calls `main`.
 
+mod args;
 mod assessed;
 mod atomic;
 mod checked;
@@ -9,6 +10,7 @@ mod cli;
 mod color;
 mod commands;
 mod compiled_model;
+mod declared_elsewhere;
 mod destination;
 mod diff;
 mod passes;
@@ -24,7 +26,8 @@ use std::process::ExitCode;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser};
 
-use cli::{Cli, Command, InputArgs};
+use args::InputArgs;
+use cli::{Cli, Command};
 use color::Colors;
 
 /// Runs the command line in `std::env::args`, as the `smm` binary (and pre-commit's `smm-hook`) does.
@@ -72,8 +75,10 @@ pub fn main() -> ExitCode {
         Command::Import(args) => commands::import::run(args, &mut out, &mut err),
         Command::Catalog(args) => commands::catalog::run(args, &mut out, &mut err),
         Command::Explain(args) => commands::explain::run(args, &mut out, &mut err),
-        Command::Completions(args) => commands::completions::run(args, &mut out),
-        Command::Man(args) => commands::man::run(args, &mut out, &mut err),
+        Command::Completions(args) => {
+            commands::completions::run(args, cli::Cli::command(), &mut out)
+        }
+        Command::Man(args) => commands::man::run(args, cli::Cli::command(), &mut out, &mut err),
         Command::Init(args) => commands::init::run(args, &mut out, &mut err),
         Command::New(command) => commands::new::run(command, &mut out, &mut err),
         Command::Lsp => unreachable!("handled before standard output is locked"),

@@ -7,15 +7,58 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use crate::checked::{Checked, Semantic};
+use crate::declared_elsewhere::Declared;
 use crate::report::{FileChecks, MappingUsed};
 use crate::sources::{Source, Sources};
 use crate::status::Status;
-use crate::targets::{shown_from_cwd, Declared, Group, Target, Visit};
+use crate::targets::{shown_from_cwd, Group, Resolved, Target, Visit};
 
 /// What `Resolved::for_each_source` hands each file to: the pass, the file and its workspace,
 /// its source, its findings, and the run's status and error output.
 pub type Visitor<'v> = dyn FnMut(Pass, &Visit<'_>, &Source, FileChecks, &mut Status, &mut dyn Write) -> io::Result<()>
     + 'v;
+
+impl Resolved {
+    /// Loads each group's workspace and hands every target's source to `visit` (with the
+    /// model's problems and the checker's findings for that file when `semantic` says how to
+    /// check, and `err`); a target that cannot be read is reported on `err` and skipped. When
+    /// `semantic` asks for them, each group's targets are followed by their dependents, in
+    /// path order, those asked for by name left out.
+    ///
+    /// Up to `passes` times over the files loaded once (`passes::Pass`): a format that must
+    /// know the totals before it writes its first file counts in one pass and writes in the
+    /// next, rather than hold every finding.
+    pub fn for_each_source(
+        self,
+        passes: usize,
+        err: &mut dyn Write,
+        semantic: Option<&Semantic>,
+        visit: &mut Visitor<'_>,
+    ) -> io::Result<Status> {
+        let mut status = self.status;
+        let asked: HashSet<PathBuf> = self
+            .groups
+            .iter()
+            .flat_map(|g| g.targets.iter().map(|t| t.path.clone()))
+            .collect();
+        let mut loaded: Vec<(Group, Sources)> = self
+            .groups
+            .into_iter()
+            .map(|mut group| {
+                let sources = group.load(semantic.is_some());
+                (group, sources)
+            })
+            .collect();
+        let elsewhere = Declared::by_targets(&mut loaded);
+        let runs = loaded
+            .into_iter()
+            .enumerate()
+            .map(|(index, (group, sources))| GroupRun::new(index, group, sources, semantic, &asked))
+            .collect();
+        run(runs, passes, &elsewhere, &mut status, err, visit)?;
+        Ok(status)
+    }
+}
 
 /// Where a visit stands among the passes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

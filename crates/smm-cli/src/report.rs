@@ -17,8 +17,8 @@ pub struct Reported {
 impl Reported {
     /// Whether this finding fails the run at `fail_on`: the rule of `smm check`'s exit
     /// status, which JUnit applies finding by finding too. Waived findings never fail.
-    pub fn fails(&self, fail_on: crate::cli::FailOn) -> bool {
-        use crate::cli::FailOn;
+    pub fn fails(&self, fail_on: crate::args::FailOn) -> bool {
+        use crate::args::FailOn;
         let severity = self.diagnostic.severity;
         self.waived.is_none()
             && match fail_on {

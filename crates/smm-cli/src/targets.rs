@@ -1,15 +1,12 @@
 //! Turning command-line paths into the files to report on, grouped by workspace root; for
 //! `smm check`, with the files that depend on them.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::checked::{Semantic, UNKNOWN_PROFILE};
-use crate::cli::InputArgs;
-use crate::passes::{self, GroupRun, Visitor};
-use crate::report::FileChecks;
-use crate::sources::{Source, Sources};
+use crate::args::InputArgs;
+use crate::sources::Sources;
 use crate::status::Status;
 use smm_check::disk::config::{self, Config};
 use smm_check::disk::input::{self, io_reason};
@@ -75,118 +72,6 @@ impl Resolved {
         }
         inputs
     }
-
-    /// Loads each group's workspace and hands every target's source to `visit` (with the
-    /// model's problems and the checker's findings for that file when `semantic` says how to
-    /// check, and `err`); a target that cannot be read is reported on `err` and skipped. When
-    /// `semantic` asks for them, each group's targets are followed by their dependents, in
-    /// path order, those asked for by name left out.
-    ///
-    /// Up to `passes` times over the files loaded once (`passes::Pass`): a format that must
-    /// know the totals before it writes its first file counts in one pass and writes in the
-    /// next, rather than hold every finding.
-    pub fn for_each_source(
-        self,
-        passes: usize,
-        err: &mut dyn Write,
-        semantic: Option<&Semantic>,
-        visit: &mut Visitor<'_>,
-    ) -> io::Result<Status> {
-        let mut status = self.status;
-        let asked: HashSet<PathBuf> = self
-            .groups
-            .iter()
-            .flat_map(|g| g.targets.iter().map(|t| t.path.clone()))
-            .collect();
-        let mut loaded: Vec<(Group, Sources)> = self
-            .groups
-            .into_iter()
-            .map(|mut group| {
-                let sources = group.load(semantic.is_some());
-                (group, sources)
-            })
-            .collect();
-        let elsewhere = Declared::by_targets(&mut loaded);
-        let runs = loaded
-            .into_iter()
-            .enumerate()
-            .map(|(index, (group, sources))| GroupRun::new(index, group, sources, semantic, &asked))
-            .collect();
-        passes::run(runs, passes, &elsewhere, &mut status, err, visit)?;
-        Ok(status)
-    }
-}
-
-/// The profiles and assessments that the files given on the command line declare (as
-/// `smm_check::declared_names` spells them: `profile NAME`), by the
-/// group they belong to: a name one workspace lacks may be in a file given beside it that lies
-/// in another workspace, and the user should hear why it is not seen.
-pub(crate) struct Declared {
-    names: HashMap<String, Vec<(usize, PathBuf)>>,
-}
-
-impl Declared {
-    fn by_targets(groups: &mut [(Group, Sources)]) -> Declared {
-        let mut names: HashMap<String, Vec<(usize, PathBuf)>> = HashMap::new();
-        // With one workspace every name given is seen: nothing to explain.
-        if groups.len() > 1 {
-            for (index, (group, sources)) in groups.iter_mut().enumerate() {
-                for target in &group.targets {
-                    if let Ok(source) = sources.get_or_load(&target.path) {
-                        for name in smm_check::declared_names(&source.parse.file) {
-                            names
-                                .entry(name)
-                                .or_default()
-                                .push((index, target.path.clone()));
-                        }
-                    }
-                }
-            }
-        }
-        Declared { names }
-    }
-
-    /// Adds to each unknown profile of `source` a note on the workspace root: the file given
-    /// that defines it in another workspace, or, without smm.toml, which folder was searched.
-    pub(crate) fn explain_unknown(
-        &self,
-        group_index: usize,
-        group: &Group,
-        source: &Source,
-        checks: &mut FileChecks,
-    ) {
-        for reported in &mut checks.diagnostics {
-            let diagnostic = &mut reported.diagnostic;
-            if diagnostic.code != UNKNOWN_PROFILE {
-                continue;
-            }
-            let Some(name) = source.text.get(diagnostic.span.range()) else {
-                continue;
-            };
-            let defined = self
-                .names
-                .get(&format!("profile {name}"))
-                .and_then(|places| places.iter().find(|(other, _)| *other != group_index));
-            let note = match (defined, &group.config_file) {
-                (Some((_, path)), _) => format!(
-                    "`{name}` is defined in {}, given on the command line, but that file lies in \
-                     another workspace, and files see only the names of their own; this one's is \
-                     {}. Put one {} in a folder above both",
-                    shown_from_cwd(path),
-                    describe_root(group),
-                    config::FILE_NAME
-                ),
-                (None, None) => format!(
-                    "{}; if `{name}` is defined outside it, put an {} in the folder that holds \
-                     all your .smm files (`smm init` writes one)",
-                    describe_root(group),
-                    config::FILE_NAME
-                ),
-                (None, Some(_)) => continue,
-            };
-            diagnostic.notes.push(note);
-        }
-    }
 }
 
 /// A file being visited, with its workspace.
@@ -233,7 +118,7 @@ pub fn resolve(args: &InputArgs, err: &mut dyn Write) -> io::Result<Resolved> {
 }
 
 /// Which root a group has, and why: for --verbose and for names that are not found.
-fn describe_root(group: &Group) -> String {
+pub(crate) fn describe_root(group: &Group) -> String {
     let root = shown_root(&group.root);
     match &group.config_file {
         Some(file) => format!("workspace root {root} (from {})", shown_from_cwd(file)),

@@ -66,6 +66,9 @@ pub struct Server {
     checked: tokio::sync::Notify,
     /// Where checks run; `None` if its thread could not be started (then they run here).
     worker: Option<Worker>,
+    /// Whether a check is on its way through the worker: one at a time, so that a burst of
+    /// edits does not queue a snapshot of the workspace per edit.
+    in_flight: std::sync::atomic::AtomicBool,
 }
 
 impl Backend {
@@ -81,6 +84,7 @@ impl Backend {
             made_from: DashMap::new(),
             publishing: tokio::sync::Mutex::new(()),
             checked: tokio::sync::Notify::new(),
+            in_flight: std::sync::atomic::AtomicBool::new(false),
             worker: Worker::start()
                 .inspect_err(|e| eprintln!("smm lsp: no thread for checks ({e}); they run inline"))
                 .ok(),

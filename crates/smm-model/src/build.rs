@@ -3,7 +3,7 @@
 //! duplicate).
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use smm_syntax::ast::{
     self, ClauseRef, Definition, DefinitionField, FrameworkField, Item, Name, SourceFile,
@@ -1032,9 +1032,6 @@ fn licensed_text(body: &Option<ast::Block<DefinitionField>>, file: FileId) -> Op
         },
     })
 }
-
-/// `BTreeMap` so every listing comes out sorted.
-pub(crate) type Map<T> = BTreeMap<String, T>;
 
 /// Each linked clause's parent key, and the top of its tree once found (path halving keeps
 /// every lookup near constant time).

@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 
 use serde::{de, ser, Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::builtin::{builder_from, builder_with, parse_all, Mappings, FILES};
+use crate::embedded::{builder_from, builder_with, parse_all, Mappings, FILES};
 use crate::{CatalogFile, Model, Origin};
 
 /// `smmodel1` in ASCII: the name and version of this layout.

@@ -8,6 +8,7 @@ mod compiled;
 pub mod coverage;
 mod cycles;
 mod editions;
+mod embedded;
 mod entities;
 pub mod history;
 mod lookup;

@@ -1,11 +1,13 @@
 //! The model and the questions the checker and the IDE ask of it: what is this id, what is
 //! above and below it, and which ids start with what the user has typed.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::build::Map;
 use crate::entities::*;
+
+/// `BTreeMap` so every listing comes out sorted.
+pub(crate) type Map<T> = BTreeMap<String, T>;
 
 /// Serializable so that the built-in model can be compiled when smm is built
 /// (`builtin::compile`); the indexes are left out and built again by `index` on loading.

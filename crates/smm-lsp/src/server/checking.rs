@@ -2,6 +2,7 @@
 //! and waiting for the open files to be checked.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use super::errors::failed;
@@ -28,11 +29,19 @@ impl Server {
     /// Starts the check that the latest changes call for on a worker thread, unless one for
     /// them runs already; when it ends, its result is taken in (if still current) and sent.
     pub(super) fn schedule(self: &Arc<Self>) {
+        if self.in_flight.swap(true, Ordering::SeqCst) {
+            // The check under way stops soon if it is out of date; its end schedules again.
+            self.with_state("checking", State::cancel_outdated);
+            return;
+        }
         let Some(Some(job)) = self.with_state("checking", State::next_job) else {
+            self.in_flight.store(false, Ordering::SeqCst);
             return;
         };
         let server = Arc::clone(self);
         tokio::spawn(async move {
+            // Lets the next check start when this task ends, however it ends.
+            let in_flight = InFlight(&server.in_flight);
             let job = Arc::new(job);
             let run = {
                 let job = Arc::clone(&job);
@@ -62,6 +71,7 @@ impl Server {
                 }
                 outcome
             });
+            drop(in_flight);
             server.checked.notify_waiters();
             if outcome == Some(Outcome::Applied) {
                 server.publish().await;
@@ -84,5 +94,14 @@ impl Backend {
     pub(super) async fn checked(&self) {
         self.0.schedule();
         self.settled().await;
+    }
+}
+
+/// Clears `Server::in_flight` when dropped.
+struct InFlight<'a>(&'a std::sync::atomic::AtomicBool);
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::SeqCst);
     }
 }

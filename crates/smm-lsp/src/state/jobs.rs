@@ -121,6 +121,11 @@ impl Job {
             &self.options,
         );
         match (&self.scope, &self.merge_into) {
+            // A cancelled job's result is thrown away: merging it would only hold up the next.
+            _ if self.options.cancel.is_cancelled() => Checked {
+                analysis: partial,
+                merged: false,
+            },
             (Scope::Pending(Pending::Files(files)) | Scope::Deferred(files), Some(base)) => {
                 let mut whole = (**base).clone();
                 whole.update(partial, files);
@@ -189,6 +194,16 @@ impl State {
             scope,
             base: self.analyses,
         })
+    }
+
+    /// Cancels the job running if a change has made it out of date, without starting the
+    /// next (`next_job` does, once it has ended).
+    pub fn cancel_outdated(&mut self) {
+        if let Some(running) = &self.running {
+            if running.generation != self.generation {
+                running.cancel.cancel();
+            }
+        }
     }
 
     /// Takes in a job's result if the state has not changed since the job began. The

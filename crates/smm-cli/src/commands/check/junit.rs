@@ -10,7 +10,7 @@
 //! nothing in it fails; findings below the threshold are listed in the case's `<system-out>`.
 
 use super::sarif::Places;
-use crate::cli::FailOn;
+use crate::args::FailOn;
 use crate::report::{FileReport, Report, Reported};
 
 #[derive(Default)]

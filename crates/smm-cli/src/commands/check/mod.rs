@@ -6,7 +6,8 @@ use std::io::{self, Write};
 
 use smm_syntax::Severity;
 
-use crate::cli::{CheckArgs, FailOn, OutputFormat};
+use crate::args::FailOn;
+use crate::cli::{CheckArgs, OutputFormat};
 use crate::destination::{self, destination};
 use crate::report::{FileReport, Report};
 use crate::status::{count, Status};

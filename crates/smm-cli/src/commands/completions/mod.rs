@@ -2,10 +2,9 @@
 
 use std::io::{self, Write};
 
-use clap::{Args, CommandFactory};
+use clap::Args;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
 use crate::status::Status;
 
 #[derive(Debug, Args)]
@@ -15,15 +14,16 @@ pub struct CompletionsArgs {
     pub shell: Shell,
 }
 
-pub fn run(args: &CompletionsArgs, out: &mut dyn Write) -> io::Result<Status> {
-    out.write_all(&script(args.shell))?;
+/// `cli` is smm's whole command line, for which the script completes.
+pub fn run(args: &CompletionsArgs, cli: clap::Command, out: &mut dyn Write) -> io::Result<Status> {
+    out.write_all(&script(args.shell, cli))?;
     Ok(Status::default())
 }
 
 /// The script, built in memory: clap_complete panics when a write fails, and a closed pipe
 /// (`smm completions bash | head`) must not.
-pub fn script(shell: Shell) -> Vec<u8> {
+pub fn script(shell: Shell, mut cli: clap::Command) -> Vec<u8> {
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "smm", &mut script);
+    clap_complete::generate(shell, &mut cli, "smm", &mut script);
     script
 }

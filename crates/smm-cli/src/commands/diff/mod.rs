@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use crate::cli::ColorArg;
+use crate::args::ColorArg;
 use crate::status::Status;
 use smm_check::disk::walk::{absolute, find_root};
 

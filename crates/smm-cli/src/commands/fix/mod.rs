@@ -7,8 +7,8 @@ use std::io::{self, Write};
 use clap::Args;
 use smm_syntax::{Severity, Span};
 
+use crate::args::{ColorArg, InputArgs};
 use crate::checked::{Checked, Semantic};
-use crate::cli::{ColorArg, InputArgs};
 use crate::color::Colors;
 use crate::report::Reported;
 use crate::sources::Sources;

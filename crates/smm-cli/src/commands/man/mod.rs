@@ -5,10 +5,9 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use clap::{Args, CommandFactory};
+use clap::Args;
 use clap_mangen::Man;
 
-use crate::cli::Cli;
 use crate::status::Status;
 
 #[derive(Debug, Args)]
@@ -19,18 +18,24 @@ pub struct ManArgs {
     pub dir: Option<PathBuf>,
 }
 
-pub fn run(args: &ManArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Status> {
+/// `cli` is smm's whole command line, whose pages are written.
+pub fn run(
+    args: &ManArgs,
+    cli: clap::Command,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<Status> {
     let mut status = Status::default();
     match &args.dir {
         None => {
             let mut page = Vec::new();
-            man(Cli::command()).render(&mut page)?;
+            man(cli).render(&mut page)?;
             out.write_all(&page)?;
         }
         Some(dir) => {
             let written = fs::create_dir_all(dir).and_then(|()| {
                 // As clap_mangen::generate_to does, but with the titles in capitals.
-                let mut cmd = Cli::command().disable_help_subcommand(true);
+                let mut cmd = cli.disable_help_subcommand(true);
                 cmd.build();
                 write_pages(cmd, dir)
             });

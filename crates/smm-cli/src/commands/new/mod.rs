@@ -69,7 +69,7 @@ pub struct NewAssessmentArgs {
     pub role: Option<String>,
 
     /// The assessment's date, YYYY-MM-DD [default: today]
-    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    #[arg(long, value_name = "DATE", value_parser = crate::args::parse_day)]
     pub date: Option<Day>,
 
     /// Who assesses [default: `git config user.name`, when git knows it]
@@ -79,10 +79,6 @@ pub struct NewAssessmentArgs {
     /// The file to write [default: ID.smm in the current directory]; never overwritten
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-fn parse_day(text: &str) -> Result<Day, String> {
-    Day::parse(text).ok_or_else(|| "expected a date on the calendar, as YYYY-MM-DD".into())
 }
 
 pub fn run(command: &NewCommand, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Status> {

@@ -6,9 +6,9 @@ use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::args::InputArgs;
 use crate::assessed::{assessed, Assessed};
 use crate::checked::{Checked, Semantic};
-use crate::cli::InputArgs;
 use crate::report::{MappingUsed, Reported};
 use crate::status::Status;
 use crate::targets;

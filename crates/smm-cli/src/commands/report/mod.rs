@@ -41,7 +41,7 @@ pub struct ReportArgs {
     pub baseline: Option<String>,
 
     /// Judge expiry dates as of this day (YYYY-MM-DD) instead of each assessment's `date`
-    #[arg(long, value_name = "DATE", value_parser = crate::cli::parse_day)]
+    #[arg(long, value_name = "DATE", value_parser = crate::args::parse_day)]
     pub as_of: Option<smm_check::Day>,
 
     /// Markdown: put the charts inside the page instead of SVG files beside it

@@ -22,7 +22,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
         },
         None => None,
     };
-    let input = crate::cli::InputArgs {
+    let input = crate::args::InputArgs {
         paths: args.paths.clone(),
         stdin_filename: None,
         verbose: args.verbose,

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::super::load;
 use super::*;
-use crate::cli::InputArgs;
+use crate::args::InputArgs;
 use crate::status::Status;
 
 fn repo() -> PathBuf {
