@@ -49,11 +49,35 @@ fn check(p: &Project, args: &[&str]) -> Output {
     p.output(&mut p.smm_in(ROOT, &all))
 }
 
+/// Every `--format` value, as `smm check --help` lists them: a new format is snapshot here
+/// without anyone having to remember to add it.
+fn formats(p: &Project) -> Vec<String> {
+    let help = p.output(&mut p.smm(&["check", "--help"])).stdout;
+    let listed = help
+        .split("--format <FORMAT>")
+        .nth(1)
+        .and_then(|rest| rest.split("Possible values:").nth(1))
+        .expect("--format lists its values");
+    // One `- value: description` a value, descriptions wrapping onto further lines, until a
+    // blank line.
+    listed
+        .lines()
+        .skip(1)
+        .take_while(|line| !line.trim().is_empty())
+        .filter_map(|line| line.trim().strip_prefix("- "))
+        .filter_map(|value| value.split(':').next())
+        .map(str::to_string)
+        .collect()
+}
+
 #[test]
 fn every_format_snapshot() {
     let p = Project::new();
     workspace(&p);
-    for format in ["human", "json", "sarif", "junit", "github"] {
+    let formats = formats(&p);
+    assert!(formats.len() >= 6, "{formats:?}");
+    for format in &formats {
+        let format = format.as_str();
         let out = check(&p, &["--format", format]);
         assert_eq!(out.code, 1, "{format}: errors fail the run: {out:?}");
         assert_eq!(out.stderr, "", "{format}");
