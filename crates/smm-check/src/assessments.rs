@@ -44,7 +44,19 @@ pub struct Checker<'a> {
     pub said: crate::said::Said,
 }
 
+/// What an assessment's own lines say, read once (`Checker::fields`).
+struct Fields<'a> {
+    profile: Option<&'a smm_syntax::ast::Name>,
+    role: Option<(Role, Span)>,
+    date: Option<Day>,
+    follows: Follows,
+    ratings: Vec<&'a Practice>,
+    waivers: Vec<&'a Waiver>,
+}
+
 impl Checker<'_> {
+    /// Checks one assessment: its own lines, its profile and role, each practice's rating and
+    /// evidence against its target, then its waivers; and sums it up.
     pub fn check(
         &self,
         assessment: &Declared<'_, Assessment>,
@@ -52,14 +64,82 @@ impl Checker<'_> {
     ) -> AssessmentReport {
         let file = assessment.file;
         let model = self.model;
-        let mut settings: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
-        let mut profile = None;
-        let mut own_role = None;
-        let mut date = None;
-        let mut follows = Follows::default();
-        let mut ratings: Vec<&Practice> = Vec::new();
-        let mut waivers: Vec<&Waiver> = Vec::new();
         let first_finding = findings.len();
+        let fields = self.fields(assessment, findings);
+        let resolved = self.profile(file, fields.profile, findings);
+        let role = self.role(file, assessment, fields.role, resolved, findings);
+        let mut all_follows = resolved.map(|p| p.follows.clone()).unwrap_or_default();
+        all_follows.inherit(model, &fields.follows);
+        let editions = all_follows.editions(model);
+        let context = EvidenceContext {
+            model,
+            loader: self.loader,
+            file,
+            path: self.workspace.source(file).map(|s| s.path.clone()),
+            role,
+            as_of: self.options.as_of.or(fields.date),
+            expiry_window: self.options.expiry_warning_days,
+            said: &self.said,
+        };
+        let mut statuses = self.ratings(&context, &fields.ratings, findings);
+        if let Some(resolved) = resolved {
+            self.targets(resolved, role, &editions, &mut statuses);
+            for status in statuses.values() {
+                let finding = self.compare(file, assessment, status, role);
+                findings.extend(finding.map(|f| f.about(&status.practice)));
+            }
+        }
+        waivers::apply(
+            &waivers::Context {
+                model,
+                file,
+                as_of: context.as_of,
+            },
+            &fields.waivers,
+            &mut findings[first_finding..],
+            &mut statuses,
+        )
+        .into_iter()
+        .for_each(|f| findings.push(f));
+
+        let order: BTreeMap<&str, usize> = model
+            .practices()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        let mut practices: Vec<PracticeStatus> = statuses.into_values().collect();
+        practices.sort_by_key(|s| order.get(s.practice.as_str()).copied());
+        let summary = summarize(model, &self.mapped, &practices, role, &editions);
+        AssessmentReport {
+            name: assessment.name.to_string(),
+            file,
+            name_span: assessment.name_span,
+            profile: resolved.map(|p| p.name.clone()),
+            role,
+            follows: all_follows,
+            date: fields.date,
+            practices,
+            summary,
+        }
+    }
+
+    /// Reads the assessment's own lines, reporting repeated and missing settings.
+    fn fields<'a>(
+        &self,
+        assessment: &Declared<'a, Assessment>,
+        findings: &mut Vec<Finding>,
+    ) -> Fields<'a> {
+        let file = assessment.file;
+        let model = self.model;
+        let mut settings: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
+        let mut fields = Fields {
+            profile: None,
+            role: None,
+            date: None,
+            follows: Follows::default(),
+            ratings: Vec::new(),
+            waivers: Vec::new(),
+        };
         for field in assessment.item.body.iter().flat_map(|b| &b.entries) {
             let mut values = Values {
                 model,
@@ -69,21 +149,21 @@ impl Checker<'_> {
             match field {
                 AssessmentField::Profile(s) => {
                     settings.entry("profile").or_default().push(s.span);
-                    if profile.is_none() {
-                        profile = s.value.as_ref();
+                    if fields.profile.is_none() {
+                        fields.profile = s.value.as_ref();
                     }
                 }
                 AssessmentField::Role(s) => {
                     settings.entry("role").or_default().push(s.span);
-                    if own_role.is_none() {
-                        own_role = values.role(s).map(|r| (r, s.span));
+                    if fields.role.is_none() {
+                        fields.role = values.role(s).map(|r| (r, s.span));
                     }
                 }
                 AssessmentField::Date(s) => {
                     settings.entry("date").or_default().push(s.span);
                     let Some(value) = &s.value else { continue };
                     match Day::from_ast(value) {
-                        Some(day) => date = date.or(Some(day)),
+                        Some(day) => fields.date = fields.date.or(Some(day)),
                         None => findings.push(Finding::impossible_date(file, value)),
                     }
                 }
@@ -93,18 +173,16 @@ impl Checker<'_> {
                 AssessmentField::Description(s) => {
                     settings.entry("description").or_default().push(s.span)
                 }
-                AssessmentField::Follows(s) => follows.add(model, file, s, findings),
-                AssessmentField::Practice(p) => ratings.push(p),
-                AssessmentField::Waiver(w) => waivers.push(w),
+                AssessmentField::Follows(s) => fields.follows.add(model, file, s, findings),
+                AssessmentField::Practice(p) => fields.ratings.push(p),
+                AssessmentField::Waiver(w) => fields.waivers.push(w),
                 AssessmentField::Error(_) => {}
             }
         }
         for (keyword, spans) in &settings {
             values::duplicates(file, findings, keyword, spans);
         }
-
-        let resolved = self.profile(file, profile, findings);
-        if profile.is_none() && !settings.contains_key("profile") {
+        if fields.profile.is_none() && !settings.contains_key("profile") {
             findings.push(missing(
                 file,
                 assessment,
@@ -112,24 +190,20 @@ impl Checker<'_> {
                 "add `profile NAME`: the profile whose targets this assessment is measured against",
             ));
         }
-        if date.is_none() && !settings.contains_key("date") {
+        if fields.date.is_none() && !settings.contains_key("date") {
             findings.push(missing(file, assessment, "date", "add `date YYYY-MM-DD`: the day the assessment describes; expiry dates are judged as of it"));
         }
-        let role = self.role(file, assessment, own_role, resolved, findings);
-        let mut all_follows = resolved.map(|p| p.follows.clone()).unwrap_or_default();
-        all_follows.inherit(model, &follows);
-        let editions = all_follows.editions(model);
+        fields
+    }
 
-        let context = EvidenceContext {
-            model,
-            loader: self.loader,
-            file,
-            path: self.workspace.source(file).map(|s| s.path.clone()),
-            role,
-            as_of: self.options.as_of.or(date),
-            expiry_window: self.options.expiry_warning_days,
-            said: &self.said,
-        };
+    /// Each practice's rating and evidence: its level, scope and the clauses it implements.
+    fn ratings(
+        &self,
+        context: &EvidenceContext<'_>,
+        ratings: &[&Practice],
+        findings: &mut Vec<Finding>,
+    ) -> BTreeMap<String, PracticeStatus> {
+        let file = context.file;
         let mut statuses: BTreeMap<String, PracticeStatus> = BTreeMap::new();
         let mut first_line: BTreeMap<String, Span> = BTreeMap::new();
         // Findings made while reading a practice's line and evidence are about that practice.
@@ -143,7 +217,7 @@ impl Checker<'_> {
             };
             about = Some((findings.len(), practice.text.as_str().into()));
             let mut values = Values {
-                model,
+                model: self.model,
                 file,
                 findings,
             };
@@ -170,7 +244,7 @@ impl Checker<'_> {
                 if let PracticeField::Evidence(e) = field {
                     has_evidence = true;
                     let practice_id = known.then_some(practice.text.as_str());
-                    implemented.extend(evidence::check(&context, practice_id, e, findings));
+                    implemented.extend(evidence::check(context, practice_id, e, findings));
                 }
             }
             let (true, Some(level), Some(scope)) = (known, level, scope) else {
@@ -211,69 +285,41 @@ impl Checker<'_> {
         if let Some((mark, practice)) = about.take() {
             tag(&mut findings[mark..], &practice);
         }
+        statuses
+    }
 
-        if let Some(resolved) = resolved {
-            for (practice, target) in &resolved.targets {
-                let status = statuses
-                    .entry(practice.clone())
-                    .or_insert_with(|| PracticeStatus {
-                        practice: practice.clone(),
-                        target: None,
-                        current: None,
-                        implemented: ClauseKeys::default(),
-                        missing: Vec::new(),
-                        waived: None,
-                    });
-                status.target = Some(target.clone());
-                if let Some(role) = role {
-                    status.missing = self
-                        .mapped
-                        .get(practice, target.level, role, &editions)
-                        .iter()
-                        .filter(|m| !status.implemented.contains(&m.clause))
-                        .map(|m| m.clause.clone())
-                        .collect();
-                    // Kept until the check's end for every practice of every assessment.
-                    status.missing.shrink_to_fit();
-                }
+    /// Adds the profile's targets to the practices, with the clauses mapped up to each target
+    /// for the role that no evidence implements.
+    fn targets(
+        &self,
+        resolved: &ResolvedProfile,
+        role: Option<Role>,
+        editions: &smm_model::Editions,
+        statuses: &mut BTreeMap<String, PracticeStatus>,
+    ) {
+        for (practice, target) in &resolved.targets {
+            let status = statuses
+                .entry(practice.clone())
+                .or_insert_with(|| PracticeStatus {
+                    practice: practice.clone(),
+                    target: None,
+                    current: None,
+                    implemented: ClauseKeys::default(),
+                    missing: Vec::new(),
+                    waived: None,
+                });
+            status.target = Some(target.clone());
+            if let Some(role) = role {
+                status.missing = self
+                    .mapped
+                    .get(practice, target.level, role, editions)
+                    .iter()
+                    .filter(|m| !status.implemented.contains(&m.clause))
+                    .map(|m| m.clause.clone())
+                    .collect();
+                // Kept until the check's end for every practice of every assessment.
+                status.missing.shrink_to_fit();
             }
-            for status in statuses.values() {
-                let finding = self.compare(file, assessment, status, role);
-                findings.extend(finding.map(|f| f.about(&status.practice)));
-            }
-        }
-
-        waivers::apply(
-            &waivers::Context {
-                model,
-                file,
-                as_of: context.as_of,
-            },
-            &waivers,
-            &mut findings[first_finding..],
-            &mut statuses,
-        )
-        .into_iter()
-        .for_each(|f| findings.push(f));
-
-        let order: BTreeMap<&str, usize> = model
-            .practices()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
-        let mut practices: Vec<PracticeStatus> = statuses.into_values().collect();
-        practices.sort_by_key(|s| order.get(s.practice.as_str()).copied());
-        let summary = summarize(model, &self.mapped, &practices, role, &editions);
-        AssessmentReport {
-            name: assessment.name.to_string(),
-            file,
-            name_span: assessment.name_span,
-            profile: resolved.map(|p| p.name.clone()),
-            role,
-            follows: all_follows,
-            date,
-            practices,
-            summary,
         }
     }
 

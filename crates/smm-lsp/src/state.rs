@@ -17,9 +17,11 @@ use smm_check::{Analysis, CheckOptions, FileId, Workspace};
 use smm_model::Model;
 use smm_syntax::Diagnostic;
 
+use changed::{Changed, Set};
 pub use jobs::Outcome;
 pub use world::World;
 
+mod changed;
 mod jobs;
 mod world;
 
@@ -91,14 +93,6 @@ impl Dirty {
     }
 }
 
-/// A file whose text changed, with the names it declared before (`None`: it is new).
-struct Changed {
-    file: FileId,
-    names_before: Option<Vec<String>>,
-    /// When the edit lies inside one assessment's body (`ItemEdit::find`).
-    item: Option<smm_check::ItemEdit>,
-}
-
 impl State {
     pub fn new(root: Option<PathBuf>) -> State {
         let model = smm_model::builtin::model();
@@ -155,9 +149,9 @@ impl State {
         let (mut changed, mut structural) = self.read_disk();
         self.open.insert(path.clone());
         match self.set(path.clone(), text) {
-            Some(Some(change)) => changed.push(change),
-            Some(None) => structural = true,
-            None => {}
+            Set::Changed(change) => changed.push(change),
+            Set::New => structural = true,
+            Set::Same => {}
         }
         self.recheck(changed, structural);
         self.touch(&path);
@@ -168,9 +162,9 @@ impl State {
         self.aside.remove(&path);
         self.open.insert(path.clone());
         match self.set(path.clone(), text) {
-            Some(Some(change)) => self.recheck(vec![change], false),
-            Some(None) => self.recheck(Vec::new(), true),
-            None => {}
+            Set::Changed(change) => self.recheck(vec![change], false),
+            Set::New => self.recheck(Vec::new(), true),
+            Set::Same => {}
         }
         // Its diagnostics go out with the new version even when nothing changed.
         self.touch(&path);
@@ -201,9 +195,9 @@ impl State {
         self.aside.remove(path);
         match input::read_file(path) {
             Ok(text) => match self.set(path.to_path_buf(), text) {
-                Some(Some(change)) => self.recheck(vec![change], false),
-                Some(None) => self.recheck(Vec::new(), true),
-                None => {}
+                Set::Changed(change) => self.recheck(vec![change], false),
+                Set::New => self.recheck(Vec::new(), true),
+                Set::Same => {}
             },
             Err(_) => {
                 self.workspace_mut().remove(path);
@@ -218,22 +212,24 @@ impl State {
         std::mem::take(&mut self.new_outside_links)
     }
 
-    /// Sets a file's text: `None` when the text is the same, `Some(None)` for a new file.
-    fn set(&mut self, path: PathBuf, text: impl Into<Arc<str>>) -> Option<Option<Changed>> {
+    /// Sets a file's text, saying what that changed.
+    fn set(&mut self, path: PathBuf, text: impl Into<Arc<str>>) -> Set {
         let before = self.workspace.id(&path).and_then(|id| {
             let source = self.workspace.source(id)?;
             Some((source.text.clone(), names(&self.workspace, id)))
         });
         let file = self.workspace_mut().set(path, text);
-        let source = self.workspace.source(file)?;
+        let Some(source) = self.workspace.source(file) else {
+            return Set::Same;
+        };
         match before {
-            None => Some(None),
-            Some((text, _)) if Arc::ptr_eq(&text, &source.text) => None,
-            Some((text, names_before)) => Some(Some(Changed {
+            None => Set::New,
+            Some((text, _)) if Arc::ptr_eq(&text, &source.text) => Set::Same,
+            Some((text, names_before)) => Set::Changed(Changed {
                 file,
                 names_before: Some(names_before),
                 item: smm_check::ItemEdit::find(file, &text, &source.text, &source.parse),
-            })),
+            }),
         }
     }
 
@@ -297,9 +293,9 @@ impl State {
                 continue;
             };
             match self.set(path.clone(), text) {
-                Some(Some(change)) => changed.push(change),
-                Some(None) => structural = true,
-                None => {}
+                Set::Changed(change) => changed.push(change),
+                Set::New => structural = true,
+                Set::Same => {}
             }
         }
 
