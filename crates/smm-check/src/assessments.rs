@@ -18,6 +18,7 @@ use crate::ratings::line_span;
 use crate::summary::{summarize, Summary};
 use crate::values::{self, Values};
 use crate::waivers;
+use crate::CheckCode;
 use crate::{CheckOptions, ClauseKeys, FileId, Finding, Loader, Workspace};
 
 #[derive(Clone, Debug)]
@@ -228,7 +229,7 @@ impl Checker<'_> {
                 findings.push(
                     Finding::new(
                         file,
-                        "check::duplicate-practice",
+                        CheckCode::DuplicatePractice,
                         practice.span,
                         format!("`{}` is assessed twice", practice.text),
                     )
@@ -254,7 +255,7 @@ impl Checker<'_> {
                 findings.push(
                     Finding::new(
                         file,
-                        "check::no-evidence",
+                        CheckCode::NoEvidence,
                         line_span(rating),
                         format!(
                             "`{}` is rated level {} without evidence",
@@ -335,7 +336,7 @@ impl Checker<'_> {
         }
         let finding = Finding::new(
             file,
-            "check::unknown-profile",
+            CheckCode::UnknownProfile,
             name.span,
             format!("no profile named `{}` in the workspace", name.text),
         );
@@ -365,7 +366,7 @@ impl Checker<'_> {
                 findings.push(
                     Finding::new(
                         file,
-                        "check::role-mismatch",
+                        CheckCode::RoleMismatch,
                         span,
                         format!(
                             "the assessment is for `{}`, but profile `{set_by}` is for `{}`",
@@ -409,7 +410,7 @@ impl Checker<'_> {
             (Some(target), None) => Some(
                 Finding::new(
                     file,
-                    "check::not-assessed",
+                    CheckCode::NotAssessed,
                     assessment.name_span,
                     format!(
                         "`{practice}` is targeted at level {} by `{}` but not assessed",
@@ -426,7 +427,7 @@ impl Checker<'_> {
             (None, Some(current)) => Some(
                 Finding::new(
                     file,
-                    "check::no-target",
+                    CheckCode::NoTarget,
                     current.span,
                     format!("`{practice}` has no target in the profile"),
                 )
@@ -450,7 +451,7 @@ impl Checker<'_> {
                 }
                 let mut finding = Finding::new(
                     file,
-                    "check::unmet-target",
+                    CheckCode::UnmetTarget,
                     current.span,
                     format!(
                         "`{practice}` is below its target: {} set by `{}`",
@@ -477,7 +478,7 @@ impl Checker<'_> {
             (Some(target), Some(current)) if current.level > target.level => Some(
                 Finding::new(
                     file,
-                    "check::above-target",
+                    CheckCode::AboveTarget,
                     current.span,
                     format!(
                         "`{practice}` is at level {}, above its target {} set by `{}`",
@@ -519,7 +520,7 @@ fn missing(
 ) -> Finding {
     Finding::new(
         file,
-        "check::missing-field",
+        CheckCode::MissingField,
         assessment.name_span,
         format!("assessment `{}` has no `{field}`", assessment.name),
     )

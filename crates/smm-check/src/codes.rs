@@ -30,8 +30,9 @@ const fn code(
 
 use Severity::{Error, Hint, Info, Warning};
 
-pub const CODES: &[Code] = &[
-    // Syntax: reported by the parser, with a recovered tree.
+/// Syntax: reported by the parser, with a recovered tree.
+#[rustfmt::skip]
+pub const SYNTAX: [Code; 11] = [
     code("syntax::unexpected-character", Error, "A character that has no place in the language", "Only letters, digits, `-`, `_`, `.`, `:`, `/`, quotes, braces and comments make up a file. Remove the character, or put it inside a quoted string."),
     code("syntax::unterminated-string", Error, "A string without its closing quote", "A string ends at the next unescaped `\"` on the same line. Add the closing quote; write `\\\"` for a quote inside the text."),
     code("syntax::invalid-escape", Error, "An escape that strings do not know", "Strings know `\\\"`, `\\\\`, `\\n` and `\\t`. Write a backslash itself as `\\\\`."),
@@ -43,9 +44,17 @@ pub const CODES: &[Code] = &[
     code("syntax::duplicate-modifier", Error, "A modifier given twice in one statement", "`level`, `scope`, `implements`, `expires`, `link` and the `map` modifiers come at most once per line. Keep one."),
     code("syntax::missing-body", Error, "An item without its `{ … }` block", "Profiles, assessments, frameworks, standards, `extend` and `mapping` items hold their fields in braces, even when empty: `profile p { }`."),
     code("syntax::unclosed-block", Error, "A `{` that is never closed", "The error points at the block that is still open; add its `}`. The rest of the file is read as if it were there."),
-    // Settings: problems of smm.toml, which the CLI reports as input errors.
+];
+
+/// Settings: problems of smm.toml, which the CLI reports as input errors.
+#[rustfmt::skip]
+pub const CONFIG: [Code; 1] = [
     code("config::invalid", Error, "smm.toml cannot be used", "The message says what is wrong where: an unknown field, a glob that does not parse, a catalog folder that does not exist, an unknown code or severity. Until it is fixed the editor uses the default settings; `smm check` refuses to run."),
-    // Model: problems of catalog files (frameworks, standards, extensions, mappings).
+];
+
+/// Model: problems of catalog files (frameworks, standards, extensions, mappings).
+#[rustfmt::skip]
+pub const MODEL: [Code; 26] = [
     code("model::duplicate-id", Error, "An id defined twice in the catalogs", "Every domain, subdomain, practice, standard and clause id is defined once across the built-in and the workspace's catalogs. Rename or remove one."),
     code("model::redefined-builtin", Error, "A workspace catalog redefines a built-in id", "Built-in standards and practices cannot be redefined. To attach text you hold a licence for, use `extend STANDARD:CLAUSE { text \"…\" }`; for your own controls, use a standard id of your own."),
     code("model::unknown-parent", Error, "A `parent` that names nothing", "A clause's parent is a clause of the same standard; a subdomain's parent is a domain and a practice's a subdomain. Fix the id or define the parent."),
@@ -72,7 +81,12 @@ pub const CODES: &[Code] = &[
     code("model::duplicate-unmapped", Warning, "A clause left unmapped twice", "One `unmapped` line per clause is enough, across all mappings and by any of the clause's names; the first one's reason is the one shown. Remove the other, or merge the reasons."),
     code("model::unmapped-but-mapped", Warning, "A clause left unmapped that an edge maps", "An edge maps the clause, or a clause below it (an enhancement or a sub-clause), so the clause is not unmapped and coverage counts it as mapped. Remove the `unmapped` line, or the edge if no practice should map the clause."),
     code("model::role-not-served", Warning, "An edge to a part of a standard not written for the role", "Each part of IEC 62443 speaks to some roles (its `role` lines). Map a clause for those roles, or keep the edge deliberately and accept the warning."),
-    // Check: profiles and assessments against the model and each other.
+];
+
+/// Check: profiles and assessments against the model and each other.
+/// In the order of `CheckCode`, whose variant is its row.
+#[rustfmt::skip]
+pub const CHECK: [Code; 33] = [
     code("check::unknown-practice", Error, "A practice the model does not have", "Practice ids are the SMM's 18 (see `smm catalog`) and those of your own frameworks. The fix offers the closest id."),
     code("check::unknown-clause", Error, "Evidence implements a clause the model does not have", "Check the id with `smm explain STANDARD`. The fix offers the closest clause."),
     code("check::unknown-standard", Error, "A standard the model does not have", "Clause references and `follows` name standards by id; `smm catalog` lists them."),
@@ -107,6 +121,28 @@ pub const CODES: &[Code] = &[
     code("check::unused-waiver", Warning, "A waiver that matches no finding", "Nothing in this assessment has that code (for that practice): the finding was fixed or the waiver names the wrong code or practice. Remove the waiver."),
     code("check::evidence-expiring", Info, "Evidence that expires soon", "It expires within the window set by `expiry-warning-days` in smm.toml, counted from the assessment's date (or `--as-of`)."),
 ];
+
+const COUNT: usize = SYNTAX.len() + CONFIG.len() + MODEL.len() + CHECK.len();
+
+/// Every code, in the order `smm explain` and SARIF's rules list them.
+pub const CODES: &[Code] = &ALL;
+
+const ALL: [Code; COUNT] = concat([&SYNTAX, &CONFIG, &MODEL, &CHECK]);
+
+const fn concat<const N: usize>(parts: [&[Code]; 4]) -> [Code; N] {
+    let mut all = [SYNTAX[0]; N];
+    let (mut at, mut part) = (0, 0);
+    while part < parts.len() {
+        let mut i = 0;
+        while i < parts[part].len() {
+            all[at] = parts[part][i];
+            at += 1;
+            i += 1;
+        }
+        part += 1;
+    }
+    all
+}
 
 /// The table entry for a code such as `check::unmet-target`.
 pub fn lookup(id: &str) -> Option<&'static Code> {

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use smm_syntax::ast::{Assessment, Item, Profile};
 use smm_syntax::Span;
 
+use crate::CheckCode;
 use crate::{FileId, Finding, Workspace};
 
 pub struct Declared<'w, T> {
@@ -94,7 +95,7 @@ fn duplicate(
 ) -> Finding {
     Finding::new(
         file,
-        "check::duplicate-name",
+        CheckCode::DuplicateName,
         span,
         format!("a second {kind} named `{name}`"),
     )

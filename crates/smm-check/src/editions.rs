@@ -5,6 +5,7 @@ use smm_model::{EditionError, Editions, Model};
 use smm_syntax::ast::{Name, Setting};
 
 use crate::values::with_suggestion;
+use crate::CheckCode;
 use crate::{FileId, Finding};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -29,7 +30,7 @@ impl Follows {
             Err(EditionError::UnknownStandard(_)) => {
                 let finding = Finding::new(
                     file,
-                    "check::unknown-standard",
+                    CheckCode::UnknownStandard,
                     name.span,
                     format!("unknown standard `{}`", name.text),
                 );
@@ -42,12 +43,12 @@ impl Follows {
                 ));
             }
             Err(e @ EditionError::SingleEdition(_)) => findings.push(
-                Finding::new(file, "check::bad-edition", name.span, e.to_string()).help(
+                Finding::new(file, CheckCode::BadEdition, name.span, e.to_string()).help(
                     "`follows` is for standards with several editions, such as iec62443-2-1-2010",
                 ),
             ),
             Err(e @ EditionError::Conflict(..)) => findings.push(
-                Finding::new(file, "check::bad-edition", name.span, e.to_string())
+                Finding::new(file, CheckCode::BadEdition, name.span, e.to_string())
                     .help("keep one `follows` per standard"),
             ),
         }

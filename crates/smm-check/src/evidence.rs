@@ -8,6 +8,7 @@ use smm_syntax::ast::{ClauseRef, Evidence};
 
 use crate::dates::Day;
 use crate::values::with_suggestion;
+use crate::CheckCode;
 use crate::{FileId, Finding, Loader, Located};
 
 pub struct EvidenceContext<'a> {
@@ -45,7 +46,7 @@ pub fn check(
         findings.push(
             Finding::new(
                 cx.file,
-                "check::stub-evidence",
+                CheckCode::StubEvidence,
                 stub,
                 format!("stub evidence \"{what}\": it implements nothing until it is filled in"),
             )
@@ -79,7 +80,7 @@ fn clause(
     let Some(standard) = model.standard(&reference.standard) else {
         let finding = Finding::new(
             cx.file,
-            "check::unknown-standard",
+            CheckCode::UnknownStandard,
             reference.span,
             format!("unknown standard `{}`", reference.standard),
         );
@@ -99,7 +100,7 @@ fn clause(
     let Some(clause) = model.clause(&written) else {
         let finding = Finding::new(
             cx.file,
-            "check::unknown-clause",
+            CheckCode::UnknownClause,
             reference.span,
             format!("`{}` has no clause `{}`", standard.id, reference.clause),
         );
@@ -124,7 +125,7 @@ fn clause(
             findings.push(
                 Finding::new(
                     cx.file,
-                    "check::part-not-for-role",
+                    CheckCode::PartNotForRole,
                     reference.span,
                     format!("`{}` is not written for {}", owner.id, role.id()),
                 )
@@ -140,7 +141,7 @@ fn clause(
     if !model.is_mapped_to(practice, &key) {
         let (message, help) = cx.said.not_mapped(&written, practice);
         findings.push(
-            Finding::new(cx.file, "check::clause-not-mapped", reference.span, message).help(help),
+            Finding::new(cx.file, CheckCode::ClauseNotMapped, reference.span, message).help(help),
         );
     }
     Some(key)
@@ -158,7 +159,7 @@ fn expiry(
         findings.push(
             Finding::new(
                 cx.file,
-                "check::evidence-expired",
+                CheckCode::EvidenceExpired,
                 span,
                 format!("the evidence expired on {expires}, before {as_of}"),
             )
@@ -172,7 +173,7 @@ fn expiry(
         findings.push(
             Finding::new(
                 cx.file,
-                "check::evidence-expiring",
+                CheckCode::EvidenceExpiring,
                 span,
                 format!("the evidence expires on {expires}, {left} days after {as_of}"),
             )
@@ -190,7 +191,7 @@ fn check_link(cx: &EvidenceContext<'_>, link: &str, span: smm_syntax::Span) -> O
             return Some(
                 Finding::new(
                     cx.file,
-                    "check::unsupported-link-scheme",
+                    CheckCode::UnsupportedLinkScheme,
                     span,
                     format!("links with `{scheme}:` are not accepted"),
                 )
@@ -204,12 +205,12 @@ fn check_link(cx: &EvidenceContext<'_>, link: &str, span: smm_syntax::Span) -> O
     let (code, message, help) = match cx.loader.locate(from, &absolute) {
         Located::Found | Located::Unchecked => return None,
         Located::Missing => (
-            "check::missing-link-target",
+            CheckCode::MissingLinkTarget,
             format!("`{link}` does not exist"),
             "a link without a scheme is a path relative to this file; fix it, or link with a URL",
         ),
         Located::Outside => (
-            "check::link-outside-workspace",
+            CheckCode::LinkOutsideWorkspace,
             format!("`{link}` lies outside the workspace; it was not looked up"),
             "keep the document in the workspace, list its folder in `follow-links-to` in smm.toml, or link with a URL",
         ),

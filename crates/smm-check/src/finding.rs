@@ -3,8 +3,7 @@
 
 use smm_syntax::{Diagnostic, Severity, SharedText, Span};
 
-use crate::codes;
-use crate::FileId;
+use crate::{CheckCode, FileId};
 
 /// A place in another (or the same) file that explains a finding: the profile that set a
 /// target, the first of two duplicates.
@@ -58,14 +57,14 @@ impl Finding {
     /// A finding with the table's default severity for `code`.
     pub fn new(
         file: FileId,
-        code: &'static str,
+        code: CheckCode,
         span: Span,
         message: impl Into<SharedText>,
     ) -> Finding {
-        let severity = codes::lookup(code).map_or(Severity::Error, |c| c.severity);
+        let row = code.row();
         Finding {
             file,
-            diagnostic: Diagnostic::new(severity, code, span, message),
+            diagnostic: Diagnostic::new(row.severity, row.id, span, message),
             related: Vec::new(),
             fix: None,
             subject: None,
@@ -77,7 +76,7 @@ impl Finding {
     pub fn impossible_date(file: FileId, date: &smm_syntax::ast::Date) -> Finding {
         Finding::new(
             file,
-            "check::impossible-date",
+            CheckCode::ImpossibleDate,
             date.span,
             format!(
                 "{:04}-{:02}-{:02} is not on the calendar",

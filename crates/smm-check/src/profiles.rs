@@ -12,6 +12,7 @@ use crate::declared::{Declarations, Declared};
 use crate::editions::Follows;
 use crate::ratings::line_span;
 use crate::values::{self, Values};
+use crate::CheckCode;
 use crate::{FileId, Finding};
 
 /// A target as it applies to a profile, with where it was set.
@@ -74,7 +75,7 @@ pub fn resolve(
             findings.push(
                 Finding::new(
                     profile.file,
-                    "check::extends-cycle",
+                    CheckCode::ExtendsCycle,
                     span,
                     format!("`{}` extends itself: {cycle}", profile.name),
                 )
@@ -88,7 +89,7 @@ pub fn resolve(
             findings.push(
                 Finding::new(
                     profile.file,
-                    "check::extends-too-deep",
+                    CheckCode::ExtendsTooDeep,
                     span,
                     format!(
                         "`{}` extends a chain of {MAX_CHAIN} profiles, the most a chain may hold",
@@ -248,7 +249,7 @@ fn check_own(
                 } else {
                     let finding = Finding::new(
                         file,
-                        "check::unknown-profile",
+                        CheckCode::UnknownProfile,
                         name.span,
                         format!("no profile named `{}` in the workspace", name.text),
                     );
@@ -273,7 +274,7 @@ fn check_own(
                     findings.push(
                         Finding::new(
                             file,
-                            "check::duplicate-target",
+                            CheckCode::DuplicateTarget,
                             practice.span,
                             format!("`{}` is targeted twice in this profile", practice.text),
                         )

@@ -5,6 +5,7 @@ use smm_model::{Level, Model, Role, Scope};
 use smm_syntax::ast::{Int, Name, Setting};
 use smm_syntax::Span;
 
+use crate::CheckCode;
 use crate::{FileId, Finding};
 
 pub struct Values<'a> {
@@ -21,7 +22,7 @@ impl Values<'_> {
         let ids = self.model.practices().map(|p| p.id.as_str());
         let finding = Finding::new(
             self.file,
-            "check::unknown-practice",
+            CheckCode::UnknownPractice,
             name.span,
             format!("unknown practice `{}`", name.text),
         );
@@ -42,7 +43,7 @@ impl Values<'_> {
         let ids = Role::ALL.map(Role::id);
         let finding = Finding::new(
             self.file,
-            "check::unknown-role",
+            CheckCode::UnknownRole,
             name.span,
             format!("unknown role `{}`", name.text),
         );
@@ -66,7 +67,7 @@ impl Values<'_> {
         }
         let finding = Finding::new(
             self.file,
-            "check::unknown-scope",
+            CheckCode::UnknownScope,
             name.span,
             format!("unknown scope `{}`", name.text),
         );
@@ -87,7 +88,7 @@ impl Values<'_> {
         self.findings.push(
             Finding::new(
                 self.file,
-                "check::level-out-of-range",
+                CheckCode::LevelOutOfRange,
                 value.span,
                 format!("level {} is outside 0–4", value.text),
             )
@@ -124,7 +125,7 @@ pub fn duplicates(file: FileId, findings: &mut Vec<Finding>, keyword: &str, span
         findings.push(
             Finding::new(
                 file,
-                "check::duplicate-field",
+                CheckCode::DuplicateField,
                 *span,
                 format!("`{keyword}` is given twice in this block"),
             )

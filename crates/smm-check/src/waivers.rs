@@ -14,6 +14,7 @@ use crate::dates::Day;
 use crate::finding::Waived;
 use crate::practice_status::PracticeStatus;
 use crate::values::with_suggestion;
+use crate::CheckCode;
 use crate::{FileId, Finding};
 
 pub struct Context<'a> {
@@ -47,7 +48,7 @@ pub fn apply(
             about.push(
                 Finding::new(
                     cx.file,
-                    "check::unused-waiver",
+                    CheckCode::UnusedWaiver,
                     code.span,
                     format!("no `{full}` finding{subject} to waive"),
                 )
@@ -60,7 +61,7 @@ pub fn apply(
             about.push(
                 Finding::new(
                     cx.file,
-                    "check::waiver-expired",
+                    CheckCode::WaiverExpired,
                     expires_span,
                     format!(
                         "the waiver expired on {}, before {as_of}: its findings count again",
@@ -75,10 +76,8 @@ pub fn apply(
             finding.waived = Some(Box::new(waived.clone()));
             let status = finding.subject.as_deref().and_then(|s| statuses.get_mut(s));
             if let Some(status) = status {
-                if matches!(
-                    finding.diagnostic.code,
-                    "check::unmet-target" | "check::not-assessed"
-                ) {
+                let target_codes = [CheckCode::UnmetTarget.id(), CheckCode::NotAssessed.id()];
+                if target_codes.contains(&finding.diagnostic.code) {
                     status.waived = Some(waived.clone());
                 }
             }
@@ -95,7 +94,7 @@ fn complete(cx: &Context<'_>, waiver: &Waiver, about: &mut Vec<Finding>) -> Opti
         None => {
             let finding = Finding::new(
                 cx.file,
-                "check::bad-waiver",
+                CheckCode::BadWaiver,
                 code.span,
                 format!("`{}` is not a check code", code.text),
             );
@@ -114,7 +113,7 @@ fn complete(cx: &Context<'_>, waiver: &Waiver, about: &mut Vec<Finding>) -> Opti
             about.push(
                 Finding::new(
                     cx.file,
-                    "check::bad-waiver",
+                    CheckCode::BadWaiver,
                     code.span,
                     format!("`{full}` is an error: errors are fixed, not waived"),
                 )
@@ -128,7 +127,7 @@ fn complete(cx: &Context<'_>, waiver: &Waiver, about: &mut Vec<Finding>) -> Opti
         if cx.model.practice(&name.text).is_none() {
             let finding = Finding::new(
                 cx.file,
-                "check::unknown-practice",
+                CheckCode::UnknownPractice,
                 name.span,
                 format!("unknown practice `{}`", name.text),
             );
@@ -183,7 +182,7 @@ fn complete(cx: &Context<'_>, waiver: &Waiver, about: &mut Vec<Finding>) -> Opti
         about.push(
             Finding::new(
                 cx.file,
-                "check::bad-waiver",
+                CheckCode::BadWaiver,
                 waiver.keyword,
                 "a waiver needs a reason, an owner and an expiry date".to_string(),
             )

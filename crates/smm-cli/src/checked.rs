@@ -123,7 +123,7 @@ impl Checked {
             from.extend(
                 self.analysis()
                     .findings()
-                    .filter(|f| f.diagnostic.code == UNKNOWN_PROFILE)
+                    .filter(|f| f.diagnostic.code == UNKNOWN_PROFILE.id())
                     .map(|f| f.file),
             );
             self.analysis().dependents_of(from)
@@ -195,7 +195,7 @@ impl Checked {
     }
 }
 
-pub(crate) const UNKNOWN_PROFILE: &str = "check::unknown-profile";
+pub(crate) const UNKNOWN_PROFILE: smm_check::CheckCode = smm_check::CheckCode::UnknownProfile;
 
 /// The workspace's files on disk, as the walk found them.
 pub struct Disk {

@@ -50,7 +50,7 @@ impl Declared {
     ) {
         for reported in &mut checks.diagnostics {
             let diagnostic = &mut reported.diagnostic;
-            if diagnostic.code != UNKNOWN_PROFILE {
+            if diagnostic.code != UNKNOWN_PROFILE.id() {
                 continue;
             }
             let Some(name) = source.text.get(diagnostic.span.range()) else {

@@ -179,7 +179,7 @@ impl Scaffold<'_, '_> {
             .filter(|s| s.current.is_none() && s.target.is_some())
             .collect();
         let finding = self.snapshot.analysis.findings_of(self.file).find(|f| {
-            f.code() == "check::not-assessed"
+            f.code() == smm_check::CheckCode::NotAssessed.id()
                 && f.diagnostic.span.start <= range.end
                 && range.start <= f.diagnostic.span.end
         });
