@@ -12,7 +12,8 @@
 
 use std::fmt::Write as _;
 
-use super::{Shown, FAR};
+use super::layout::FAR;
+use super::text::Shown;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::lines;
 use crate::span::Span;
@@ -45,7 +46,7 @@ pub(super) fn report(diagnostic: &Diagnostic, shown: &Shown<'_>, path: &str) -> 
         None => None,
     };
     if let Some(related) = &related {
-        // Labels in source order, in one group: on two lines at most `FAR` apart (render.rs).
+        // Labels in source order, in one group: on two lines at most `FAR` apart (layout.rs).
         drawn.push(related);
         drawn.sort_by_key(|label| label.line);
         let (above, below) = (drawn[0], drawn[1]);
@@ -56,7 +57,7 @@ pub(super) fn report(diagnostic: &Diagnostic, shown: &Shown<'_>, path: &str) -> 
         }
     }
     // Labels more than `FAR` lines apart are two groups, each under a header naming its own
-    // label (render.rs).
+    // label (layout.rs).
     let far = drawn.len() == 2 && drawn[1].line > drawn[0].line + FAR;
     let width = (drawn[drawn.len() - 1].line + 1).to_string().len();
     let margin = " ".repeat(width + 2);

@@ -1,0 +1,93 @@
+//! The header lines of items and of definitions: `profile NAME "Title"`, `domain ID "Title"
+//! parent ID`, `extend STD:CLAUSE`.
+
+use super::problems::missing_body;
+use super::values::{clause, clause_ref, name};
+use super::walk::{modifier_value, positional, walk};
+use super::{Problem, Raw, Word};
+use crate::ast::{ClauseRef, Declaration, Definition, Extension, Name};
+use crate::diagnostic::Diagnostic;
+use crate::token::{Keyword, TokenKind};
+
+pub(crate) fn declaration<F>(
+    src: &str,
+    raw: Raw,
+    has_body: bool,
+) -> (Declaration<F>, Option<Diagnostic>) {
+    let mut problem = Problem::default();
+    let mut declaration = Declaration {
+        keyword: raw.keyword_span,
+        name: None,
+        title: None,
+        body: None,
+        span: raw.span,
+    };
+    walk(
+        src,
+        &raw,
+        &mut problem,
+        Some(&mut declaration.title),
+        |problem, word| declaration.name = problem.take(name(src, raw.keyword, word)),
+        |_, _, _| unreachable!("declarations take no modifiers"),
+    );
+    if !has_body {
+        problem.add(missing_body(&raw));
+    }
+    (declaration, problem.0)
+}
+
+/// `KEYWORD ID ["Title"] [parent ID]`; the block is attached by the parser.
+fn definition<Id>(
+    src: &str,
+    raw: Raw,
+    convert: fn(&str, Keyword, Word) -> Result<Id, Box<Diagnostic>>,
+) -> (Definition<Id>, Option<Diagnostic>) {
+    let mut problem = Problem::default();
+    let mut definition = Definition {
+        keyword: raw.keyword_span,
+        id: None,
+        title: None,
+        parent: None,
+        body: None,
+        span: raw.span,
+    };
+    walk(
+        src,
+        &raw,
+        &mut problem,
+        Some(&mut definition.title),
+        |problem, word| definition.id = problem.take(convert(src, raw.keyword, word)),
+        |problem, slot, seen| {
+            definition.parent = Some(modifier_value(src, &raw, problem, slot, seen, convert))
+        },
+    );
+    (definition, problem.0)
+}
+
+pub(crate) fn named_definition(src: &str, raw: Raw) -> (Definition<Name>, Option<Diagnostic>) {
+    definition(src, raw, name)
+}
+
+pub(crate) fn clause_definition(
+    src: &str,
+    raw: Raw,
+) -> (Definition<ClauseRef>, Option<Diagnostic>) {
+    definition(src, raw, clause_ref)
+}
+
+/// `extend STD:CLAUSE`; like a declaration, a missing `{` is one error.
+pub(crate) fn extension(src: &str, raw: Raw, has_body: bool) -> (Extension, Option<Diagnostic>) {
+    let mut problem = Problem::default();
+    let found = positional(src, &raw, &mut problem, &[TokenKind::ClauseRef]);
+    let clause_value = found[0].and_then(|w| problem.take(clause(src, w)));
+    if !has_body {
+        problem.add(missing_body(&raw));
+    }
+    let node = Extension {
+        keyword: raw.keyword_span,
+        clause: clause_value,
+        body: None,
+        span: raw.span,
+    };
+    (node, problem.0)
+}

@@ -1,0 +1,89 @@
+//! The statements of mappings: `map` edges and `unmapped` clauses.
+
+use super::expectation::expectation;
+use super::problems::missing;
+use super::values::{clause, clause_ref, int, name};
+use super::walk::{modifier_value, positional, walk};
+use super::{Problem, Raw};
+use crate::ast::{MapEdge, Unmapped};
+use crate::diagnostic::{Diagnostic, SyntaxCode};
+use crate::token::{Keyword, TokenKind};
+
+pub(crate) fn map_edge(src: &str, raw: Raw) -> (MapEdge, Option<Diagnostic>) {
+    let mut problem = Problem::default();
+    let mut edge = MapEdge {
+        keyword: raw.keyword_span,
+        practice: None,
+        level: None,
+        clause: None,
+        relationship: None,
+        roles: None,
+        via: None,
+        body: None,
+        span: raw.span,
+    };
+    walk(
+        src,
+        &raw,
+        &mut problem,
+        None,
+        |problem, word| edge.practice = problem.take(name(src, raw.keyword, word)),
+        |problem, slot, seen| match slot.0 {
+            Keyword::Level => {
+                edge.level = Some(modifier_value(src, &raw, problem, slot, seen, int))
+            }
+            Keyword::To => {
+                edge.clause = Some(modifier_value(src, &raw, problem, slot, seen, clause_ref))
+            }
+            Keyword::Via => {
+                edge.via = Some(modifier_value(src, &raw, problem, slot, seen, clause_ref))
+            }
+            Keyword::As => {
+                edge.relationship = Some(modifier_value(src, &raw, problem, slot, seen, name))
+            }
+            _ => {
+                let (keyword, span, values) = slot;
+                if values.is_empty() {
+                    problem.add(missing(keyword, span));
+                }
+                let roles = values
+                    .iter()
+                    .filter_map(|w| problem.take(name(src, keyword, *w)))
+                    .collect();
+                edge.roles = Some((span, roles));
+            }
+        },
+    );
+    for (keyword, present) in [
+        (Keyword::Level, edge.level.is_some()),
+        (Keyword::To, edge.clause.is_some()),
+    ] {
+        if !present {
+            problem.add(
+                Diagnostic::syntax(
+                    SyntaxCode::MissingValue,
+                    raw.keyword_span,
+                    format!("`map` needs `{}`", keyword.as_str()),
+                )
+                .with_label(format!("no `{}` in this line", keyword.as_str()))
+                .with_help(format!("for example: {}", expectation(Keyword::Map).1)),
+            );
+        }
+    }
+    (edge, problem.0)
+}
+
+/// `unmapped STD:CLAUSE`; the block with the reason is attached by the parser. A missing
+/// reason is the model's error, so that a file lacking one can still be formatted.
+pub(crate) fn unmapped(src: &str, raw: Raw) -> (Unmapped, Option<Diagnostic>) {
+    let mut problem = Problem::default();
+    let found = positional(src, &raw, &mut problem, &[TokenKind::ClauseRef]);
+    let clause_value = found[0].and_then(|w| problem.take(clause(src, w)));
+    let node = Unmapped {
+        keyword: raw.keyword_span,
+        clause: clause_value,
+        body: None,
+        span: raw.span,
+    };
+    (node, problem.0)
+}

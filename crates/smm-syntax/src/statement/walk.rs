@@ -1,0 +1,128 @@
+//! The shared walks over a statement's parts: every builder reads its values and modifiers
+//! through these, so that they report problems alike and in the same order.
+
+use super::problems::{duplicate, missing, stray, wrong};
+use super::values::text;
+use super::{Part, Problem, Raw, Word};
+use crate::ast::{Setting, Text};
+use crate::diagnostic::Diagnostic;
+use crate::token::{Keyword, TokenKind};
+use crate::Span;
+
+/// Walks a statement's parts: its first value is `head`, a text right after it is the title
+/// where `title` is given, any other bare value is a stray, and each modifier is handed to
+/// `modifier` once (with the modifiers seen so far); a missing head or a repeated modifier is
+/// reported.
+pub(super) fn walk(
+    src: &str,
+    raw: &Raw,
+    problem: &mut Problem,
+    mut title: Option<&mut Option<Text>>,
+    mut head: impl FnMut(&mut Problem, Word),
+    mut modifier: impl FnMut(&mut Problem, (Keyword, Span, &[Word]), &[Keyword]),
+) {
+    if !matches!(raw.parts.first(), Some(Part::Value(_))) {
+        problem.add(missing(raw.keyword, raw.keyword_span));
+    }
+    let mut seen: Vec<(Keyword, Span)> = Vec::new();
+    for (i, part) in raw.parts.iter().enumerate() {
+        match (part, title.as_deref_mut()) {
+            (Part::Value(word), _) if i == 0 => head(problem, *word),
+            (Part::Value(word), Some(title)) if i == 1 && word.kind == TokenKind::String => {
+                *title = problem.take(text(src, raw.keyword, *word))
+            }
+            (Part::Value(word), _) => problem.add_with(|| stray(src, raw, *word, &keywords(&seen))),
+            (
+                Part::Modifier {
+                    keyword,
+                    span,
+                    values,
+                },
+                _,
+            ) => {
+                if first_time(&mut seen, problem, *keyword, *span) {
+                    modifier(
+                        problem,
+                        (*keyword, *span, values.as_slice()),
+                        &keywords(&seen),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn keywords(seen: &[(Keyword, Span)]) -> Vec<Keyword> {
+    seen.iter().map(|(k, _)| *k).collect()
+}
+
+/// Records a modifier, or reports it as given twice.
+fn first_time(
+    seen: &mut Vec<(Keyword, Span)>,
+    problem: &mut Problem,
+    keyword: Keyword,
+    span: Span,
+) -> bool {
+    if let Some((_, first)) = seen.iter().find(|(k, _)| *k == keyword) {
+        problem.add(duplicate(keyword, span, *first));
+        return false;
+    }
+    seen.push((keyword, span));
+    true
+}
+
+/// A modifier's single value, with extra values reported as strays.
+pub(super) fn modifier_value<T>(
+    src: &str,
+    raw: &Raw,
+    problem: &mut Problem,
+    (keyword, span, values): (Keyword, Span, &[Word]),
+    seen: &[Keyword],
+    convert: fn(&str, Keyword, Word) -> Result<T, Box<Diagnostic>>,
+) -> Setting<T> {
+    let value = match values.first() {
+        Some(word) => problem.take(convert(src, keyword, *word)),
+        None => {
+            problem.add(missing(keyword, span));
+            None
+        }
+    };
+    for word in values.iter().skip(1) {
+        problem.add_with(|| stray(src, raw, *word, seen));
+    }
+    let end = values.last().map_or(span.end, |w| w.span.end);
+    Setting {
+        keyword: span,
+        value,
+        span: Span::new(span.start, end),
+    }
+}
+
+/// Positional values of the given kinds, each required, then nothing else.
+pub(super) fn positional(
+    src: &str,
+    raw: &Raw,
+    problem: &mut Problem,
+    kinds: &[TokenKind],
+) -> Vec<Option<Word>> {
+    let mut found = vec![None; kinds.len()];
+    let values: Vec<Word> = raw
+        .parts
+        .iter()
+        .filter_map(|p| match p {
+            Part::Value(w) => Some(*w),
+            Part::Modifier { .. } => None,
+        })
+        .collect();
+    for (i, kind) in kinds.iter().enumerate() {
+        match values.get(i) {
+            Some(word) if word.kind == *kind => found[i] = Some(*word),
+            Some(word) => problem.add(wrong(src, raw.keyword, *word)),
+            None => problem.add(missing(raw.keyword, raw.keyword_span)),
+        }
+    }
+    for word in values.iter().skip(kinds.len()) {
+        problem.add_with(|| stray(src, raw, *word, &[]));
+    }
+    found
+}
