@@ -5,9 +5,9 @@
 //! annex name. Checked once every catalog is read, since the listed standard may come later.
 
 use smm_syntax::ast::{ClauseRef, Definition};
-use smm_syntax::Severity;
+use smm_syntax::{Diagnostic, Severity};
 
-use super::{diagnostic, ModelBuilder};
+use super::{code, ModelBuilder};
 use crate::entities::{AnnexTitle, FileId, Location};
 
 /// An annex entry waiting for every standard to be known.
@@ -36,30 +36,27 @@ impl ModelBuilder {
         let Some(id) = &c.id else { return };
         let what = "an annex entry";
         if let Some(parent) = &c.parent {
-            let mut e = diagnostic(
-                "model::misplaced-field",
+            let e = Diagnostic::new(
                 Severity::Error,
+                code::MISPLACED_FIELD,
                 parent.keyword,
-                "`parent` does not belong on an annex entry".into(),
-            );
-            e.help = Some(
-                format!(
-                    "`{}:{}` names a clause of the standard the annex lists; it takes a title only",
-                    standard, id.clause
-                )
-                .into(),
-            );
+                "`parent` does not belong on an annex entry",
+            )
+            .with_help(format!(
+                "`{}:{}` names a clause of the standard the annex lists; it takes a title only",
+                standard, id.clause
+            ));
             self.report(file, e, Vec::new());
         }
         self.check_fields(file, what, &c.body, &[]);
         let Some(t) = &c.title else {
-            let mut w = diagnostic(
-                "model::missing-title",
+            let w = Diagnostic::new(
                 Severity::Warning,
+                code::MISSING_TITLE,
                 id.span,
                 format!("annex entry `{standard}:{}` has no title", id.clause),
-            );
-            w.help = Some("an annex entry exists to give the title the annex uses".into());
+            )
+            .with_help("an annex entry exists to give the title the annex uses");
             self.report(file, w, Vec::new());
             return;
         };
@@ -80,9 +77,9 @@ impl ModelBuilder {
                 .canonical_clause_key(&entry.standard, &entry.id)
                 .is_none()
             {
-                let e = diagnostic(
-                    "model::unknown-clause",
+                let e = Diagnostic::new(
                     Severity::Error,
+                    code::UNKNOWN_CLAUSE,
                     entry.span,
                     format!("annex entry `{key}` names no clause of the standard its annex lists"),
                 )

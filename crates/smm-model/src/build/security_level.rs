@@ -3,9 +3,9 @@
 //! `extend` may add it to a clause that lacks it, but not change it.
 
 use smm_syntax::ast::{self, DefinitionField};
-use smm_syntax::Severity;
+use smm_syntax::{Diagnostic, Severity};
 
-use super::{diagnostic, ModelBuilder};
+use super::{code, ModelBuilder};
 use crate::entities::FileId;
 
 impl ModelBuilder {
@@ -24,13 +24,13 @@ impl ModelBuilder {
             };
             let Some(int) = &setting.value else { continue };
             let Some(level) = int.value.filter(|v| (1..=4).contains(v)) else {
-                let mut e = diagnostic(
-                    "model::security-level-out-of-range",
+                let e = Diagnostic::new(
                     Severity::Error,
+                    code::SECURITY_LEVEL_OUT_OF_RANGE,
                     int.span,
                     format!("security levels are 1 to 4, not {}", int.text),
-                );
-                e.help = Some("IEC 62443 grades capabilities SL 1 to SL 4".into());
+                )
+                .with_help("IEC 62443 grades capabilities SL 1 to SL 4");
                 self.report(file, e, Vec::new());
                 continue;
             };
@@ -79,25 +79,23 @@ impl ModelBuilder {
         span: smm_syntax::Span,
         first: Option<smm_syntax::Span>,
     ) {
-        let mut e = diagnostic(
-            "model::duplicate-security-level",
+        let help = match first {
+            Some(_) => "keep one `security-level` line".to_string(),
+            None => format!(
+                "the catalog already gives `{key}` a different security level; an `extend` can add one, not change it"
+            ),
+        };
+        let mut e = Diagnostic::new(
             Severity::Error,
+            code::DUPLICATE_SECURITY_LEVEL,
             span,
             format!("`{key}` is given a second security level"),
         )
-        .with_label("second security level");
+        .with_label("second security level")
+        .with_help(help);
         if let Some(first) = first {
-            e.related.push(smm_syntax::Label {
-                span: first,
-                message: "first given here".into(),
-            });
+            e = e.with_related(first, "first given here");
         }
-        e.help = Some(match first {
-            Some(_) => "keep one `security-level` line".into(),
-            None => format!(
-                "the catalog already gives `{key}` a different security level; an `extend` can add one, not change it"
-            ).into(),
-        });
         self.report(file, e, Vec::new());
     }
 }

@@ -4,9 +4,10 @@
 //! below it, is not unmapped.
 
 use smm_syntax::ast;
-use smm_syntax::Severity;
+use smm_syntax::{Diagnostic, Severity};
 
-use super::{diagnostic, text, Elsewhere, ModelBuilder};
+use super::fields::text;
+use super::{code, Elsewhere, ModelBuilder};
 use crate::entities::{FileId, Location, Unmapped};
 
 impl ModelBuilder {
@@ -18,9 +19,9 @@ impl ModelBuilder {
             .model
             .canonical_clause_key(&target.standard, &target.clause)
         else {
-            let mut d = diagnostic(
-                "model::unknown-clause",
+            let mut d = Diagnostic::new(
                 Severity::Error,
+                code::UNKNOWN_CLAUSE,
                 target.span,
                 format!("unknown clause `{written}`"),
             );
@@ -40,16 +41,16 @@ impl ModelBuilder {
             })
             .filter(|r| !r.trim().is_empty());
         let Some(rationale) = rationale else {
-            let mut d = diagnostic(
-                "model::unmapped-without-rationale",
+            let d = Diagnostic::new(
                 Severity::Error,
+                code::UNMAPPED_WITHOUT_RATIONALE,
                 u.keyword.cover(target.span),
                 format!("`{written}` is left unmapped without a reason"),
             )
-            .with_label("no `rationale` says why");
-            d.help = Some(format!(
+            .with_label("no `rationale` says why")
+            .with_help(format!(
                 "say in one line, in your own words, why no practice maps it: unmapped {written} {{ rationale \"…\" }}"
-            ).into());
+            ));
             self.report(file, d, Vec::new());
             return;
         };
@@ -58,9 +59,9 @@ impl ModelBuilder {
             span: u.keyword,
         };
         if let Some(first) = self.model.unmapped.iter().find(|x| x.clause == clause) {
-            let d = diagnostic(
-                "model::duplicate-unmapped",
+            let d = Diagnostic::new(
                 Severity::Warning,
+                code::DUPLICATE_UNMAPPED,
                 u.keyword.cover(target.span),
                 format!(
                     "`{clause}` is already left unmapped by mapping `{}`",
@@ -138,16 +139,14 @@ impl ModelBuilder {
                     "the edge",
                 )
             };
-            let mut d = diagnostic(
-                "model::unmapped-but-mapped",
+            let d = Diagnostic::new(
                 Severity::Warning,
+                code::UNMAPPED_BUT_MAPPED,
                 here.span,
                 message,
             )
-            .with_label(label);
-            d.help = Some(
-                "keep the edge and remove the `unmapped` line, or remove the edge if no practice should map the clause".into(),
-            );
+            .with_label(label)
+            .with_help("keep the edge and remove the `unmapped` line, or remove the edge if no practice should map the clause");
             let other = Elsewhere {
                 location: there,
                 message: note.into(),
