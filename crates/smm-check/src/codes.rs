@@ -1,86 +1,17 @@
 //! Every diagnostic code smm reports, with its default severity and an explanation in our own
-//! words. The CLI (`smm explain CODE`), the language server and the docs all read this table,
-//! so a code is described in one place only.
+//! words: the syntax's rows (`smm_syntax::code::SYNTAX`), the model's (`smm_model::codes::MODEL`)
+//! and the checker's own (`CONFIG`, `CHECK`), one table in that order. The CLI (`smm explain
+//! CODE`), the language server and the docs all read it, so a code is described in one place.
 
 use smm_syntax::Severity;
-
-#[derive(Clone, Copy, Debug)]
-pub struct Code {
-    pub id: &'static str,
-    pub severity: Severity,
-    /// One line: what was found.
-    pub summary: &'static str,
-    /// Why it matters and what to do.
-    pub explanation: &'static str,
-}
-
-const fn code(
-    id: &'static str,
-    severity: Severity,
-    summary: &'static str,
-    explanation: &'static str,
-) -> Code {
-    Code {
-        id,
-        severity,
-        summary,
-        explanation,
-    }
-}
+pub use smm_syntax::{code::code, Code};
 
 use Severity::{Error, Hint, Info, Warning};
-
-/// Syntax: reported by the parser, with a recovered tree.
-#[rustfmt::skip]
-pub const SYNTAX: [Code; 11] = [
-    code("syntax::unexpected-character", Error, "A character that has no place in the language", "Only letters, digits, `-`, `_`, `.`, `:`, `/`, quotes, braces and comments make up a file. Remove the character, or put it inside a quoted string."),
-    code("syntax::unterminated-string", Error, "A string without its closing quote", "A string ends at the next unescaped `\"` on the same line. Add the closing quote; write `\\\"` for a quote inside the text."),
-    code("syntax::invalid-escape", Error, "An escape that strings do not know", "Strings know `\\\"`, `\\\\`, `\\n` and `\\t`. Write a backslash itself as `\\\\`."),
-    code("syntax::unterminated-comment", Error, "A block comment without `*/`", "A `/*` comment runs to the next `*/`. Close it, or use `//` comments for single lines."),
-    code("syntax::unexpected-token", Error, "Something the statement or block does not accept here", "The message lists what is accepted at that place. A keyword that belongs elsewhere gets a hint saying where it goes."),
-    code("syntax::missing-value", Error, "A keyword without its value", "Settings take exactly one value on the same line (`role asset-owner`); a value on the next line starts a new statement."),
-    code("syntax::invalid-value", Error, "A value of the wrong kind", "Names are lowercase words joined by hyphens, texts are quoted, dates are YYYY-MM-DD and clauses are STANDARD:CLAUSE. The message says which kind was expected."),
-    code("syntax::missing-level", Error, "A target or practice line without `level N`", "Every `target` and `practice` line says its comprehensiveness level, 0 to 4: `target access-control level 3`."),
-    code("syntax::duplicate-modifier", Error, "A modifier given twice in one statement", "`level`, `scope`, `implements`, `expires`, `link` and the `map` modifiers come at most once per line. Keep one."),
-    code("syntax::missing-body", Error, "An item without its `{ … }` block", "Profiles, assessments, frameworks, standards, `extend` and `mapping` items hold their fields in braces, even when empty: `profile p { }`."),
-    code("syntax::unclosed-block", Error, "A `{` that is never closed", "The error points at the block that is still open; add its `}`. The rest of the file is read as if it were there."),
-];
 
 /// Settings: problems of smm.toml, which the CLI reports as input errors.
 #[rustfmt::skip]
 pub const CONFIG: [Code; 1] = [
     code("config::invalid", Error, "smm.toml cannot be used", "The message says what is wrong where: an unknown field, a glob that does not parse, a catalog folder that does not exist, an unknown code or severity. Until it is fixed the editor uses the default settings; `smm check` refuses to run."),
-];
-
-/// Model: problems of catalog files (frameworks, standards, extensions, mappings).
-#[rustfmt::skip]
-pub const MODEL: [Code; 26] = [
-    code("model::duplicate-id", Error, "An id defined twice in the catalogs", "Every domain, subdomain, practice, standard and clause id is defined once across the built-in and the workspace's catalogs. Rename or remove one."),
-    code("model::redefined-builtin", Error, "A workspace catalog redefines a built-in id", "Built-in standards and practices cannot be redefined. To attach text you hold a licence for, use `extend STANDARD:CLAUSE { text \"…\" }`; for your own controls, use a standard id of your own."),
-    code("model::unknown-parent", Error, "A `parent` that names nothing", "A clause's parent is a clause of the same standard; a subdomain's parent is a domain and a practice's a subdomain. Fix the id or define the parent."),
-    code("model::missing-parent", Error, "A subdomain or framework practice without `parent`", "Subdomains hang under a domain and practices under a subdomain; add `parent ID`."),
-    code("model::unexpected-parent", Error, "A `parent` where none is allowed", "Domains are the top of a framework and take no parent. Remove it."),
-    code("model::clause-outside-standard", Error, "A clause defined inside another standard's item", "A clause `S:ID` belongs inside `standard S { … }`. Move it, or fix the prefix."),
-    code("model::supersedes-cycle", Error, "Editions that supersede each other in a circle", "`supersedes` names the older edition of a standard; following it must end at the oldest. Remove one `supersedes` of the cycle."),
-    code("model::parent-cycle", Error, "Clauses that are each other's parents", "Parents form a tree. Break the cycle."),
-    code("model::misplaced-field", Error, "A field that does not belong to this kind of definition", "Objectives and level descriptions belong to framework practices; `extend` blocks hold `text` and `security-level` only; an annex entry (`clause iso27001:A.5.34 \"Title\"`) takes a title and nothing else."),
-    code("model::level-out-of-range", Error, "A comprehensiveness level outside 1–4 in a catalog", "Framework practices describe levels 1 to 4, and mapping edges come in at one of them. Level 0 means nothing is done and needs no description."),
-    code("model::duplicate-level", Error, "A level described twice for one practice", "Keep one `comprehensiveness N` line per level."),
-    code("model::security-level-out-of-range", Error, "A security level outside 1–4", "IEC 62443 grades capabilities in security levels SL 1 to SL 4; `security-level N` names the lowest one that asks for a requirement or enhancement."),
-    code("model::duplicate-security-level", Error, "A clause given two security levels", "A clause has one security level: keep one `security-level` line. An `extend` block may add a security level to a clause that has none, but not change the one its catalog gives."),
-    code("model::missing-title", Warning, "A catalog entry without a title", "Titles are what hovers and listings show; add the official short title (not the requirement text)."),
-    code("model::unknown-role", Error, "A role that is not one of the three", "Roles are asset-owner, product-supplier and service-provider."),
-    code("model::unknown-standard", Error, "A reference to a standard the model does not have", "Check the id with `smm catalog`, or define the standard in a catalog file."),
-    code("model::unknown-clause", Error, "A reference to a clause the model does not have", "Check the id with `smm explain STANDARD`; Annex A names of ISO/IEC 27001 resolve to ISO/IEC 27002 controls."),
-    code("model::unknown-practice", Error, "A mapping edge from a practice the model does not have", "Practice ids are listed by `smm catalog`."),
-    code("model::missing-relationship", Error, "A `map` line without `as …`", "Say how the clause relates to the practice at that level: `as equal`, `subset`, `superset` or `intersect`."),
-    code("model::unknown-relationship", Error, "A relationship other than the four", "Use equal, subset, superset or intersect."),
-    code("model::missing-roles", Error, "A `map` line without `for ROLE…`", "Say which roles the edge serves: `for asset-owner product-supplier`."),
-    code("model::duplicate-edge", Error, "The same practice, level and clause mapped twice", "Keep one edge; put further remarks in its `note`."),
-    code("model::unmapped-without-rationale", Error, "An `unmapped` line without its reason", "A clause is left out of the mapping on purpose only with a reason: one line, in your own words, saying why no practice should map it (`unmapped STANDARD:CLAUSE { rationale \"…\" }`). Until it has one, `smm catalog --coverage` counts the clause as missing."),
-    code("model::duplicate-unmapped", Warning, "A clause left unmapped twice", "One `unmapped` line per clause is enough, across all mappings and by any of the clause's names; the first one's reason is the one shown. Remove the other, or merge the reasons."),
-    code("model::unmapped-but-mapped", Warning, "A clause left unmapped that an edge maps", "An edge maps the clause, or a clause below it (an enhancement or a sub-clause), so the clause is not unmapped and coverage counts it as mapped. Remove the `unmapped` line, or the edge if no practice should map the clause."),
-    code("model::role-not-served", Warning, "An edge to a part of a standard not written for the role", "Each part of IEC 62443 speaks to some roles (its `role` lines). Map a clause for those roles, or keep the edge deliberately and accept the warning."),
 ];
 
 /// Check: profiles and assessments against the model and each other.
@@ -123,6 +54,9 @@ pub const CHECK: [Code; 33] = [
 ];
 
 const COUNT: usize = SYNTAX.len() + CONFIG.len() + MODEL.len() + CHECK.len();
+
+pub use smm_model::codes::MODEL;
+pub use smm_syntax::code::SYNTAX;
 
 /// Every code, in the order `smm explain` and SARIF's rules list them.
 pub const CODES: &[Code] = &ALL;
@@ -183,20 +117,13 @@ mod tests {
         }
     }
 
-    /// The model's codes are string literals in its builder; read them from the source.
+    /// The model's codes are a type over its table; each is in the whole table.
     #[test]
     fn every_model_code_is_in_the_table() {
-        let source = [
-            include_str!("../../smm-model/src/build.rs"),
-            include_str!("../../smm-model/src/build/unmapped.rs"),
-        ]
-        .concat();
-        let mut found = 0;
-        for piece in source.split('"').filter(|p| p.starts_with("model::")) {
-            found += 1;
-            assert!(lookup(piece).is_some(), "{piece}");
+        for code in smm_model::ModelCode::ALL {
+            assert!(lookup(code.id()).is_some(), "{}", code.id());
         }
-        assert!(found >= 19, "{found}");
+        assert!(smm_model::ModelCode::ALL.len() >= 19);
     }
 
     /// The language spec explains where each finding comes from.

@@ -21,37 +21,6 @@ mod standard;
 mod unmapped;
 mod validation;
 
-/// The codes of the problems a catalog can have, in one place: smm-check holds its table of
-/// codes against this list.
-mod code {
-    pub(super) const CLAUSE_OUTSIDE_STANDARD: &str = "model::clause-outside-standard";
-    pub(super) const DUPLICATE_EDGE: &str = "model::duplicate-edge";
-    pub(super) const DUPLICATE_ID: &str = "model::duplicate-id";
-    pub(super) const DUPLICATE_LEVEL: &str = "model::duplicate-level";
-    pub(super) const DUPLICATE_SECURITY_LEVEL: &str = "model::duplicate-security-level";
-    pub(super) const DUPLICATE_UNMAPPED: &str = "model::duplicate-unmapped";
-    pub(super) const LEVEL_OUT_OF_RANGE: &str = "model::level-out-of-range";
-    pub(super) const MISPLACED_FIELD: &str = "model::misplaced-field";
-    pub(super) const MISSING_PARENT: &str = "model::missing-parent";
-    pub(super) const MISSING_RELATIONSHIP: &str = "model::missing-relationship";
-    pub(super) const MISSING_ROLES: &str = "model::missing-roles";
-    pub(super) const MISSING_TITLE: &str = "model::missing-title";
-    pub(super) const PARENT_CYCLE: &str = "model::parent-cycle";
-    pub(super) const REDEFINED_BUILTIN: &str = "model::redefined-builtin";
-    pub(super) const ROLE_NOT_SERVED: &str = "model::role-not-served";
-    pub(super) const SECURITY_LEVEL_OUT_OF_RANGE: &str = "model::security-level-out-of-range";
-    pub(super) const SUPERSEDES_CYCLE: &str = "model::supersedes-cycle";
-    pub(super) const UNEXPECTED_PARENT: &str = "model::unexpected-parent";
-    pub(super) const UNKNOWN_CLAUSE: &str = "model::unknown-clause";
-    pub(super) const UNKNOWN_PARENT: &str = "model::unknown-parent";
-    pub(super) const UNKNOWN_PRACTICE: &str = "model::unknown-practice";
-    pub(super) const UNKNOWN_RELATIONSHIP: &str = "model::unknown-relationship";
-    pub(super) const UNKNOWN_ROLE: &str = "model::unknown-role";
-    pub(super) const UNKNOWN_STANDARD: &str = "model::unknown-standard";
-    pub(super) const UNMAPPED_BUT_MAPPED: &str = "model::unmapped-but-mapped";
-    pub(super) const UNMAPPED_WITHOUT_RATIONALE: &str = "model::unmapped-without-rationale";
-}
-
 /// Another place a diagnostic refers to, possibly in another file.
 #[derive(Clone, Debug)]
 pub struct Elsewhere {

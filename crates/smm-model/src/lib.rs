@@ -4,6 +4,7 @@
 
 mod build;
 pub mod builtin;
+pub mod codes;
 mod compiled;
 pub mod coverage;
 mod cycles;
@@ -17,6 +18,7 @@ mod report;
 mod vocabulary;
 
 pub use build::{Elsewhere, ModelBuilder, ModelDiagnostic};
+pub use codes::ModelCode;
 pub use cycles::shown_cycle;
 pub use editions::{EditionError, Editions};
 pub use entities::*;

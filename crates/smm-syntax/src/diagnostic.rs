@@ -1,74 +1,8 @@
 //! A diagnostic in editor terms: byte spans and words, no rendering and no protocol.
 
+use crate::code::{Severity, SyntaxCode};
 use crate::SharedText;
 use crate::Span;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Severity {
-    Hint,
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Hint => "hint",
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-/// Stable codes for syntax errors; the checker adds its own codes beside these.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum SyntaxCode {
-    UnexpectedCharacter,
-    UnterminatedString,
-    InvalidEscape,
-    UnterminatedComment,
-    UnexpectedToken,
-    MissingValue,
-    InvalidValue,
-    MissingLevel,
-    DuplicateModifier,
-    MissingBody,
-    UnclosedBlock,
-}
-
-impl SyntaxCode {
-    pub const ALL: [SyntaxCode; 11] = [
-        SyntaxCode::UnexpectedCharacter,
-        SyntaxCode::UnterminatedString,
-        SyntaxCode::InvalidEscape,
-        SyntaxCode::UnterminatedComment,
-        SyntaxCode::UnexpectedToken,
-        SyntaxCode::MissingValue,
-        SyntaxCode::InvalidValue,
-        SyntaxCode::MissingLevel,
-        SyntaxCode::DuplicateModifier,
-        SyntaxCode::MissingBody,
-        SyntaxCode::UnclosedBlock,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SyntaxCode::UnexpectedCharacter => "syntax::unexpected-character",
-            SyntaxCode::UnterminatedString => "syntax::unterminated-string",
-            SyntaxCode::InvalidEscape => "syntax::invalid-escape",
-            SyntaxCode::UnterminatedComment => "syntax::unterminated-comment",
-            SyntaxCode::UnexpectedToken => "syntax::unexpected-token",
-            SyntaxCode::MissingValue => "syntax::missing-value",
-            SyntaxCode::InvalidValue => "syntax::invalid-value",
-            SyntaxCode::MissingLevel => "syntax::missing-level",
-            SyntaxCode::DuplicateModifier => "syntax::duplicate-modifier",
-            SyntaxCode::MissingBody => "syntax::missing-body",
-            SyntaxCode::UnclosedBlock => "syntax::unclosed-block",
-        }
-    }
-}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {

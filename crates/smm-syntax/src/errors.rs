@@ -3,7 +3,8 @@
 
 use chumsky::error::{RichPattern, RichReason};
 
-use crate::diagnostic::{Diagnostic, SyntaxCode};
+use crate::code::SyntaxCode;
+use crate::diagnostic::Diagnostic;
 use crate::parser::ParseError;
 use crate::statement::{describe, Word};
 use crate::suggest::did_you_mean;

@@ -1,7 +1,8 @@
 //! Turns text into tokens. Never fails: anything it cannot classify becomes an `Invalid` word or
 //! an `Unknown` character token, so the parser and the formatter always see the whole file.
 
-use crate::diagnostic::{Diagnostic, SyntaxCode};
+use crate::code::SyntaxCode;
+use crate::diagnostic::Diagnostic;
 use crate::lines;
 use crate::token::{BadWord, Keyword, Token, TokenKind};
 use crate::Span;

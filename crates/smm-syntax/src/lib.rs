@@ -4,6 +4,7 @@
 //! where the input was broken) and the errors found.
 
 pub mod ast;
+pub mod code;
 mod diagnostic;
 mod errors;
 mod format;
@@ -24,7 +25,8 @@ mod token;
 mod unclosed;
 pub mod visible;
 
-pub use diagnostic::{Diagnostic, Label, Severity, SyntaxCode};
+pub use code::{Code, Severity, SyntaxCode};
+pub use diagnostic::{Diagnostic, Label};
 pub use format::format;
 pub use lexer::{lex, Lexed};
 pub use render::{render, render_to};

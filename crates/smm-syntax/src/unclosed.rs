@@ -4,7 +4,8 @@
 //! closes an outer block, so the inner block is the one left open. This only moves the error
 //! to that place; it never changes how the file parses.
 
-use crate::diagnostic::{Diagnostic, SyntaxCode};
+use crate::code::SyntaxCode;
+use crate::diagnostic::Diagnostic;
 use crate::token::{Token, TokenKind};
 use crate::Span;
 

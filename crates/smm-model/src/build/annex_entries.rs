@@ -7,8 +7,9 @@
 use smm_syntax::ast::{ClauseRef, Definition};
 use smm_syntax::{Diagnostic, Severity};
 
-use super::{code, ModelBuilder};
+use super::ModelBuilder;
 use crate::entities::{AnnexTitle, FileId, Location};
+use crate::ModelCode;
 
 /// An annex entry waiting for every standard to be known.
 pub(super) struct PendingAnnexEntry {
@@ -38,7 +39,7 @@ impl ModelBuilder {
         if let Some(parent) = &c.parent {
             let e = Diagnostic::new(
                 Severity::Error,
-                code::MISPLACED_FIELD,
+                ModelCode::MisplacedField.id(),
                 parent.keyword,
                 "`parent` does not belong on an annex entry",
             )
@@ -52,7 +53,7 @@ impl ModelBuilder {
         let Some(t) = &c.title else {
             let w = Diagnostic::new(
                 Severity::Warning,
-                code::MISSING_TITLE,
+                ModelCode::MissingTitle.id(),
                 id.span,
                 format!("annex entry `{standard}:{}` has no title", id.clause),
             )
@@ -79,7 +80,7 @@ impl ModelBuilder {
             {
                 let e = Diagnostic::new(
                     Severity::Error,
-                    code::UNKNOWN_CLAUSE,
+                    ModelCode::UnknownClause.id(),
                     entry.span,
                     format!("annex entry `{key}` names no clause of the standard its annex lists"),
                 )

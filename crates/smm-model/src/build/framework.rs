@@ -5,9 +5,10 @@ use smm_syntax::ast::{self, Definition, DefinitionField, FrameworkField, Name};
 use smm_syntax::{Diagnostic, Severity};
 
 use super::fields::{description, text, title};
-use super::{code, ModelBuilder};
+use super::ModelBuilder;
 use crate::entities::{Domain, FileId, Framework, Location, Practice, Subdomain};
 use crate::lookup::Model;
+use crate::ModelCode;
 
 impl ModelBuilder {
     pub(super) fn framework(&mut self, file: FileId, f: &ast::Framework) {
@@ -63,11 +64,16 @@ impl ModelBuilder {
         let location = self.claim_name(file, kind, id, first)?;
         if d.title.is_none() {
             let message = format!("{kind} `{}` has no title", id.text);
-            let w = Diagnostic::new(Severity::Warning, code::MISSING_TITLE, id.span, message)
-                .with_help(format!(
-                    "add its name in quotes after the id: {kind} {} \"Name\"",
-                    id.text
-                ));
+            let w = Diagnostic::new(
+                Severity::Warning,
+                ModelCode::MissingTitle.id(),
+                id.span,
+                message,
+            )
+            .with_help(format!(
+                "add its name in quotes after the id: {kind} {} \"Name\"",
+                id.text
+            ));
             self.report(file, w, Vec::new());
         }
         Some((id.text.clone(), location))
@@ -85,8 +91,13 @@ impl ModelBuilder {
         let id = d.id.as_ref().map_or("", |n| n.text.as_str());
         let Some(parent) = &d.parent else {
             let message = format!("{kind} `{id}` needs a parent {expected}");
-            let e = Diagnostic::new(Severity::Error, code::MISSING_PARENT, d.keyword, message)
-                .with_help(format!("add `parent ID`, the id of its {expected}"));
+            let e = Diagnostic::new(
+                Severity::Error,
+                ModelCode::MissingParent.id(),
+                d.keyword,
+                message,
+            )
+            .with_help(format!("add `parent ID`, the id of its {expected}"));
             self.report(file, e, Vec::new());
             return None;
         };
@@ -95,8 +106,13 @@ impl ModelBuilder {
             return Some(value.text.clone());
         }
         let message = format!("no {expected} `{}` is defined", value.text);
-        let e = Diagnostic::new(Severity::Error, code::UNKNOWN_PARENT, value.span, message)
-            .with_label(format!("expected the id of a {expected}"));
+        let e = Diagnostic::new(
+            Severity::Error,
+            ModelCode::UnknownParent.id(),
+            value.span,
+            message,
+        )
+        .with_label(format!("expected the id of a {expected}"));
         self.report(file, e, Vec::new());
         None
     }
@@ -108,7 +124,7 @@ impl ModelBuilder {
         if let Some(parent) = &d.parent {
             let e = Diagnostic::new(
                 Severity::Error,
-                code::UNEXPECTED_PARENT,
+                ModelCode::UnexpectedParent.id(),
                 parent.keyword,
                 format!("domain `{id}` is at the top of the framework and takes no parent"),
             );
@@ -218,7 +234,7 @@ impl ModelBuilder {
             let message = format!("comprehensiveness levels are 1 to 4, not {}", level.text);
             let e = Diagnostic::new(
                 Severity::Error,
-                code::LEVEL_OUT_OF_RANGE,
+                ModelCode::LevelOutOfRange.id(),
                 level.span,
                 message,
             )
@@ -228,7 +244,12 @@ impl ModelBuilder {
         };
         if levels[slot].is_some() {
             let message = format!("level {} of `{practice}` is described twice", slot + 1);
-            let e = Diagnostic::new(Severity::Error, code::DUPLICATE_LEVEL, l.keyword, message);
+            let e = Diagnostic::new(
+                Severity::Error,
+                ModelCode::DuplicateLevel.id(),
+                l.keyword,
+                message,
+            );
             self.report(file, e, Vec::new());
             return;
         }

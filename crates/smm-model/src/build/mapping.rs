@@ -4,9 +4,9 @@ use smm_syntax::ast::{self, Name};
 use smm_syntax::{Diagnostic, Severity, Span};
 
 use super::fields::{text, title};
-use super::{code, Elsewhere, ModelBuilder};
+use super::{Elsewhere, ModelBuilder};
 use crate::entities::{FileId, Location, MapEdge, Mapping, Relationship};
-use crate::{Level, Role};
+use crate::{Level, ModelCode, Role};
 
 impl ModelBuilder {
     pub(super) fn mapping(&mut self, file: FileId, m: &ast::Mapping) {
@@ -65,7 +65,7 @@ impl ModelBuilder {
             .canonical_clause_key(&target.standard, &target.clause);
         if key.is_none() {
             let message = format!("unknown clause `{}:{}`", target.standard, target.clause);
-            self.error(file, code::UNKNOWN_CLAUSE, target.span, message);
+            self.error(file, ModelCode::UnknownClause.id(), target.span, message);
         }
         key
     }
@@ -77,7 +77,7 @@ impl ModelBuilder {
             let message = format!("unknown practice `{}`", practice.text);
             let mut d = Diagnostic::new(
                 Severity::Error,
-                code::UNKNOWN_PRACTICE,
+                ModelCode::UnknownPractice.id(),
                 practice.span,
                 message,
             );
@@ -94,14 +94,24 @@ impl ModelBuilder {
             .filter(|l| *l != Level::None);
         let Some(level) = level else {
             let message = format!("an edge comes in at level 1 to 4, not {}", level_value.text);
-            self.error(file, code::LEVEL_OUT_OF_RANGE, level_value.span, message);
+            self.error(
+                file,
+                ModelCode::LevelOutOfRange.id(),
+                level_value.span,
+                message,
+            );
             return None;
         };
         let clause = self.clause_key(file, e.clause.as_ref()?.value.as_ref()?)?;
         let relationship = match &e.relationship {
             None => {
                 let message = "a `map` line needs `as equal|subset|superset|intersect`".to_string();
-                self.error(file, code::MISSING_RELATIONSHIP, e.keyword, message);
+                self.error(
+                    file,
+                    ModelCode::MissingRelationship.id(),
+                    e.keyword,
+                    message,
+                );
                 return None;
             }
             Some(r) => {
@@ -111,7 +121,12 @@ impl ModelBuilder {
                         "unknown relationship `{}`: use equal, subset, superset or intersect",
                         value.text
                     );
-                    self.error(file, code::UNKNOWN_RELATIONSHIP, value.span, message);
+                    self.error(
+                        file,
+                        ModelCode::UnknownRelationship.id(),
+                        value.span,
+                        message,
+                    );
                     return None;
                 };
                 relationship
@@ -119,7 +134,7 @@ impl ModelBuilder {
         };
         let Some((_, role_names)) = &e.roles else {
             let message = "a `map` line needs `for ROLE...`: the roles the edge serves".to_string();
-            self.error(file, code::MISSING_ROLES, e.keyword, message);
+            self.error(file, ModelCode::MissingRoles.id(), e.keyword, message);
             return None;
         };
         let mut roles = Vec::new();
@@ -147,7 +162,7 @@ impl ModelBuilder {
         if let Some(first) = duplicate.map(|x| x.location) {
             let d = Diagnostic::new(
                 Severity::Error,
-                code::DUPLICATE_EDGE,
+                ModelCode::DuplicateEdge.id(),
                 e.keyword,
                 format!(
                     "`{}` at level {} already maps to `{clause}`",
@@ -211,7 +226,7 @@ impl ModelBuilder {
             let names: Vec<&str> = served.iter().map(|r| r.id()).collect();
             let d = Diagnostic::new(
                 Severity::Warning,
-                code::ROLE_NOT_SERVED,
+                ModelCode::RoleNotServed.id(),
                 role.span,
                 format!("`{standard}` is not written for the role `{}`", role.text),
             )

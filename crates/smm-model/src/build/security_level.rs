@@ -5,8 +5,9 @@
 use smm_syntax::ast::{self, DefinitionField};
 use smm_syntax::{Diagnostic, Severity};
 
-use super::{code, ModelBuilder};
+use super::ModelBuilder;
 use crate::entities::FileId;
+use crate::ModelCode;
 
 impl ModelBuilder {
     /// The one valid `security-level` of a block, reporting a value out of range or a second
@@ -26,7 +27,7 @@ impl ModelBuilder {
             let Some(level) = int.value.filter(|v| (1..=4).contains(v)) else {
                 let e = Diagnostic::new(
                     Severity::Error,
-                    code::SECURITY_LEVEL_OUT_OF_RANGE,
+                    ModelCode::SecurityLevelOutOfRange.id(),
                     int.span,
                     format!("security levels are 1 to 4, not {}", int.text),
                 )
@@ -87,7 +88,7 @@ impl ModelBuilder {
         };
         let mut e = Diagnostic::new(
             Severity::Error,
-            code::DUPLICATE_SECURITY_LEVEL,
+            ModelCode::DuplicateSecurityLevel.id(),
             span,
             format!("`{key}` is given a second security level"),
         )

@@ -7,8 +7,9 @@ use smm_syntax::ast::{self, ClauseRef, Definition, StandardField};
 use smm_syntax::{Diagnostic, Severity};
 
 use super::fields::{description, licensed_text, text, title};
-use super::{code, ModelBuilder};
+use super::ModelBuilder;
 use crate::entities::{Clause, FileId, Location, Standard};
+use crate::ModelCode;
 use crate::Role;
 
 impl ModelBuilder {
@@ -73,7 +74,7 @@ impl ModelBuilder {
             );
             let e = Diagnostic::new(
                 Severity::Error,
-                code::CLAUSE_OUTSIDE_STANDARD,
+                ModelCode::ClauseOutsideStandard.id(),
                 id.span,
                 message,
             )
@@ -96,7 +97,7 @@ impl ModelBuilder {
         if c.title.is_none() {
             let w = Diagnostic::new(
                 Severity::Warning,
-                code::MISSING_TITLE,
+                ModelCode::MissingTitle.id(),
                 id.span,
                 format!("clause `{key}` has no title"),
             )
@@ -158,8 +159,13 @@ impl ModelBuilder {
             if !parent_ok {
                 let message =
                     format!("no clause `{parent}` is defined in standard `{child_standard}`");
-                let e = Diagnostic::new(Severity::Error, code::UNKNOWN_PARENT, span, message)
-                    .with_label("expected a clause of the same standard");
+                let e = Diagnostic::new(
+                    Severity::Error,
+                    ModelCode::UnknownParent.id(),
+                    span,
+                    message,
+                )
+                .with_label("expected a clause of the same standard");
                 self.report(file, e, Vec::new());
                 continue;
             }
@@ -168,7 +174,8 @@ impl ModelBuilder {
             if tops.top(&parent) == child {
                 let message =
                     format!("`{child}` cannot have `{parent}` as parent: that makes a cycle");
-                let e = Diagnostic::new(Severity::Error, code::PARENT_CYCLE, span, message);
+                let e =
+                    Diagnostic::new(Severity::Error, ModelCode::ParentCycle.id(), span, message);
                 self.report(file, e, Vec::new());
                 continue;
             }
@@ -201,7 +208,12 @@ impl ModelBuilder {
                 "no clause `{}:{}` to extend",
                 target.standard, target.clause
             );
-            let d = Diagnostic::new(Severity::Error, code::UNKNOWN_CLAUSE, target.span, message);
+            let d = Diagnostic::new(
+                Severity::Error,
+                ModelCode::UnknownClause.id(),
+                target.span,
+                message,
+            );
             self.report(file, d, Vec::new());
             return;
         };
@@ -252,7 +264,7 @@ impl ModelBuilder {
         for (location, message) in problems {
             let d = Diagnostic::new(
                 Severity::Error,
-                code::SUPERSEDES_CYCLE,
+                ModelCode::SupersedesCycle.id(),
                 location.span,
                 message,
             )
@@ -279,7 +291,7 @@ impl ModelBuilder {
             let message = format!("no standard `{target}` is defined");
             let d = Diagnostic::new(
                 Severity::Error,
-                code::UNKNOWN_STANDARD,
+                ModelCode::UnknownStandard.id(),
                 location.span,
                 message,
             )

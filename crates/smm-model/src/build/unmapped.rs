@@ -7,8 +7,9 @@ use smm_syntax::ast;
 use smm_syntax::{Diagnostic, Severity};
 
 use super::fields::text;
-use super::{code, Elsewhere, ModelBuilder};
+use super::{Elsewhere, ModelBuilder};
 use crate::entities::{FileId, Location, Unmapped};
+use crate::ModelCode;
 
 impl ModelBuilder {
     /// Records one `unmapped` line of `mapping`, or reports why it cannot count.
@@ -21,7 +22,7 @@ impl ModelBuilder {
         else {
             let mut d = Diagnostic::new(
                 Severity::Error,
-                code::UNKNOWN_CLAUSE,
+                ModelCode::UnknownClause.id(),
                 target.span,
                 format!("unknown clause `{written}`"),
             );
@@ -43,7 +44,7 @@ impl ModelBuilder {
         let Some(rationale) = rationale else {
             let d = Diagnostic::new(
                 Severity::Error,
-                code::UNMAPPED_WITHOUT_RATIONALE,
+                ModelCode::UnmappedWithoutRationale.id(),
                 u.keyword.cover(target.span),
                 format!("`{written}` is left unmapped without a reason"),
             )
@@ -61,7 +62,7 @@ impl ModelBuilder {
         if let Some(first) = self.model.unmapped.iter().find(|x| x.clause == clause) {
             let d = Diagnostic::new(
                 Severity::Warning,
-                code::DUPLICATE_UNMAPPED,
+                ModelCode::DuplicateUnmapped.id(),
                 u.keyword.cover(target.span),
                 format!(
                     "`{clause}` is already left unmapped by mapping `{}`",
@@ -141,7 +142,7 @@ impl ModelBuilder {
             };
             let d = Diagnostic::new(
                 Severity::Warning,
-                code::UNMAPPED_BUT_MAPPED,
+                ModelCode::UnmappedButMapped.id(),
                 here.span,
                 message,
             )

@@ -4,8 +4,9 @@
 use smm_syntax::ast::{self, DefinitionField, Name};
 use smm_syntax::{Diagnostic, Severity, Span};
 
-use super::{code, Elsewhere, ModelBuilder};
+use super::{Elsewhere, ModelBuilder};
 use crate::entities::{FileId, Location};
+use crate::ModelCode;
 use crate::Role;
 
 impl ModelBuilder {
@@ -21,7 +22,7 @@ impl ModelBuilder {
         let Some(first) = first else { return true };
         let (code, message, note, help) = if self.is_builtin(first.file) && !self.is_builtin(file) {
             (
-                code::REDEFINED_BUILTIN,
+                ModelCode::RedefinedBuiltin.id(),
                 format!("{kind} `{id}` is built in and cannot be redefined"),
                 "the built-in definition",
                 format!(
@@ -30,7 +31,7 @@ impl ModelBuilder {
             )
         } else {
             (
-                code::DUPLICATE_ID,
+                ModelCode::DuplicateId.id(),
                 format!("{kind} `{id}` is defined twice"),
                 "first defined here",
                 "remove one of them, or give one another id".to_string(),
@@ -88,8 +89,13 @@ impl ModelBuilder {
                 } else {
                     format!("{what} takes: {}", allowed.join(", "))
                 };
-                let e = Diagnostic::new(Severity::Error, code::MISPLACED_FIELD, span, message)
-                    .with_help(help);
+                let e = Diagnostic::new(
+                    Severity::Error,
+                    ModelCode::MisplacedField.id(),
+                    span,
+                    message,
+                )
+                .with_help(help);
                 self.report(file, e, Vec::new());
             }
         }
@@ -103,7 +109,7 @@ impl ModelBuilder {
         };
         let e = Diagnostic::new(
             Severity::Error,
-            code::UNKNOWN_ROLE,
+            ModelCode::UnknownRole.id(),
             value.span,
             format!("unknown role `{}`", value.text),
         )

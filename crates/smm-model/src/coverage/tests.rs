@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::path::PathBuf;
 
 use super::*;
-use crate::{ModelBuilder, Origin};
+use crate::{ModelBuilder, ModelCode, Origin};
 
 /// A standard the table knows (3-3, loaded as a built-in file so that its row applies), one
 /// the table does not know, and a user's standard. SR1.1 is mapped directly, SR1.2 through its
@@ -65,7 +65,7 @@ fn model() -> Model {
     let (model, diagnostics) = builder.finish();
     // SR1.3's edge is for a role 3-3 does not serve: the one expected warning.
     let codes: Vec<&str> = diagnostics.iter().map(|d| d.diagnostic.code).collect();
-    assert_eq!(codes, ["model::role-not-served"]);
+    assert_eq!(codes, [ModelCode::RoleNotServed.id()]);
     model
 }
 

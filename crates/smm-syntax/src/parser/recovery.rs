@@ -78,7 +78,7 @@ pub(super) fn junk<'t>(
 fn junk_refusal() -> Box<Diagnostic> {
     // Never reported: a refused recovery leaves the original error in place.
     Box::new(Diagnostic::syntax(
-        crate::diagnostic::SyntaxCode::UnexpectedToken,
+        crate::code::SyntaxCode::UnexpectedToken,
         Span::default(),
         "no recovery here",
     ))

@@ -7,7 +7,8 @@ use std::fmt;
 use ariadne::{Cache, Color, Config, IndexType, Label, Report, ReportKind, Source};
 
 use super::text::Shown;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::code::Severity;
+use crate::diagnostic::Diagnostic;
 use crate::visible::visible;
 
 /// How many lines apart two labels of one diagnostic may be and still share a source group.

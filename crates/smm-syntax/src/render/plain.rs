@@ -14,7 +14,8 @@ use std::fmt::Write as _;
 
 use super::layout::FAR;
 use super::text::Shown;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::code::Severity;
+use crate::diagnostic::Diagnostic;
 use crate::lines;
 use crate::span::Span;
 use crate::visible::visible;

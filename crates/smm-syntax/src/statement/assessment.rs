@@ -7,7 +7,8 @@ use super::values::{clause, date, int, name, text};
 use super::walk::{modifier_value, walk};
 use super::{Problem, Raw};
 use crate::ast::{Evidence, Int, Name, Rating, Setting, Waiver};
-use crate::diagnostic::{Diagnostic, SyntaxCode};
+use crate::code::SyntaxCode;
+use crate::diagnostic::Diagnostic;
 use crate::token::Keyword;
 
 pub(crate) fn rating<F>(src: &str, raw: Raw) -> (Rating<F>, Option<Diagnostic>) {

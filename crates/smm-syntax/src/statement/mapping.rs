@@ -6,7 +6,8 @@ use super::values::{clause, clause_ref, int, name};
 use super::walk::{modifier_value, positional, walk};
 use super::{Problem, Raw};
 use crate::ast::{MapEdge, Unmapped};
-use crate::diagnostic::{Diagnostic, SyntaxCode};
+use crate::code::SyntaxCode;
+use crate::diagnostic::Diagnostic;
 use crate::token::{Keyword, TokenKind};
 
 pub(crate) fn map_edge(src: &str, raw: Raw) -> (MapEdge, Option<Diagnostic>) {

@@ -3,7 +3,8 @@
 
 use super::expectation::expectation;
 use super::{Raw, Word};
-use crate::diagnostic::{Diagnostic, SyntaxCode};
+use crate::code::SyntaxCode;
+use crate::diagnostic::Diagnostic;
 use crate::suggest::did_you_mean;
 use crate::token::{BadWord, Keyword, TokenKind};
 use crate::Span;
