@@ -18,8 +18,7 @@ use crate::ratings::line_span;
 use crate::summary::{summarize, Summary};
 use crate::values::{self, Values};
 use crate::waivers;
-use crate::CheckCode;
-use crate::{CheckOptions, ClauseKeys, FileId, Finding, Loader, Workspace};
+use crate::{CheckCode, CheckOptions, ClauseKeys, FileId, Finding, Loader, Workspace};
 
 #[derive(Clone, Debug)]
 pub struct AssessmentReport {

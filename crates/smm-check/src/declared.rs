@@ -6,8 +6,7 @@ use std::collections::BTreeMap;
 use smm_syntax::ast::{Assessment, Item, Profile};
 use smm_syntax::Span;
 
-use crate::CheckCode;
-use crate::{FileId, Finding, Workspace};
+use crate::{CheckCode, FileId, Finding, Workspace};
 
 pub struct Declared<'w, T> {
     pub file: FileId,

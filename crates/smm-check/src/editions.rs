@@ -5,8 +5,7 @@ use smm_model::{EditionError, Editions, Model};
 use smm_syntax::ast::{Name, Setting};
 
 use crate::values::with_suggestion;
-use crate::CheckCode;
-use crate::{FileId, Finding};
+use crate::{CheckCode, FileId, Finding};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Follows {

@@ -8,8 +8,7 @@ use smm_syntax::ast::{ClauseRef, Evidence};
 
 use crate::dates::Day;
 use crate::values::with_suggestion;
-use crate::CheckCode;
-use crate::{FileId, Finding, Loader, Located};
+use crate::{CheckCode, FileId, Finding, Loader, Located};
 
 pub struct EvidenceContext<'a> {
     pub model: &'a Model,

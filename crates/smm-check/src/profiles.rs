@@ -12,8 +12,7 @@ use crate::declared::{Declarations, Declared};
 use crate::editions::Follows;
 use crate::ratings::line_span;
 use crate::values::{self, Values};
-use crate::CheckCode;
-use crate::{FileId, Finding};
+use crate::{CheckCode, FileId, Finding};
 
 /// A target as it applies to a profile, with where it was set.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -5,8 +5,7 @@ use smm_model::{Level, Model, Role, Scope};
 use smm_syntax::ast::{Int, Name, Setting};
 use smm_syntax::Span;
 
-use crate::CheckCode;
-use crate::{FileId, Finding};
+use crate::{CheckCode, FileId, Finding};
 
 pub struct Values<'a> {
     pub model: &'a Model,

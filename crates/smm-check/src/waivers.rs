@@ -14,8 +14,7 @@ use crate::dates::Day;
 use crate::finding::Waived;
 use crate::practice_status::PracticeStatus;
 use crate::values::with_suggestion;
-use crate::CheckCode;
-use crate::{FileId, Finding};
+use crate::{CheckCode, FileId, Finding};
 
 pub struct Context<'a> {
     pub model: &'a Model,
