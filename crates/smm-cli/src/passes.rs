@@ -145,7 +145,7 @@ impl GroupRun {
 }
 
 /// Files checked at once in a check of a whole workspace of `files`: 64 at least, which is as
-/// fast as one window on 1,000 files and holds 70 MB less; at most 16 windows, since each runs
+/// fast as one window on 1,000 files and holds half as much; at most 16 windows, since each runs
 /// the workspace-wide part of the check (declarations, profiles) again, which would otherwise
 /// grow with the square of the files.
 fn check_window(files: usize) -> usize {
