@@ -1,17 +1,18 @@
-//! Completion: what may be typed at the cursor, from the place in the statement. Practice ids
-//! after `target`/`practice`/`map` (those already present last), clause ids after `implements`
-//! or once a `STANDARD:` is typed (those mapped to the line's practice first), levels with
-//! their meaning, scopes, roles, profile names of the workspace, standards with several
-//! editions after `follows`, codes after `waive`, and the statements of the enclosing item
-//! (or block: a mapping offers `map` and `unmapped`, their blocks `rationale`).
+//! Completion: what may be typed at the cursor, from the slot the syntax gives the word
+//! being typed (`smm_syntax::slot::next_at`). Practice ids where a practice goes (those already
+//! rated in the item last), clause ids where a clause goes or once a `STANDARD:` is typed
+//! (those mapped to the line's practice first), levels with their meaning, scopes, roles,
+//! profile names of the workspace, standards (after `follows`, those with several editions),
+//! codes after `waive`, and the statements of the enclosing block (a mapping offers `map` and
+//! `unmapped`, their blocks `rationale`).
 
 use std::collections::BTreeSet;
 
 use smm_model::{Level, Role, Scope};
-use smm_syntax::ast::{AssessmentField, Item, MappingField, ProfileField, StandardField};
-use smm_syntax::{Keyword, Span, TokenKind};
+use smm_syntax::ast::{AssessmentField, Item, ProfileField};
+use smm_syntax::slot::{self, Expect, Slot, Use};
+use smm_syntax::{Keyword, Span};
 
-use crate::subject;
 use crate::{FileId, Snapshot};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,7 +43,9 @@ pub fn completions(snapshot: &Snapshot<'_>, file: FileId, offset: usize) -> Vec<
     let Some(source) = snapshot.workspace.source(file) else {
         return Vec::new();
     };
-    let (replace, typed, place) = subject::typing(&source.text, &source.parse, offset);
+    let (text, parse) = (&*source.text, &source.parse);
+    let next = slot::next_at(text, parse, offset);
+    let (replace, typed) = (next.typed, &text[next.typed.range()]);
     let item = |label: String, kind, detail: Option<String>, rank: usize| Completion {
         sort: format!("{rank:02}{label}"),
         label,
@@ -50,21 +53,12 @@ pub fn completions(snapshot: &Snapshot<'_>, file: FileId, offset: usize) -> Vec<
         detail,
         replace,
     };
-    let previous = match place.previous {
-        Some(TokenKind::Keyword(k)) => Some(k),
-        _ => None,
-    };
     let model = snapshot.model;
+    let line_practice = || slot::rated_practice(&parse.file, offset);
     let mut found: Vec<Completion> = Vec::new();
-    use Keyword as K;
-    // A word alone at the start of its line starts a statement (the language's line rule).
-    let line_start = source.text
-        [smm_syntax::lines::line_start(&source.text, replace.start)..replace.start]
-        .trim()
-        .is_empty();
-    match (place.statement, previous) {
-        _ if line_start || starts_statement(place.previous) => {
-            for keyword in statement_keywords(&source.parse, offset) {
+    let slot = match next.expects {
+        Expect::Statement(keywords) => {
+            for keyword in keywords {
                 found.push(item(
                     keyword.as_str().into(),
                     CompletionKind::Keyword,
@@ -72,14 +66,19 @@ pub fn completions(snapshot: &Snapshot<'_>, file: FileId, offset: usize) -> Vec<
                     0,
                 ));
             }
+            None
         }
-        _ if typed.contains(':') => {
-            let practice = line_practice(&source.text, &source.parse, offset);
-            for id in model.complete(&typed) {
+        Expect::Value(slot) => Some(slot),
+        Expect::Nothing => None,
+    };
+    match slot {
+        Some(Slot::Clause(Use::Refer)) if typed.contains(':') => {
+            let practice = line_practice();
+            for id in model.complete(typed) {
                 let Some(clause) = model.clause(&id) else {
                     continue;
                 };
-                let mapped = practice.as_deref().is_some_and(|p| {
+                let mapped = practice.is_some_and(|p| {
                     model
                         .edges_of_practice(p)
                         .any(|e| e.clause == clause.reference())
@@ -96,10 +95,9 @@ pub fn completions(snapshot: &Snapshot<'_>, file: FileId, offset: usize) -> Vec<
                 ));
             }
         }
-        (Some(K::Evidence), _) if after_implements(&source.parse, offset) => {
-            let practice = line_practice(&source.text, &source.parse, offset);
-            let mapped: BTreeSet<String> = practice
-                .iter()
+        Some(Slot::Clause(Use::Refer)) => {
+            let mapped: BTreeSet<String> = line_practice()
+                .into_iter()
                 .flat_map(|p| model.edges_of_practice(p))
                 .map(|e| e.clause.clone())
                 .collect();
@@ -116,8 +114,12 @@ pub fn completions(snapshot: &Snapshot<'_>, file: FileId, offset: usize) -> Vec<
                 ));
             }
         }
-        (Some(s @ (K::Target | K::Practice | K::Map)), Some(p)) if s == p => {
-            let present = present_practices(&source.parse, offset);
+        Some(Slot::Practice(Use::Refer)) => {
+            // Those already rated in the item come last; a waiver names one of them.
+            let present = match next.statement {
+                Some(Keyword::Waive) => BTreeSet::new(),
+                _ => present_practices(parse, offset),
+            };
             for practice in model.practices() {
                 let rank = usize::from(present.contains(&practice.id));
                 found.push(item(
@@ -128,19 +130,8 @@ pub fn completions(snapshot: &Snapshot<'_>, file: FileId, offset: usize) -> Vec<
                 ));
             }
         }
-        (Some(K::Waive), Some(K::For)) => {
-            for practice in model.practices() {
-                found.push(item(
-                    practice.id.clone(),
-                    CompletionKind::Practice,
-                    Some(practice.name.clone()),
-                    0,
-                ));
-            }
-        }
-        (_, Some(K::Level)) => {
-            let practice = line_practice(&source.text, &source.parse, offset)
-                .and_then(|p| model.practice(&p).cloned());
+        Some(Slot::Level) => {
+            let practice = line_practice().and_then(|p| model.practice(p).cloned());
             for level in Level::ALL {
                 let meaning = match (&practice, level) {
                     (Some(p), l) if l != Level::None => p.levels[l.number() as usize - 1]
@@ -157,7 +148,7 @@ pub fn completions(snapshot: &Snapshot<'_>, file: FileId, offset: usize) -> Vec<
                 ));
             }
         }
-        (_, Some(K::Scope)) => {
+        Some(Slot::Scope) => {
             for scope in Scope::ALL {
                 found.push(item(
                     scope.id().into(),
@@ -167,7 +158,7 @@ pub fn completions(snapshot: &Snapshot<'_>, file: FileId, offset: usize) -> Vec<
                 ));
             }
         }
-        (_, Some(K::Role)) | (Some(K::Map), Some(K::For)) => {
+        Some(Slot::Role) => {
             for role in Role::ALL {
                 found.push(item(
                     role.id().into(),
@@ -177,16 +168,18 @@ pub fn completions(snapshot: &Snapshot<'_>, file: FileId, offset: usize) -> Vec<
                 ));
             }
         }
-        (_, Some(K::Extends)) | (Some(K::Profile), Some(K::Profile)) => {
+        Some(Slot::Profile(Use::Refer)) => {
             for (name, profile) in &snapshot.analysis.profiles {
                 let detail = profile.role.as_ref().map(|(r, _)| r.id().to_string());
                 found.push(item(name.clone(), CompletionKind::Profile, detail, 0));
             }
         }
-        (_, Some(K::Follows)) => {
+        Some(Slot::Standard(Use::Refer)) => {
+            // `follows` picks an edition, so only standards with several are offered there.
+            let follows = next.statement == Some(Keyword::Follows);
             for standard in model
                 .standards()
-                .filter(|s| model.editions_of(&s.id).len() > 1)
+                .filter(|s| !follows || model.editions_of(&s.id).len() > 1)
             {
                 let detail = standard
                     .edition
@@ -200,7 +193,7 @@ pub fn completions(snapshot: &Snapshot<'_>, file: FileId, offset: usize) -> Vec<
                 ));
             }
         }
-        (Some(K::Waive), Some(K::Waive)) => {
+        Some(Slot::Code) => {
             let waivable = smm_check::codes::CODES
                 .iter()
                 .filter(|c| c.severity != smm_syntax::Severity::Error);
@@ -218,156 +211,9 @@ pub fn completions(snapshot: &Snapshot<'_>, file: FileId, offset: usize) -> Vec<
         }
         _ => {}
     }
-    found.retain(|c| c.label.starts_with(&typed));
+    found.retain(|c| c.label.starts_with(typed));
     found.sort_by(|a, b| a.sort.cmp(&b.sort));
     found
-}
-
-/// After a `}` or `{`, or where nothing has been written: a new statement may start.
-fn starts_statement(previous: Option<TokenKind>) -> bool {
-    matches!(previous, None | Some(TokenKind::LBrace | TokenKind::RBrace))
-}
-
-/// The statements the block around the cursor accepts.
-fn statement_keywords(parse: &smm_syntax::Parse, offset: usize) -> Vec<Keyword> {
-    use Keyword as K;
-    let inside = |span: Span| span.start < offset && offset <= span.end;
-    for item in &parse.file.items {
-        match item {
-            Item::Profile(p) if inside(p.span) => {
-                let in_target = p.body.iter().flat_map(|b| &b.entries).any(|f| {
-                    matches!(f, ProfileField::Target(t) if t.body.as_ref().is_some_and(|b| inside(b.span)))
-                });
-                return if in_target {
-                    vec![K::Rationale, K::Note]
-                } else {
-                    vec![
-                        K::Industry,
-                        K::Extends,
-                        K::Follows,
-                        K::Role,
-                        K::Description,
-                        K::Target,
-                    ]
-                };
-            }
-            Item::Assessment(a) if inside(a.span) => {
-                for field in a.body.iter().flat_map(|b| &b.entries) {
-                    match field {
-                        AssessmentField::Practice(p)
-                            if p.body.as_ref().is_some_and(|b| inside(b.span)) =>
-                        {
-                            return vec![K::Evidence, K::Note];
-                        }
-                        AssessmentField::Waiver(w)
-                            if w.body.as_ref().is_some_and(|b| inside(b.span)) =>
-                        {
-                            return vec![K::Reason, K::Owner];
-                        }
-                        _ => {}
-                    }
-                }
-                return vec![
-                    K::Profile,
-                    K::Follows,
-                    K::Role,
-                    K::Date,
-                    K::Assessor,
-                    K::Description,
-                    K::Practice,
-                    K::Waive,
-                ];
-            }
-            Item::Mapping(m) if inside(m.span) => {
-                for field in m.body.iter().flat_map(|b| &b.entries) {
-                    match field {
-                        MappingField::Map(e) if e.body.as_ref().is_some_and(|b| inside(b.span)) => {
-                            return vec![K::Rationale, K::Note];
-                        }
-                        // An unmapped line's block holds its reason only.
-                        MappingField::Unmapped(u)
-                            if u.body.as_ref().is_some_and(|b| inside(b.span)) =>
-                        {
-                            return vec![K::Rationale];
-                        }
-                        _ => {}
-                    }
-                }
-                return vec![K::Description, K::Source, K::Edition, K::Map, K::Unmapped];
-            }
-            Item::Standard(st) if inside(st.span) => {
-                let in_clause = st.body.iter().flat_map(|b| &b.entries).any(|f| {
-                    matches!(f, StandardField::Clause(c) if c.body.as_ref().is_some_and(|b| inside(b.span)))
-                });
-                return if in_clause {
-                    vec![K::Description, K::SecurityLevel, K::Text]
-                } else {
-                    vec![
-                        K::Description,
-                        K::Source,
-                        K::Edition,
-                        K::Supersedes,
-                        K::Role,
-                        K::Annex,
-                        K::Clause,
-                    ]
-                };
-            }
-            Item::Extension(e) if e.body.as_ref().is_some_and(|b| inside(b.span)) => {
-                return vec![K::SecurityLevel, K::Text];
-            }
-            _ => {}
-        }
-    }
-    vec![
-        K::Profile,
-        K::Assessment,
-        K::Framework,
-        K::Standard,
-        K::Extend,
-        K::Mapping,
-    ]
-}
-
-/// Whether `implements` comes after the start of the evidence line the cursor is on.
-fn after_implements(parse: &smm_syntax::Parse, offset: usize) -> bool {
-    let before = parse
-        .tokens
-        .iter()
-        .filter(|t| t.span.end <= offset && !t.kind.is_comment());
-    let mut last_keyword = None;
-    for token in before {
-        if let TokenKind::Keyword(k) = token.kind {
-            last_keyword = Some(k);
-        }
-    }
-    last_keyword == Some(Keyword::Implements)
-}
-
-/// The practice of the `practice`, `target` or `map` line the cursor is on or inside.
-fn line_practice(_src: &str, parse: &smm_syntax::Parse, offset: usize) -> Option<String> {
-    for item in &parse.file.items {
-        let Item::Assessment(a) = item else {
-            if let Item::Profile(p) = item {
-                for field in p.body.iter().flat_map(|b| &b.entries) {
-                    if let ProfileField::Target(t) = field {
-                        if t.span.start <= offset && offset <= t.span.end.max(t.span.start) {
-                            return t.practice.as_ref().map(|n| n.text.clone());
-                        }
-                    }
-                }
-            }
-            continue;
-        };
-        for field in a.body.iter().flat_map(|b| &b.entries) {
-            if let AssessmentField::Practice(p) = field {
-                if p.span.start <= offset && offset <= p.span.end {
-                    return p.practice.as_ref().map(|n| n.text.clone());
-                }
-            }
-        }
-    }
-    None
 }
 
 /// Practices already targeted or assessed in the item around the cursor.

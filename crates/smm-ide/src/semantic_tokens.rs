@@ -1,7 +1,8 @@
 //! Semantic tokens: what each word of a file means, so that an editor can colour a practice
-//! differently from a profile even though both are kebab-case names. Read from the parser's
-//! tokens and the statement each stands in, like `subject`, so a file with syntax errors is
-//! coloured too; invalid words and unknown characters get no token (their diagnostics show
+//! differently from a profile even though both are kebab-case names. Each word's slot comes
+//! from the syntax (`smm_syntax::slot`), which reads tokens, so a file with syntax errors is
+//! coloured too; this module decides the colours and looks names up. Invalid words and unknown
+//! characters get no token (their diagnostics show
 //! them), nor do names standing where no name belongs.
 //!
 //! Types, in legend order, named with the standard LSP type where one fits (so that themes
@@ -28,8 +29,8 @@
 //! and our own `unresolved` for references that name nothing known.
 
 use smm_model::{Location, Origin, Relationship, Role, Scope};
-use smm_syntax::ast::Item;
-use smm_syntax::{lines, Keyword, Span, TokenKind};
+use smm_syntax::slot::{self, Slot, Use, Word};
+use smm_syntax::{lines, Span};
 
 use crate::{FileId, Snapshot};
 
@@ -175,60 +176,16 @@ pub fn semantic_tokens(
         return Vec::new();
     };
     let text = &*source.text;
-    let items = &source.parse.file.items;
     let wanted = range.unwrap_or(Span::new(0, text.len()));
-    let mut place = Place::default();
-    let mut previous_end: Option<usize> = None;
-    let mut previous_kind: Option<TokenKind> = None;
     let mut found = Vec::new();
-    for token in &source.parse.tokens {
-        // Words before the range still set the place of those in it.
-        if token.span.start >= wanted.end {
-            break;
-        }
-        // As the parser reads it: only blanks, never a comment, between a line break and it.
-        let line_start =
-            previous_end.is_none_or(|end| lines::has_break(&text[end..token.span.start]));
-        previous_end = Some(token.span.end);
-        let word = &text[token.span.range()];
-        let meaning = match token.kind {
-            TokenKind::LineComment | TokenKind::BlockComment => {
-                Some((TokenType::Comment, Modifiers::NONE))
-            }
-            kind => {
-                let after_keyword = matches!(previous_kind, Some(TokenKind::Keyword(_)));
-                previous_kind = Some(kind);
-                match kind {
-                    // `scope industry`, `target industry`: a value, as the parser reads it.
-                    TokenKind::Keyword(Keyword::Industry) if !line_start && after_keyword => {
-                        place.name(snapshot, word)
-                    }
-                    TokenKind::Keyword(keyword) => {
-                        place.keyword(keyword, token.span, items);
-                        Some((TokenType::Keyword, Modifiers::NONE))
-                    }
-                    TokenKind::LBrace | TokenKind::RBrace => {
-                        place = Place::default();
-                        None
-                    }
-                    // A word first on its line starts no statement and continues none.
-                    TokenKind::Ident | TokenKind::Invalid(_) | TokenKind::Unknown if line_start => {
-                        place = Place::default();
-                        None
-                    }
-                    TokenKind::Ident => place.name(snapshot, word),
-                    TokenKind::ClauseRef => place.clause(snapshot, word),
-                    TokenKind::Int => place.value(TokenType::Number),
-                    TokenKind::Date => place.value(TokenType::Date),
-                    TokenKind::String => place.value(TokenType::String),
-                    _ => place.value_without_token(),
-                }
-            }
-        };
-        let Some((kind, modifiers)) = meaning else {
+    // Words before the range still set the place of those in it.
+    let words = slot::slots(text, &source.parse).take_while(|w| w.token.span.start < wanted.end);
+    for word in words {
+        let Some((kind, modifiers)) = word.slot.and_then(|s| meaning(snapshot, s, text, word))
+        else {
             continue;
         };
-        for span in line_pieces(text, token.span) {
+        for span in line_pieces(text, word.token.span) {
             if span.start < wanted.end && wanted.start < span.end {
                 found.push(SemanticToken {
                     span,
@@ -249,145 +206,68 @@ fn line_pieces(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
-/// What the values of the current statement are, from its keyword, the last modifier and how
-/// many values came since.
-#[derive(Clone, Copy, Debug, Default)]
-struct Place {
-    statement: Option<Keyword>,
-    /// The item the statement's keyword heads or stands in.
-    item: Option<ItemKind>,
-    /// Whether the statement's keyword is the one of its item (`profile` at the top level).
-    heads_item: bool,
-    /// The statement's keyword or the last modifier after it.
-    keyword: Option<Keyword>,
-    /// Values since `keyword`.
-    values: usize,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum ItemKind {
-    Framework,
-    Other,
-}
-
-impl Place {
-    fn keyword(&mut self, keyword: Keyword, span: Span, items: &[Item]) {
-        if keyword.starts_statement() {
-            let item = item_at(items, span.start);
-            *self = Place {
-                statement: Some(keyword),
-                item: item.map(|i| match i {
-                    Item::Framework(_) => ItemKind::Framework,
-                    _ => ItemKind::Other,
-                }),
-                heads_item: item.is_some_and(|i| keyword_of(i) == Some(span)),
-                keyword: Some(keyword),
-                values: 0,
-            };
-        } else if self.statement.is_some() {
-            self.keyword = Some(keyword);
-            self.values = 0;
+/// The type and modifiers of a word in `slot`: which slots share a colour, and whether the
+/// name it stands for is known, defined here or built in.
+fn meaning(
+    snapshot: &Snapshot<'_>,
+    slot: Slot,
+    text: &str,
+    word: Word,
+) -> Option<(TokenType, Modifiers)> {
+    let word = &text[word.token.span.range()];
+    let model = snapshot.model;
+    // Looked up only where the slot asks for them.
+    let practice = || model.practice(word).map(|p| p.location);
+    let clause = || model.clause(word).map(|c| c.location);
+    let catalog = || {
+        let standard = model.standard(word).map(|s| s.location);
+        standard.or_else(|| model.framework(word).map(|f| f.location))
+    };
+    let domain = || {
+        let domain = model.domain(word).map(|d| d.location);
+        domain.or_else(|| model.subdomain(word).map(|s| s.location))
+    };
+    let known = |known: bool| match known {
+        true => Modifiers::NONE,
+        false => Modifiers::UNRESOLVED,
+    };
+    let defined = Modifiers::DECLARATION;
+    let reference = |kind, location| (kind, resolved(snapshot, location));
+    let definition = |kind, location| (kind, defined | builtin(snapshot, location));
+    Some(match slot {
+        Slot::Keyword(_) => (TokenType::Keyword, Modifiers::NONE),
+        Slot::Comment => (TokenType::Comment, Modifiers::NONE),
+        Slot::String => (TokenType::String, Modifiers::NONE),
+        Slot::Date => (TokenType::Date, Modifiers::NONE),
+        Slot::Level | Slot::Number => (TokenType::Number, Modifiers::NONE),
+        Slot::Practice(Use::Define) => definition(TokenType::Practice, practice()),
+        Slot::Practice(Use::Refer) => reference(TokenType::Practice, practice()),
+        Slot::Clause(Use::Define) => definition(TokenType::Clause, clause()),
+        Slot::Clause(Use::Refer) => reference(TokenType::Clause, clause()),
+        Slot::Profile(Use::Define) => (TokenType::Profile, defined),
+        Slot::Profile(Use::Refer) => {
+            let known = known(snapshot.analysis.profiles.contains_key(word));
+            (TokenType::Profile, known)
         }
-    }
-
-    fn value(&mut self, kind: TokenType) -> Option<(TokenType, Modifiers)> {
-        self.values += 1;
-        Some((kind, Modifiers::NONE))
-    }
-
-    fn value_without_token(&mut self) -> Option<(TokenType, Modifiers)> {
-        self.values += 1;
-        None
-    }
-
-    fn clause(
-        &mut self,
-        snapshot: &Snapshot<'_>,
-        reference: &str,
-    ) -> Option<(TokenType, Modifiers)> {
-        let defined = self.statement == Some(Keyword::Clause)
-            && self.keyword == Some(Keyword::Clause)
-            && self.values == 0;
-        self.values += 1;
-        let location = snapshot.model.clause(reference).map(|c| c.location);
-        let modifiers = match defined {
-            true => Modifiers::DECLARATION | builtin(snapshot, location),
-            false => resolved(snapshot, location),
-        };
-        Some((TokenType::Clause, modifiers))
-    }
-
-    /// A name: what it names depends on the statement, the keyword before it and, for the
-    /// statement's first value, the item.
-    fn name(&mut self, snapshot: &Snapshot<'_>, word: &str) -> Option<(TokenType, Modifiers)> {
-        use Keyword as K;
-        let index = self.values;
-        self.values += 1;
-        let (statement, keyword) = (self.statement?, self.keyword?);
-        let model = snapshot.model;
-        // Looked up only where the place asks for them.
-        let practice = || model.practice(word).map(|p| p.location);
-        let catalog = || {
-            let standard = model.standard(word).map(|s| s.location);
-            standard.or_else(|| model.framework(word).map(|f| f.location))
-        };
-        let domain = || {
-            let domain = model.domain(word).map(|d| d.location);
-            domain.or_else(|| model.subdomain(word).map(|s| s.location))
-        };
-        let known = |known: bool| match known {
-            true => Modifiers::NONE,
-            false => Modifiers::UNRESOLVED,
-        };
-        let defined = Modifiers::DECLARATION;
-        let head = keyword == statement;
-        let meaning = match (statement, keyword) {
-            (K::Map, K::For) => (TokenType::Vocabulary, known(Role::from_id(word).is_some())),
-            // `annex "A" iso27002`: the standard comes after the label.
-            (K::Annex, K::Annex) if index <= 1 => {
-                (TokenType::Catalog, resolved(snapshot, catalog()))
-            }
-            _ if index > 0 => return None,
-            (K::Profile, K::Profile) if self.heads_item => (TokenType::Profile, defined),
-            (K::Profile, K::Profile) | (K::Extends, K::Extends) => {
-                let known = known(snapshot.analysis.profiles.contains_key(word));
-                (TokenType::Profile, known)
-            }
-            (K::Assessment, K::Assessment) => (TokenType::Assessment, defined),
-            (K::Practice, K::Practice) if self.item == Some(ItemKind::Framework) => {
-                (TokenType::Practice, defined | builtin(snapshot, practice()))
-            }
-            (K::Target | K::Practice | K::Map, _) if head => {
-                (TokenType::Practice, resolved(snapshot, practice()))
-            }
-            (K::Waive, K::For) => (TokenType::Practice, resolved(snapshot, practice())),
-            (K::Waive, K::Waive) => {
-                let code = smm_check::codes::lookup(&format!("check::{word}"));
-                (TokenType::Code, known(code.is_some()))
-            }
-            (K::Follows | K::Supersedes, _) if head => {
-                (TokenType::Catalog, resolved(snapshot, catalog()))
-            }
-            (K::Framework | K::Standard | K::Mapping, _) if head => {
-                (TokenType::Catalog, defined | builtin(snapshot, catalog()))
-            }
-            (K::Domain | K::Subdomain, _) if head => {
-                (TokenType::Domain, defined | builtin(snapshot, domain()))
-            }
-            (K::Subdomain | K::Practice, K::Parent) => {
-                (TokenType::Domain, resolved(snapshot, domain()))
-            }
-            (K::Role, K::Role) => (TokenType::Vocabulary, known(Role::from_id(word).is_some())),
-            (_, K::Scope) => (TokenType::Vocabulary, known(Scope::from_id(word).is_some())),
-            (K::Map, K::As) => {
-                let known = known(Relationship::from_id(word).is_some());
-                (TokenType::Vocabulary, known)
-            }
-            (K::Industry, K::Industry) => (TokenType::Industry, Modifiers::NONE),
-            _ => return None,
-        };
-        Some(meaning)
-    }
+        Slot::Assessment => (TokenType::Assessment, defined),
+        Slot::Standard(Use::Define) | Slot::Framework | Slot::Mapping => {
+            definition(TokenType::Catalog, catalog())
+        }
+        Slot::Standard(Use::Refer) => reference(TokenType::Catalog, catalog()),
+        Slot::Domain(Use::Define) => definition(TokenType::Domain, domain()),
+        Slot::Domain(Use::Refer) => reference(TokenType::Domain, domain()),
+        Slot::Role => (TokenType::Vocabulary, known(Role::from_id(word).is_some())),
+        Slot::Scope => (TokenType::Vocabulary, known(Scope::from_id(word).is_some())),
+        Slot::Relationship => {
+            let known = known(Relationship::from_id(word).is_some());
+            (TokenType::Vocabulary, known)
+        }
+        Slot::Industry => (TokenType::Industry, Modifiers::NONE),
+        Slot::Code => {
+            let code = smm_check::codes::lookup(&format!("check::{word}"));
+            (TokenType::Code, known(code.is_some()))
+        }
+    })
 }
 
 /// `defaultLibrary` when the entry at `location` comes from the built-in model.
@@ -403,25 +283,5 @@ fn resolved(snapshot: &Snapshot<'_>, location: Option<Location>) -> Modifiers {
     match location {
         Some(_) => builtin(snapshot, location),
         None => Modifiers::UNRESOLVED,
-    }
-}
-
-/// The item whose span holds `offset`; items are in source order.
-fn item_at(items: &[Item], offset: usize) -> Option<&Item> {
-    let after = items.partition_point(|i| i.span().start <= offset);
-    let item = items.get(after.checked_sub(1)?)?;
-    (offset < item.span().end).then_some(item)
-}
-
-/// The span of the keyword that starts an item.
-fn keyword_of(item: &Item) -> Option<Span> {
-    match item {
-        Item::Profile(p) => Some(p.keyword),
-        Item::Assessment(a) => Some(a.keyword),
-        Item::Framework(f) => Some(f.keyword),
-        Item::Standard(s) => Some(s.keyword),
-        Item::Mapping(m) => Some(m.keyword),
-        Item::Extension(e) => Some(e.keyword),
-        Item::Error(_) => None,
     }
 }

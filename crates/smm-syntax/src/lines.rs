@@ -19,6 +19,13 @@ pub fn has_break(text: &str) -> bool {
     text.contains(['\n', '\r'])
 }
 
+/// Whether a token at `start` is first on its line, the last token before it (comments
+/// included) ending at `previous_end`: only blanks, never a comment, lie between a line break
+/// and it.
+pub fn first_on_line(text: &str, previous_end: Option<usize>, start: usize) -> bool {
+    previous_end.is_none_or(|end| has_break(&text[end..start]))
+}
+
 /// How many line breaks `text` holds, a `\r\n` counting once.
 pub fn count_breaks(text: &str) -> usize {
     let bytes = text.as_bytes();

@@ -219,6 +219,16 @@ impl TokenKind {
     pub fn is_comment(self) -> bool {
         matches!(self, TokenKind::LineComment | TokenKind::BlockComment)
     }
+
+    /// Whether a token of this kind, first on its line, may continue the statement above. A
+    /// plain word never does (the language's line rule), so that a misspelt keyword costs one
+    /// error on its own line instead of corrupting the line above.
+    pub fn may_continue_a_line(self) -> bool {
+        !matches!(
+            self,
+            TokenKind::Ident | TokenKind::Invalid(_) | TokenKind::Unknown
+        )
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

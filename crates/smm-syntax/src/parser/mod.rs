@@ -47,9 +47,7 @@ pub(crate) fn parse_tokens(src: &str, tokens: &[Token]) -> (SourceFile, Vec<Pars
     let mut significant: Vec<(Tok, SimpleSpan)> = Vec::new();
     let mut previous_end = None;
     for token in tokens {
-        // First on its line: only blanks (never a comment) between it and a line break.
-        let line_start =
-            previous_end.is_none_or(|end| lines::has_break(&src[end..token.span.start]));
+        let line_start = lines::first_on_line(src, previous_end, token.span.start);
         previous_end = Some(token.span.end);
         if token.kind.is_trivia() {
             continue;

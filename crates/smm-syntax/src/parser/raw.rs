@@ -38,14 +38,7 @@ fn is_value(kind: TokenKind) -> bool {
 /// A value that continues the current statement.
 fn value<'t>() -> impl Parser<'t, ParserInput<'t>, Word, Extra<'t>> + Clone {
     any()
-        .filter(|t: &Tok| {
-            is_value(t.kind)
-                && !(t.line_start
-                    && matches!(
-                        t.kind,
-                        TokenKind::Ident | TokenKind::Invalid(_) | TokenKind::Unknown
-                    ))
-        })
+        .filter(|t: &Tok| is_value(t.kind) && (!t.line_start || t.kind.may_continue_a_line()))
         .map_with(|t: Tok, e| Word {
             kind: t.kind,
             span: span(e.span()),
