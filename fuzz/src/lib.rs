@@ -98,9 +98,9 @@ pub fn check(data: &[u8]) {
     for problem in &problems {
         let diagnostic = problem.to_diagnostic(&model, |file| format!("{file:?}"));
         assert_diagnostic_within(&model.file(problem.file).text, &diagnostic);
-        for other in &problem.elsewhere {
-            let text = &model.file(other.location.file).text;
-            assert_within(text, other.location.span, "catalog location");
+        for other in &problem.related {
+            let text = &model.file(other.file).text;
+            assert_within(text, other.span, "catalog location");
         }
     }
 

@@ -5,14 +5,9 @@ use smm_syntax::{Diagnostic, Severity, SharedText, Span};
 
 use crate::{CheckCode, FileId};
 
-/// A place in another (or the same) file that explains a finding: the profile that set a
-/// target, the first of two duplicates.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Related {
-    pub file: FileId,
-    pub span: Span,
-    pub message: String,
-}
+/// A place in another (or the same) file of the workspace that explains a finding: the profile
+/// that set a target, the first of two duplicates.
+pub type Related = smm_syntax::Related<FileId>;
 
 /// One replacement of a byte range.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -115,11 +110,7 @@ impl Finding {
     }
 
     pub fn related(mut self, file: FileId, span: Span, message: impl Into<String>) -> Finding {
-        self.related.push(Related {
-            file,
-            span,
-            message: message.into(),
-        });
+        self.related.push(Related::new(file, span, message));
         self
     }
 
@@ -154,24 +145,19 @@ impl Finding {
         workspace: &crate::Workspace,
         shown: &dyn Fn(&std::path::Path) -> String,
     ) -> Diagnostic {
-        let elsewhere: Vec<Related> = self
-            .related
-            .iter()
-            .filter(|r| r.file != self.file)
-            .cloned()
-            .collect();
-        let mut diagnostic = self.into_local_diagnostic();
-        for related in elsewhere {
-            let Some(source) = workspace.source(related.file) else {
-                continue;
-            };
-            let (line, column) = source.lines.line_column(&source.text, related.span.start);
-            diagnostic.notes.push(format!(
-                "{}: {}:{line}:{column}",
-                related.message,
-                shown(&source.path)
-            ));
-        }
+        let Finding {
+            file,
+            diagnostic,
+            related,
+            waived,
+            ..
+        } = self;
+        let mut diagnostic = with_waiver(waived.as_deref(), diagnostic);
+        diagnostic.point_to(&file, related, |&file, span| {
+            let source = workspace.source(file)?;
+            let (line, column) = source.lines.line_column(&source.text, span.start);
+            Some(format!("{}:{line}:{column}", shown(&source.path)))
+        });
         diagnostic
     }
 
@@ -179,29 +165,15 @@ impl Finding {
     /// that can point at them itself (the language server's related information).
     pub fn to_local_diagnostic(&self) -> Diagnostic {
         // Only the parts the diagnostic keeps are copied: the server asks for every finding.
-        local(
-            self.waived.as_deref(),
-            self.diagnostic.clone(),
-            self.related.iter().filter(|r| r.file == self.file).cloned(),
-        )
-    }
-
-    fn into_local_diagnostic(self) -> Diagnostic {
-        local(
-            self.waived.as_deref(),
-            self.diagnostic,
-            self.related.into_iter().filter(|r| r.file == self.file),
-        )
+        let mut diagnostic = with_waiver(self.waived.as_deref(), self.diagnostic.clone());
+        let here = self.related.iter().filter(|r| r.file == self.file).cloned();
+        diagnostic.point_to(&self.file, here, |_, _| None);
+        diagnostic
     }
 }
 
-/// `diagnostic` with its waiver first among its notes and `related` (places in the same file)
-/// as its labels.
-fn local(
-    waived: Option<&Waived>,
-    mut diagnostic: Diagnostic,
-    related: impl Iterator<Item = Related>,
-) -> Diagnostic {
+/// `diagnostic` with its waiver first among its notes.
+fn with_waiver(waived: Option<&Waived>, mut diagnostic: Diagnostic) -> Diagnostic {
     if let Some(waived) = waived {
         diagnostic.notes.insert(
             0,
@@ -210,12 +182,6 @@ fn local(
                 waived.expires, waived.owner, waived.reason
             ),
         );
-    }
-    for related in related {
-        diagnostic.related.push(smm_syntax::Label {
-            span: related.span,
-            message: related.message,
-        });
     }
     diagnostic
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use smm_syntax::{Diagnostic, Severity, Span};
+use smm_syntax::{Diagnostic, Related, Severity, Span};
 
 use smm_check::Source;
 
@@ -24,11 +24,22 @@ pub struct Problem {
     pub elsewhere: Vec<Elsewhere>,
 }
 
-pub struct Elsewhere {
+/// A place in another file, and what to say there.
+pub type Elsewhere = Related<FileText>;
+
+/// A file a place is in, as the server names it: its path and the text its span is in.
+#[derive(Clone, Debug)]
+pub struct FileText {
     pub path: PathBuf,
     pub text: Arc<str>,
-    pub span: Span,
-    pub message: String,
+}
+
+/// The same text, not an equal one: a place kept from an earlier report must point into the
+/// text it was made from.
+impl PartialEq for FileText {
+    fn eq(&self, other: &FileText) -> bool {
+        self.path == other.path && Arc::ptr_eq(&self.text, &other.text)
+    }
 }
 
 impl From<Diagnostic> for Problem {
@@ -114,12 +125,11 @@ impl State {
                 .filter(|r| r.file != id)
                 .filter_map(|r| {
                     let other = self.workspace.source(r.file)?;
-                    Some(Elsewhere {
+                    let file = FileText {
                         path: other.path.clone(),
                         text: other.text.clone(),
-                        span: r.span,
-                        message: r.message.clone(),
-                    })
+                    };
+                    Some(Elsewhere::new(file, r.span, r.message.clone()))
                 })
                 .collect();
             problems.push(Problem {

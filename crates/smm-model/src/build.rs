@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use smm_syntax::ast::{self, Item, SourceFile};
-use smm_syntax::{Diagnostic, Span};
+use smm_syntax::{Diagnostic, Related, Span};
 
 use crate::entities::*;
 use crate::lookup::Model;
@@ -21,18 +21,12 @@ mod standard;
 mod unmapped;
 mod validation;
 
-/// Another place a diagnostic refers to, possibly in another file.
-#[derive(Clone, Debug)]
-pub struct Elsewhere {
-    pub location: Location,
-    pub message: String,
-}
-
 #[derive(Clone, Debug)]
 pub struct ModelDiagnostic {
     pub file: FileId,
     pub diagnostic: Diagnostic,
-    pub elsewhere: Vec<Elsewhere>,
+    /// Other places it refers to, in this catalog file or another.
+    pub related: Vec<Related<FileId>>,
 }
 
 pub struct ModelBuilder {
@@ -107,11 +101,11 @@ impl ModelBuilder {
         (self.model, self.diagnostics)
     }
 
-    fn report(&mut self, file: FileId, diagnostic: Diagnostic, elsewhere: Vec<Elsewhere>) {
+    fn report(&mut self, file: FileId, diagnostic: Diagnostic, related: Vec<Related<FileId>>) {
         self.diagnostics.push(ModelDiagnostic {
             file,
             diagnostic,
-            elsewhere,
+            related,
         });
     }
 

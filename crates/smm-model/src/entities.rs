@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
-use smm_syntax::Span;
+use smm_syntax::{Related, Span};
 
 use crate::{Level, Role};
 
@@ -33,6 +33,13 @@ pub struct Location {
     pub file: FileId,
     #[serde(with = "crate::compiled::span")]
     pub span: Span,
+}
+
+impl Location {
+    /// This place as one a diagnostic points to.
+    pub fn related(self, message: impl Into<String>) -> Related<FileId> {
+        Related::new(self.file, self.span, message)
+    }
 }
 
 /// Text a user holds a licence for, attached to a clause.

@@ -17,7 +17,7 @@ mod mapped;
 mod report;
 mod vocabulary;
 
-pub use build::{Elsewhere, ModelBuilder, ModelDiagnostic};
+pub use build::{ModelBuilder, ModelDiagnostic};
 pub use codes::ModelCode;
 pub use cycles::shown_cycle;
 pub use editions::{EditionError, Editions};

@@ -1,14 +1,9 @@
 //! A diagnostic in editor terms: byte spans and words, no rendering and no protocol.
 
 use crate::code::{Severity, SyntaxCode};
+use crate::related::{Label, Related};
 use crate::SharedText;
 use crate::Span;
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Label {
-    pub span: Span,
-    pub message: String,
-}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -54,11 +49,26 @@ impl Diagnostic {
     }
 
     pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.related.push(Label {
-            span,
-            message: message.into(),
-        });
+        self.related.push(Label::here(span, message));
         self
+    }
+
+    /// Points the diagnostic, which stands in file `here`, at `places`: one in that file
+    /// becomes a label, one elsewhere a note `message: name`, `name` being how `name_of` names
+    /// the place for a reader (`path:line:column`); a place it cannot name is left out.
+    pub fn point_to<F: PartialEq>(
+        &mut self,
+        here: &F,
+        places: impl IntoIterator<Item = Related<F>>,
+        mut name_of: impl FnMut(&F, Span) -> Option<String>,
+    ) {
+        for place in places {
+            if place.file == *here {
+                self.related.push(Label::here(place.span, place.message));
+            } else if let Some(name) = name_of(&place.file, place.span) {
+                self.notes.push(format!("{}: {name}", place.message));
+            }
+        }
     }
 
     pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {

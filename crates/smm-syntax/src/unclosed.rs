@@ -37,10 +37,10 @@ pub(crate) fn relocate(src: &str, tokens: &[Token], errors: &mut [Diagnostic]) {
         "missing `}}`: judging by the indentation, the block opened on line {opened_line} ends here"
     )
     .into();
-    error.related = vec![crate::diagnostic::Label {
-        span: open,
-        message: "this block is not closed where its indentation suggests".into(),
-    }];
+    error.related = vec![crate::Label::here(
+        open,
+        "this block is not closed where its indentation suggests",
+    )];
     error.help =
         Some("add the missing `}` here, or fix the indentation if the braces are right".into());
 }

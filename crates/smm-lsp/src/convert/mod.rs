@@ -19,7 +19,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use crate::convert::line_map::{Encoding, LineMap};
-use crate::report::{FileDiagnostics, Problem};
+use crate::report::{FileDiagnostics, FileText, Problem};
 
 pub fn range(map: &LineMap, text: &str, span: Span, encoding: Encoding) -> Range {
     Range::new(
@@ -70,15 +70,16 @@ impl<'a> Converter<'a> {
         let mut related: Vec<_> = here.collect();
         for e in &problem.elsewhere {
             let line_map = self.line_map;
+            let FileText { path, text } = &e.file;
             let (other, other_uri) = self
                 .others
-                .entry(&e.path)
-                .or_insert_with(|| (line_map(&e.path, &e.text), Uri::from_file_path(&e.path)));
+                .entry(path)
+                .or_insert_with(|| (line_map(path, text), Uri::from_file_path(path)));
             let Some(other_uri) = other_uri.clone() else {
                 continue;
             };
             related.push(DiagnosticRelatedInformation {
-                location: Location::new(other_uri, range(other, &e.text, e.span, self.encoding)),
+                location: Location::new(other_uri, range(other, text, e.span, self.encoding)),
                 message: e.message.clone(),
             });
         }

@@ -83,13 +83,7 @@ fn same_but_places(a: &Problem, b: &Problem) -> bool {
             .iter()
             .zip(&y.related)
             .all(|(r, s)| r.message == s.message)
-        && a.elsewhere.len() == b.elsewhere.len()
-        && a.elsewhere.iter().zip(&b.elsewhere).all(|(e, f)| {
-            e.path == f.path
-                && e.span == f.span
-                && e.message == f.message
-                && Arc::ptr_eq(&e.text, &f.text)
-        })
+        && a.elsewhere == b.elsewhere
 }
 
 #[cfg(test)]
@@ -100,7 +94,7 @@ mod tests {
     use smm_syntax::{Diagnostic as Found, Label, Severity, Span};
 
     use super::*;
-    use crate::report::Elsewhere;
+    use crate::report::{Elsewhere, FileText};
 
     fn problem(span: (usize, usize), message: &str, label_at: Option<(usize, usize)>) -> Problem {
         let mut diagnostic = Found::new(
@@ -110,19 +104,20 @@ mod tests {
             message.to_string(),
         );
         if let Some((start, end)) = label_at {
-            diagnostic.related.push(Label {
-                span: Span::new(start, end),
-                message: "here too".into(),
-            });
+            diagnostic
+                .related
+                .push(Label::here(Span::new(start, end), "here too"));
         }
         Problem {
             diagnostic,
-            elsewhere: vec![Elsewhere {
-                path: PathBuf::from("/w/base.smm"),
-                text: profile(),
-                span: Span::new(0, 7),
-                message: "target set here".into(),
-            }],
+            elsewhere: vec![Elsewhere::new(
+                FileText {
+                    path: PathBuf::from("/w/base.smm"),
+                    text: profile(),
+                },
+                Span::new(0, 7),
+                "target set here",
+            )],
         }
     }
 
@@ -212,7 +207,7 @@ mod tests {
         let mut made = fresh(&old);
         made[0].data = Some(json!("kept"));
         let mut changed = problem((0, 8), "below", None);
-        changed.elsewhere[0].text = "profile base {}\n".into();
+        changed.elsewhere[0].file.text = "profile base {}\n".into();
         let new = file("practice p level 1\n", vec![changed]);
         let map = LineMap::new(&new.text);
         let last = Made {

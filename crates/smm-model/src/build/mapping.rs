@@ -4,7 +4,7 @@ use smm_syntax::ast::{self, Name};
 use smm_syntax::{Diagnostic, Severity, Span};
 
 use super::fields::{text, title};
-use super::{Elsewhere, ModelBuilder};
+use super::ModelBuilder;
 use crate::entities::{FileId, Location, MapEdge, Mapping, Relationship};
 use crate::{Level, ModelCode, Role};
 
@@ -171,10 +171,7 @@ impl ModelBuilder {
                 ),
             )
             .with_label("second edge");
-            let first = Elsewhere {
-                location: first,
-                message: "first edge".into(),
-            };
+            let first = first.related("first edge");
             self.report(file, d, vec![first]);
             return None;
         }

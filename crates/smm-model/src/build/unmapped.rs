@@ -7,7 +7,7 @@ use smm_syntax::ast;
 use smm_syntax::{Diagnostic, Severity};
 
 use super::fields::text;
-use super::{Elsewhere, ModelBuilder};
+use super::ModelBuilder;
 use crate::entities::{FileId, Location, Unmapped};
 use crate::ModelCode;
 
@@ -70,10 +70,9 @@ impl ModelBuilder {
                 ),
             )
             .with_label("second `unmapped` line");
-            let first = Elsewhere {
-                location: first.location,
-                message: "first left unmapped here; its reason is the one shown".into(),
-            };
+            let first = first
+                .location
+                .related("first left unmapped here; its reason is the one shown");
             self.report(file, d, vec![first]);
             return;
         }
@@ -148,10 +147,7 @@ impl ModelBuilder {
             )
             .with_label(label)
             .with_help("keep the edge and remove the `unmapped` line, or remove the edge if no practice should map the clause");
-            let other = Elsewhere {
-                location: there,
-                message: note.into(),
-            };
+            let other = there.related(note);
             self.report(here.file, d, vec![other]);
         }
     }

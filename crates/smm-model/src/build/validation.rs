@@ -4,7 +4,7 @@
 use smm_syntax::ast::{self, DefinitionField, Name};
 use smm_syntax::{Diagnostic, Severity, Span};
 
-use super::{Elsewhere, ModelBuilder};
+use super::ModelBuilder;
 use crate::entities::{FileId, Location};
 use crate::ModelCode;
 use crate::Role;
@@ -40,14 +40,7 @@ impl ModelBuilder {
         let d = Diagnostic::new(Severity::Error, code, span, message)
             .with_label("second definition")
             .with_help(help);
-        self.report(
-            file,
-            d,
-            vec![Elsewhere {
-                location: first,
-                message: note.into(),
-            }],
-        );
+        self.report(file, d, vec![first.related(note)]);
         false
     }
 

@@ -147,10 +147,7 @@ mod tests {
 
     fn pointing_back(src: &str, at: &str, to: &str) -> Diagnostic {
         let mut d = Diagnostic::syntax(SyntaxCode::UnexpectedToken, word(src, at), "again");
-        d.related.push(Label {
-            span: word(src, to),
-            message: "first here".into(),
-        });
+        d.related.push(Label::here(word(src, to), "first here"));
         d
     }
 
@@ -170,10 +167,8 @@ mod tests {
         let src = lines(300);
         let far = pointing_back(&src, "t250 ", "t10 ");
         let mut near = pointing_back(&src, "t250 ", "t200 ");
-        near.related.push(Label {
-            span: word(&src, "t230 "),
-            message: "then here".into(),
-        });
+        near.related
+            .push(Label::here(word(&src, "t230 "), "then here"));
         let out = render(&[far, near], "f.smm", &src, false);
         let expected = "\
 [syntax::unexpected-token] Error: again
@@ -256,10 +251,7 @@ mod tests {
                     Span::new(start, start + 2),
                     "again",
                 );
-                d.related.push(Label {
-                    span: first,
-                    message: "first here".into(),
-                });
+                d.related.push(Label::here(first, "first here"));
                 d
             })
             .collect();

@@ -79,14 +79,9 @@ fn reports_made_in_parts_are_those_made_in_turn() {
 fn terminal_controls_in_the_source_are_shown_escaped() {
     let src = "profile p \"\x1b]0;owned\x07 \x1b[2J\" { // \x1b]0;owned\x07 \x1b[2J\n  x\n}\n";
     let mut d = error(src, "x");
-    d.related.push(Label {
-        span: at(src, "profile"),
-        message: "opened here".into(),
-    });
-    d.related.push(Label {
-        span: at(src, "// "),
-        message: "comment".into(),
-    });
+    d.related
+        .push(Label::here(at(src, "profile"), "opened here"));
+    d.related.push(Label::here(at(src, "// "), "comment"));
     for color in [false, true] {
         let out = super::render(&[d.clone()], "f.smm", src, color);
         assert!(only_colour_escapes(&out), "{color}: {out:?}");
@@ -109,10 +104,8 @@ fn messages_labels_help_notes_and_path_are_shown_escaped() {
     .with_label("label \x1b[2J")
     .with_help("help \u{202e}\r");
     d.notes.push("note \x1b]0;owned\x07".into());
-    d.related.push(Label {
-        span: at(src, "profile"),
-        message: "related \x1b[2J".into(),
-    });
+    d.related
+        .push(Label::here(at(src, "profile"), "related \x1b[2J"));
     for color in [false, true] {
         let out = super::render(&[d.clone()], "f\x1b[2J.smm", src, color);
         assert!(only_colour_escapes(&out), "{color}: {out:?}");

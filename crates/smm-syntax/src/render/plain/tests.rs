@@ -360,10 +360,7 @@ impl Finding {
         d.help = self.help.clone().map(Into::into);
         d.notes = self.notes.clone();
         for (span, message) in &self.related {
-            d.related.push(Label {
-                span: span.span(src),
-                message: message.clone(),
-            });
+            d.related.push(Label::here(span.span(src), message.clone()));
         }
         d
     }
