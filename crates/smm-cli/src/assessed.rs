@@ -10,8 +10,8 @@ use std::path::Path;
 use serde::Serialize;
 use smm_syntax::ast::{self, AssessmentField, Item, PracticeField};
 
+use crate::check_report::{relative_shown, PathPrefix, Waived};
 use crate::checked::Checked;
-use crate::report::{relative_shown, PathPrefix, Waived};
 
 #[derive(Clone, Debug)]
 pub struct Assessed {
@@ -183,7 +183,7 @@ pub fn assessed(checked: &Checked, base: &Path, wanted: impl Fn(&Path) -> bool) 
                     met: status.and_then(smm_check::PracticeStatus::met),
                     waived: status
                         .and_then(|s| s.waived.as_ref())
-                        .map(crate::report::waived),
+                        .map(crate::check_report::waived),
                     missing: status.map_or_else(Vec::new, |s| {
                         s.missing.iter().map(|c| c.to_string()).collect()
                     }),

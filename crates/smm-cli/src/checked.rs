@@ -8,9 +8,9 @@ use smm_check::disk::confine::Confinement;
 use smm_check::disk::input;
 use smm_check::FileId;
 
-use crate::report::{self, FileChecks, Fix, Reported};
+use crate::check_report::{self, FileChecks, Fix, Reported};
+use crate::inputs::{shown_from_cwd, Group, InputFile};
 use crate::sources::Sources;
-use crate::targets::{shown_from_cwd, Group, Target};
 use crate::workspace_model::WorkspaceModel;
 
 /// How `smm check` judges the files beyond their syntax.
@@ -26,7 +26,7 @@ pub struct Checked {
     pub workspace: smm_check::Workspace,
     /// `None` until `analyse` runs (`run` does).
     pub(crate) analysis: Option<smm_check::Analysis>,
-    disk: Disk,
+    disk: WalkedFiles,
     options: smm_check::CheckOptions,
 }
 
@@ -46,7 +46,7 @@ impl Checked {
         for (_, source) in sources.loaded() {
             workspace.insert(source.clone());
         }
-        let disk = Disk {
+        let disk = WalkedFiles {
             files: sources.loaded().map(|(path, _)| path.clone()).collect(),
             confinement: group.config.confinement(&group.root),
         };
@@ -95,7 +95,7 @@ impl Checked {
     ///   `mapping`): all are checked against the model those items belong to;
     ///
     /// and in turn what depends on those.
-    pub(crate) fn dependents(&self, targets: &[Target]) -> BTreeSet<PathBuf> {
+    pub(crate) fn dependents(&self, targets: &[InputFile]) -> BTreeSet<PathBuf> {
         let asked: BTreeSet<FileId> = targets
             .iter()
             .filter_map(|t| self.workspace.id(&t.path))
@@ -170,7 +170,7 @@ impl Checked {
                     waived: None,
                 })
                 .collect(),
-            assessments: reports.into_iter().map(report::assessment).collect(),
+            assessments: reports.into_iter().map(check_report::assessment).collect(),
         };
         let shown = |p: &Path| shown_from_cwd(p);
         checks.diagnostics.extend(findings.into_iter().map(|mut f| {
@@ -184,7 +184,7 @@ impl Checked {
                     .map(|e| (e.span, e.text))
                     .collect(),
             });
-            let waived = f.waived.as_deref().map(report::waived);
+            let waived = f.waived.as_deref().map(check_report::waived);
             Reported {
                 diagnostic: f.into_diagnostic(&self.workspace, &shown),
                 fix,
@@ -198,12 +198,12 @@ impl Checked {
 pub(crate) const UNKNOWN_PROFILE: smm_check::CheckCode = smm_check::CheckCode::UnknownProfile;
 
 /// The workspace's files on disk, as the walk found them.
-pub struct Disk {
+pub struct WalkedFiles {
     pub files: Vec<PathBuf>,
     pub confinement: Confinement,
 }
 
-impl smm_check::Loader for Disk {
+impl smm_check::Loader for WalkedFiles {
     fn files(&self) -> Vec<PathBuf> {
         self.files.clone()
     }

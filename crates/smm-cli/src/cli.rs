@@ -277,8 +277,8 @@ pub struct CheckArgs {
     /// `/`-separated. When the check runs in another layout than the one the paths are read
     /// in, DIR, a relative path, is put before them and the result normalised:
     /// `--path-prefix sub/dir` gives `sub/dir/compliance/x.smm`.
-    #[arg(long, value_name = "DIR", value_parser = crate::report::PathPrefix::parse)]
-    pub path_prefix: Option<crate::report::PathPrefix>,
+    #[arg(long, value_name = "DIR", value_parser = crate::check_report::PathPrefix::parse)]
+    pub path_prefix: Option<crate::check_report::PathPrefix>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

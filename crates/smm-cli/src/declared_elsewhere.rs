@@ -4,27 +4,27 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use crate::check_report::FileChecks;
 use crate::checked::UNKNOWN_PROFILE;
-use crate::report::FileChecks;
+use crate::inputs::{describe_root, shown_from_cwd, Group};
 use crate::sources::{Source, Sources};
-use crate::targets::{describe_root, shown_from_cwd, Group};
 use smm_check::disk::config;
 
 /// The profiles and assessments that the files given on the command line declare (as
 /// `smm_check::declared_names` spells them: `profile NAME`), by the
 /// group they belong to: a name one workspace lacks may be in a file given beside it that lies
 /// in another workspace, and the user should hear why it is not seen.
-pub(crate) struct Declared {
+pub(crate) struct DeclaredElsewhere {
     names: HashMap<String, Vec<(usize, PathBuf)>>,
 }
 
-impl Declared {
-    pub(crate) fn by_targets(groups: &mut [(Group, Sources)]) -> Declared {
+impl DeclaredElsewhere {
+    pub(crate) fn by_targets(groups: &mut [(Group, Sources)]) -> DeclaredElsewhere {
         let mut names: HashMap<String, Vec<(usize, PathBuf)>> = HashMap::new();
         // With one workspace every name given is seen: nothing to explain.
         if groups.len() > 1 {
             for (index, (group, sources)) in groups.iter_mut().enumerate() {
-                for target in &group.targets {
+                for target in &group.inputs {
                     if let Ok(source) = sources.get_or_load(&target.path) {
                         for name in smm_check::declared_names(&source.parse.file) {
                             names
@@ -36,7 +36,7 @@ impl Declared {
                 }
             }
         }
-        Declared { names }
+        DeclaredElsewhere { names }
     }
 
     /// Adds to each unknown profile of `source` a note on the workspace root: the file given

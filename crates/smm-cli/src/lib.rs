@@ -5,6 +5,7 @@
 mod args;
 mod assessed;
 mod atomic;
+mod check_report;
 mod checked;
 mod cli;
 mod color;
@@ -13,11 +14,10 @@ mod compiled_model;
 mod declared_elsewhere;
 mod destination;
 mod diff;
+mod inputs;
 mod passes;
-mod report;
 mod sources;
 mod status;
-mod targets;
 mod workspace_model;
 
 use std::io::{self, Write};

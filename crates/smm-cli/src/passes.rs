@@ -6,16 +6,16 @@ use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
+use crate::check_report::{FileChecks, MappingUsed};
 use crate::checked::{Checked, Semantic};
-use crate::declared_elsewhere::Declared;
-use crate::report::{FileChecks, MappingUsed};
+use crate::declared_elsewhere::DeclaredElsewhere;
+use crate::inputs::{shown_from_cwd, Group, InputFile, Resolved, Visited};
 use crate::sources::{Source, Sources};
 use crate::status::Status;
-use crate::targets::{shown_from_cwd, Group, Resolved, Target, Visit};
 
 /// What `Resolved::for_each_source` hands each file to: the pass, the file and its workspace,
 /// its source, its findings, and the run's status and error output.
-pub type Visitor<'v> = dyn FnMut(Pass, &Visit<'_>, &Source, FileChecks, &mut Status, &mut dyn Write) -> io::Result<()>
+pub type Visitor<'v> = dyn FnMut(Pass, &Visited<'_>, &Source, FileChecks, &mut Status, &mut dyn Write) -> io::Result<()>
     + 'v;
 
 impl Resolved {
@@ -39,7 +39,7 @@ impl Resolved {
         let asked: HashSet<PathBuf> = self
             .groups
             .iter()
-            .flat_map(|g| g.targets.iter().map(|t| t.path.clone()))
+            .flat_map(|g| g.inputs.iter().map(|t| t.path.clone()))
             .collect();
         let mut loaded: Vec<(Group, Sources)> = self
             .groups
@@ -49,7 +49,7 @@ impl Resolved {
                 (group, sources)
             })
             .collect();
-        let elsewhere = Declared::by_targets(&mut loaded);
+        let elsewhere = DeclaredElsewhere::by_targets(&mut loaded);
         let runs = loaded
             .into_iter()
             .enumerate()
@@ -78,7 +78,7 @@ pub struct GroupRun {
     checked: Option<Checked>,
     mappings: Vec<MappingUsed>,
     /// The files that depend on the targets, reported after them.
-    dependents: Vec<Target>,
+    dependents: Vec<InputFile>,
     /// Checked a window at a time rather than in one analysis.
     windowed: bool,
     window: usize,
@@ -102,15 +102,15 @@ impl GroupRun {
         let mut kept = None;
         // Dependents are found in an analysis of the whole workspace, which the first window
         // (all of it) then uses.
-        let dependents: Vec<Target> = match (semantic, &mut checked) {
+        let dependents: Vec<InputFile> = match (semantic, &mut checked) {
             (Some(semantic), Some(checked)) if semantic.dependents => {
                 checked.analyse(None);
                 kept = Some(0);
                 checked
-                    .dependents(&group.targets)
+                    .dependents(&group.inputs)
                     .into_iter()
                     .filter(|path| !asked.contains(path))
-                    .map(|path| Target {
+                    .map(|path| InputFile {
                         shown: shown_from_cwd(&path),
                         path,
                         is_stdin: false,
@@ -121,7 +121,7 @@ impl GroupRun {
             _ => Vec::new(),
         };
         let windowed = semantic.is_some_and(|s| !s.dependents);
-        let files = group.targets.len() + dependents.len();
+        let files = group.inputs.len() + dependents.len();
         GroupRun {
             index,
             group,
@@ -140,7 +140,7 @@ impl GroupRun {
     }
 
     fn windows(&self) -> usize {
-        (self.group.targets.len() + self.dependents.len()).div_ceil(self.window)
+        (self.group.inputs.len() + self.dependents.len()).div_ceil(self.window)
     }
 }
 
@@ -157,7 +157,7 @@ fn check_window(files: usize) -> usize {
 pub fn run(
     mut runs: Vec<GroupRun>,
     passes: usize,
-    elsewhere: &Declared,
+    elsewhere: &DeclaredElsewhere,
     status: &mut Status,
     err: &mut dyn Write,
     visit: &mut Visitor<'_>,
@@ -185,7 +185,7 @@ impl GroupRun {
     fn pass(
         &mut self,
         pass: Pass,
-        elsewhere: &Declared,
+        elsewhere: &DeclaredElsewhere,
         status: &mut Status,
         err: &mut dyn Write,
         visit: &mut Visitor<'_>,
@@ -201,8 +201,8 @@ impl GroupRun {
             window,
             kept,
         } = self;
-        let targets: Vec<&Target> = group.targets.iter().chain(dependents.iter()).collect();
-        let windows: Vec<&[&Target]> = targets.chunks(*window).collect();
+        let targets: Vec<&InputFile> = group.inputs.iter().chain(dependents.iter()).collect();
+        let windows: Vec<&[&InputFile]> = targets.chunks(*window).collect();
         // Every pass but the last goes backwards and keeps its last window's analysis, which
         // is the next pass's first.
         let order: Vec<usize> = match pass.last {
@@ -240,7 +240,7 @@ impl GroupRun {
                     (Some(c), None) => c.checks_of(&target.path),
                     (None, _) => FileChecks::default(),
                 };
-                let at = Visit {
+                let at = Visited {
                     target,
                     root: &group.root,
                     repository: &group.repository,

@@ -61,7 +61,7 @@ impl WorkspaceModel {
 /// `cache` holds the cache folder once written, so the files are written at most once a run.
 fn display(model: &Model, file: FileId, cache: &OnceCell<Option<PathBuf>>) -> String {
     match &model.file(file).origin {
-        Origin::User(path) => crate::targets::shown_from_cwd(path),
+        Origin::User(path) => crate::inputs::shown_from_cwd(path),
         Origin::Builtin(name) => cache
             .get_or_init(|| builtin::cache_dir().filter(|dir| builtin::write_cache(dir).is_ok()))
             .as_ref()
@@ -101,7 +101,7 @@ impl ModelHere {
                 root: None,
             }));
         };
-        let shown = crate::targets::shown_from_cwd(file);
+        let shown = crate::inputs::shown_from_cwd(file);
         let config = match config::load(file, &shown) {
             Ok(config) => config,
             Err(message) => return Ok(Err(message)),
@@ -110,7 +110,7 @@ impl ModelHere {
             writeln!(
                 err,
                 "info: workspace root {} (from {}): the built-in catalog and the workspace's",
-                crate::targets::shown_root(&root.dir),
+                crate::inputs::shown_root(&root.dir),
                 smm_syntax::visible(&shown)
             )?;
         }

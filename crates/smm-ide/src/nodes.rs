@@ -24,7 +24,7 @@ pub(crate) struct Node {
 pub(crate) fn nodes(file: &SourceFile) -> Vec<Node> {
     let mut out = Nodes(Vec::new());
     for item in &file.items {
-        item.visit(&mut out);
+        item.push_nodes(&mut out);
     }
     out.0
 }
@@ -42,11 +42,11 @@ impl Nodes {
         }
     }
 
-    fn block<F: Visit>(&mut self, block: &Option<Block<F>>) {
+    fn block<F: HasNodes>(&mut self, block: &Option<Block<F>>) {
         if let Some(block) = block {
             self.push(block.span, NodeKind::Block);
             for entry in &block.entries {
-                entry.visit(self);
+                entry.push_nodes(self);
             }
         }
     }
@@ -56,25 +56,25 @@ impl Nodes {
     }
 }
 
-trait Visit {
-    fn visit(&self, out: &mut Nodes);
+trait HasNodes {
+    fn push_nodes(&self, out: &mut Nodes);
 }
 
-impl<F: Visit> Visit for Declaration<F> {
-    fn visit(&self, out: &mut Nodes) {
+impl<F: HasNodes> HasNodes for Declaration<F> {
+    fn push_nodes(&self, out: &mut Nodes) {
         out.statement(self.span);
         out.block(&self.body);
     }
 }
 
-impl Visit for Item {
-    fn visit(&self, out: &mut Nodes) {
+impl HasNodes for Item {
+    fn push_nodes(&self, out: &mut Nodes) {
         match self {
-            Item::Profile(p) => p.visit(out),
-            Item::Assessment(a) => a.visit(out),
-            Item::Framework(f) => f.visit(out),
-            Item::Standard(s) => s.visit(out),
-            Item::Mapping(m) => m.visit(out),
+            Item::Profile(p) => p.push_nodes(out),
+            Item::Assessment(a) => a.push_nodes(out),
+            Item::Framework(f) => f.push_nodes(out),
+            Item::Standard(s) => s.push_nodes(out),
+            Item::Mapping(m) => m.push_nodes(out),
             Item::Extension(e) => {
                 out.statement(e.span);
                 out.block(&e.body);
@@ -84,20 +84,20 @@ impl Visit for Item {
     }
 }
 
-impl Visit for ProfileField {
-    fn visit(&self, out: &mut Nodes) {
+impl HasNodes for ProfileField {
+    fn push_nodes(&self, out: &mut Nodes) {
         out.statement(self.span());
         if let ProfileField::Target(t) = self {
-            t.visit(out);
+            t.push_nodes(out);
         }
     }
 }
 
-impl Visit for AssessmentField {
-    fn visit(&self, out: &mut Nodes) {
+impl HasNodes for AssessmentField {
+    fn push_nodes(&self, out: &mut Nodes) {
         out.statement(self.span());
         match self {
-            AssessmentField::Practice(p) => p.visit(out),
+            AssessmentField::Practice(p) => p.push_nodes(out),
             AssessmentField::Waiver(w) => {
                 out.part(w.practice.as_ref());
                 out.part(w.expires.as_ref());
@@ -108,28 +108,28 @@ impl Visit for AssessmentField {
     }
 }
 
-impl<F: Visit> Visit for Rating<F> {
-    fn visit(&self, out: &mut Nodes) {
+impl<F: HasNodes> HasNodes for Rating<F> {
+    fn push_nodes(&self, out: &mut Nodes) {
         out.part(self.level.as_ref());
         out.part(self.scope.as_ref());
         out.block(&self.body);
     }
 }
 
-impl Visit for WaiverField {
-    fn visit(&self, out: &mut Nodes) {
+impl HasNodes for WaiverField {
+    fn push_nodes(&self, out: &mut Nodes) {
         out.statement(self.span());
     }
 }
 
-impl Visit for TargetField {
-    fn visit(&self, out: &mut Nodes) {
+impl HasNodes for TargetField {
+    fn push_nodes(&self, out: &mut Nodes) {
         out.statement(self.span());
     }
 }
 
-impl Visit for PracticeField {
-    fn visit(&self, out: &mut Nodes) {
+impl HasNodes for PracticeField {
+    fn push_nodes(&self, out: &mut Nodes) {
         out.statement(self.span());
         if let PracticeField::Evidence(e) = self {
             if let (Some(implements), Some(last)) = (e.implements, e.clauses.last()) {
@@ -141,42 +141,42 @@ impl Visit for PracticeField {
     }
 }
 
-impl Visit for FrameworkField {
-    fn visit(&self, out: &mut Nodes) {
+impl HasNodes for FrameworkField {
+    fn push_nodes(&self, out: &mut Nodes) {
         out.statement(self.span());
         if let FrameworkField::Domain(d)
         | FrameworkField::Subdomain(d)
         | FrameworkField::Practice(d) = self
         {
-            d.visit(out);
+            d.push_nodes(out);
         }
     }
 }
 
-impl Visit for StandardField {
-    fn visit(&self, out: &mut Nodes) {
+impl HasNodes for StandardField {
+    fn push_nodes(&self, out: &mut Nodes) {
         out.statement(self.span());
         if let StandardField::Clause(c) = self {
-            c.visit(out);
+            c.push_nodes(out);
         }
     }
 }
 
-impl<Id> Visit for Definition<Id> {
-    fn visit(&self, out: &mut Nodes) {
+impl<Id> HasNodes for Definition<Id> {
+    fn push_nodes(&self, out: &mut Nodes) {
         out.part(self.parent.as_ref());
         out.block(&self.body);
     }
 }
 
-impl Visit for DefinitionField {
-    fn visit(&self, out: &mut Nodes) {
+impl HasNodes for DefinitionField {
+    fn push_nodes(&self, out: &mut Nodes) {
         out.statement(self.span());
     }
 }
 
-impl Visit for MappingField {
-    fn visit(&self, out: &mut Nodes) {
+impl HasNodes for MappingField {
+    fn push_nodes(&self, out: &mut Nodes) {
         out.statement(self.span());
         if let MappingField::Map(m) = self {
             out.part(m.level.as_ref());

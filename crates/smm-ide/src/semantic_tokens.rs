@@ -29,7 +29,7 @@
 //! and our own `unresolved` for references that name nothing known.
 
 use smm_model::{Location, Origin, Relationship, Role, Scope};
-use smm_syntax::slot::{self, Slot, Use, Word};
+use smm_syntax::slot::{self, Slot, Slotted, Use};
 use smm_syntax::{lines, Span};
 
 use crate::{FileId, Snapshot};
@@ -212,7 +212,7 @@ fn meaning(
     snapshot: &Snapshot<'_>,
     slot: Slot,
     text: &str,
-    word: Word,
+    word: Slotted,
 ) -> Option<(TokenType, Modifiers)> {
     let word = &text[word.token.span.range()];
     let model = snapshot.model;

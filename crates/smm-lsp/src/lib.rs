@@ -5,7 +5,7 @@
 
 mod convert;
 mod documents;
-mod report;
+mod outgoing;
 mod server;
 mod state;
 mod transport;

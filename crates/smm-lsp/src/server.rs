@@ -60,7 +60,7 @@ pub struct Server {
     published: DashMap<PathBuf, Vec<Diagnostic>>,
     /// The problems the diagnostics published for each open file were made from, so that
     /// the next report of the file keeps what an edit left as it was (`convert::reuse`).
-    made_from: DashMap<PathBuf, Vec<crate::report::Problem>>,
+    made_from: DashMap<PathBuf, Vec<crate::outgoing::Problem>>,
     publishing: tokio::sync::Mutex<()>,
     /// Woken when a check's result is taken in, for requests that wait for it.
     checked: tokio::sync::Notify,

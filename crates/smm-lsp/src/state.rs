@@ -99,7 +99,7 @@ impl State {
         let analysis = smm_check::check(
             &Workspace::new(),
             &model,
-            &Disk(&Confinement::default()),
+            &LinkLoader(&Confinement::default()),
             &CheckOptions::default(),
         );
         let mut state = State {
@@ -474,9 +474,9 @@ fn names(workspace: &Workspace, file: FileId) -> Vec<String> {
 
 /// The checker asks its loader only whether a linked file exists: the texts come from the
 /// scan and the buffers.
-struct Disk<'a>(&'a Confinement);
+struct LinkLoader<'a>(&'a Confinement);
 
-impl smm_check::Loader for Disk<'_> {
+impl smm_check::Loader for LinkLoader<'_> {
     fn files(&self) -> Vec<PathBuf> {
         Vec::new()
     }
@@ -512,7 +512,7 @@ mod tests {
         smm_check::check(
             &state.workspace,
             &state.model,
-            &Disk(&state.confinement),
+            &LinkLoader(&state.confinement),
             &CheckOptions::default(),
         )
         .findings()

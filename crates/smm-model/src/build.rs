@@ -29,6 +29,21 @@ pub struct ModelDiagnostic {
     pub related: Vec<Related<FileId>>,
 }
 
+impl ModelDiagnostic {
+    /// As one file's diagnostic (`Diagnostic::point_to`): another place in the same file
+    /// becomes a label, a place in another file a note with its path, line and column. `path`
+    /// names a catalog file for the reader (a workspace path, or the cached copy of a built-in
+    /// file).
+    pub fn to_diagnostic(&self, model: &Model, path: impl Fn(FileId) -> String) -> Diagnostic {
+        let mut diagnostic = self.diagnostic.clone();
+        diagnostic.point_to(&self.file, self.related.iter().cloned(), |&file, span| {
+            let (line, column) = model.line_col(Location { file, span });
+            Some(format!("{}:{line}:{column}", path(file)))
+        });
+        diagnostic
+    }
+}
+
 pub struct ModelBuilder {
     model: Model,
     diagnostics: Vec<ModelDiagnostic>,

@@ -14,7 +14,6 @@ mod entities;
 pub mod history;
 mod lookup;
 mod mapped;
-mod report;
 mod vocabulary;
 
 pub use build::{ModelBuilder, ModelDiagnostic};

@@ -19,7 +19,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use crate::convert::line_map::{Encoding, LineMap};
-use crate::report::{FileDiagnostics, FileText, Problem};
+use crate::outgoing::{FileDiagnostics, FileText, Problem};
 
 pub fn range(map: &LineMap, text: &str, span: Span, encoding: Encoding) -> Range {
     Range::new(

@@ -11,7 +11,7 @@ use tower_lsp_server::ls_types::Diagnostic;
 
 use super::line_map::{Encoding, LineMap};
 use super::Converter;
-use crate::report::{FileDiagnostics, Problem};
+use crate::outgoing::{FileDiagnostics, Problem};
 
 /// What was made for a file last time.
 pub struct Made {
@@ -94,7 +94,7 @@ mod tests {
     use smm_syntax::{Diagnostic as Found, Label, Severity, Span};
 
     use super::*;
-    use crate::report::{Elsewhere, FileText};
+    use crate::outgoing::{Elsewhere, FileText};
 
     fn problem(span: (usize, usize), message: &str, label_at: Option<(usize, usize)>) -> Problem {
         let mut diagnostic = Found::new(

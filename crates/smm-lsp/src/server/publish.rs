@@ -11,7 +11,7 @@ use tower_lsp_server::ls_types::*;
 use super::Server;
 use crate::convert;
 use crate::convert::reuse::Made;
-use crate::report::FileDiagnostics;
+use crate::outgoing::FileDiagnostics;
 use crate::state::State;
 use smm_check::disk::walk;
 
@@ -73,7 +73,7 @@ impl Server {
 
     async fn send_report(&self) {
         let encoding = self.encoding();
-        let Some(mut report) = self.with_state("checking", State::report) else {
+        let Some(mut report) = self.with_state("checking", State::outgoing) else {
             return;
         };
         let gone: Vec<PathBuf> = if report.complete {

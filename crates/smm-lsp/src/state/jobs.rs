@@ -13,7 +13,7 @@ use smm_check::disk::confine::Confinement;
 use smm_check::{Analysis, Cancel, FileId, ItemEdit, Workspace};
 use smm_model::Model;
 
-use super::{Dirty, Disk, State};
+use super::{Dirty, LinkLoader, State};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
@@ -81,7 +81,7 @@ pub struct Job {
     /// The analysis when the job began (`State::analyses`), which its result completes.
     base: u64,
     /// That analysis itself, for a check of some files, whose result is merged into it on
-    /// the worker (`Checked`).
+    /// the worker (`JobResult`).
     merge_into: Option<Arc<Analysis>>,
 }
 
@@ -96,7 +96,7 @@ enum Scope {
 /// requests that took up to 1.4 ms, and hovers waited behind it); after an edit inside one
 /// item, that item's, to merge in place: it is what typing sends, the analysis is rarely
 /// shared then, and a copy of a long file's findings would cost every keystroke.
-pub struct Checked {
+pub struct JobResult {
     analysis: Analysis,
     merged: bool,
 }
@@ -112,29 +112,29 @@ pub enum Outcome {
 
 impl Job {
     /// Runs the check, on the worker, and merges its result there when it should be
-    /// (`Checked`).
-    pub fn run(&self) -> Checked {
+    /// (`JobResult`).
+    pub fn run(&self) -> JobResult {
         let partial = smm_check::check(
             &self.workspace,
             &self.model,
-            &Disk(&self.confinement),
+            &LinkLoader(&self.confinement),
             &self.options,
         );
         match (&self.scope, &self.merge_into) {
             // A cancelled job's result is thrown away: merging it would only hold up the next.
-            _ if self.options.cancel.is_cancelled() => Checked {
+            _ if self.options.cancel.is_cancelled() => JobResult {
                 analysis: partial,
                 merged: false,
             },
             (Scope::Pending(Pending::Files(files)) | Scope::Deferred(files), Some(base)) => {
                 let mut whole = (**base).clone();
                 whole.update(partial, files);
-                Checked {
+                JobResult {
                     analysis: whole,
                     merged: true,
                 }
             }
-            _ => Checked {
+            _ => JobResult {
                 analysis: partial,
                 merged: false,
             },
@@ -209,7 +209,7 @@ impl State {
     /// Takes in a job's result if the state has not changed since the job began. The
     /// analysis it replaces is kept for the caller to free where that costs no request its
     /// time (`take_replaced`).
-    pub fn finish(&mut self, job: &Job, checked: Checked) -> Outcome {
+    pub fn finish(&mut self, job: &Job, checked: JobResult) -> Outcome {
         if self.running.as_ref().is_some_and(|r| r.id == job.id) {
             self.running = None;
         }
@@ -334,7 +334,7 @@ mod tests {
         let full = smm_check::check(
             &state.workspace,
             &state.model,
-            &Disk(&state.confinement),
+            &LinkLoader(&state.confinement),
             &state.options(None),
         );
         let all: Vec<&str> = full.findings().map(|f| f.code()).collect();

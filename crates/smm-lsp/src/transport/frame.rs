@@ -13,29 +13,29 @@ use super::MAX_MESSAGE;
 const MAX_HEADER_LINE: usize = 1 << 12;
 
 #[derive(Debug, PartialEq, Eq)]
-pub enum Problem {
+pub enum FrameError {
     NoLength,
     BadLength(String),
     TooLarge(usize),
 }
 
-impl Problem {
+impl FrameError {
     /// The JSON-RPC error code: a frame that cannot be read is a parse error.
     pub fn code(&self) -> i64 {
         -32700
     }
 }
 
-impl fmt::Display for Problem {
+impl fmt::Display for FrameError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Problem::NoLength => write!(f, "a message without a Content-Length header"),
-            Problem::BadLength(value) => write!(
+            FrameError::NoLength => write!(f, "a message without a Content-Length header"),
+            FrameError::BadLength(value) => write!(
                 f,
                 "a Content-Length of `{}` is not a number of bytes",
                 smm_syntax::visible(value)
             ),
-            Problem::TooLarge(n) => write!(
+            FrameError::TooLarge(n) => write!(
                 f,
                 "a message of {n} bytes is over the limit of {} MiB; it was skipped",
                 MAX_MESSAGE >> 20
@@ -57,14 +57,14 @@ impl<R: AsyncBufRead + Unpin> Framed<R> {
 
     /// The next frame's body, or the problem with it; `None` when the input has ended, also
     /// in the middle of a frame.
-    pub async fn next(&mut self) -> std::io::Result<Option<Result<Vec<u8>, Problem>>> {
+    pub async fn next(&mut self) -> std::io::Result<Option<Result<Vec<u8>, FrameError>>> {
         if self.to_skip > 0 {
             let n = std::mem::take(&mut self.to_skip);
             if !skip(&mut self.reader, n).await? {
                 return Ok(None);
             }
         }
-        let mut length: Option<Result<usize, Problem>> = None;
+        let mut length: Option<Result<usize, FrameError>> = None;
         let mut headers = false;
         loop {
             let mut line = Vec::new();
@@ -86,16 +86,16 @@ impl<R: AsyncBufRead + Unpin> Framed<R> {
                 length = Some(
                     value
                         .parse::<usize>()
-                        .map_err(|_| Problem::BadLength(value.to_string())),
+                        .map_err(|_| FrameError::BadLength(value.to_string())),
                 );
             }
         }
         Ok(Some(match length {
-            None => Err(Problem::NoLength),
+            None => Err(FrameError::NoLength),
             Some(Err(problem)) => Err(problem),
             Some(Ok(n)) if n > MAX_MESSAGE => {
                 self.to_skip = n;
-                Err(Problem::TooLarge(n))
+                Err(FrameError::TooLarge(n))
             }
             Some(Ok(n)) => {
                 let mut body = vec![0; n];
@@ -157,7 +157,7 @@ async fn skip<R: AsyncRead + Unpin>(reader: &mut R, n: usize) -> std::io::Result
 mod tests {
     use super::*;
 
-    async fn frames(input: &[u8]) -> Vec<Result<String, Problem>> {
+    async fn frames(input: &[u8]) -> Vec<Result<String, FrameError>> {
         let mut framed = Framed::new(input);
         let mut out = Vec::new();
         while let Some(frame) = framed.next().await.unwrap() {
@@ -192,9 +192,9 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                Err(Problem::BadLength("-5".into())),
-                Err(Problem::BadLength("x".into())),
-                Err(Problem::NoLength),
+                Err(FrameError::BadLength("-5".into())),
+                Err(FrameError::BadLength("x".into())),
+                Err(FrameError::NoLength),
                 Ok("{}".into())
             ]
         );
@@ -221,12 +221,12 @@ mod tests {
         input.extend(encode(b"{}"));
         assert_eq!(
             frames(&input).await,
-            vec![Err(Problem::TooLarge(n)), Ok("{}".into())]
+            vec![Err(FrameError::TooLarge(n)), Ok("{}".into())]
         );
         let absurd = b"Content-Length: 99999999999999999999999\r\n\r\n";
         assert_eq!(
             frames(absurd).await,
-            vec![Err(Problem::BadLength("99999999999999999999999".into()))]
+            vec![Err(FrameError::BadLength("99999999999999999999999".into()))]
         );
     }
 

@@ -15,7 +15,7 @@ pub use next::{next_at, Expect, Next};
 use crate::token::{Keyword, Token};
 use crate::{Parse, Span};
 
-use place::{item_at, Reader};
+use place::{item_at, SlotReader};
 
 /// What a word stands for where it stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -57,16 +57,16 @@ pub enum Use {
 
 /// A token and its slot; `None` for braces, invalid words and names where no name belongs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Word {
+pub struct Slotted {
     pub token: Token,
     pub slot: Option<Slot>,
 }
 
 /// Every token of the file, comments included, in order, with its slot.
-pub fn slots<'a>(src: &'a str, parse: &'a Parse) -> impl Iterator<Item = Word> + 'a {
-    let mut reader = Reader::default();
+pub fn slots<'a>(src: &'a str, parse: &'a Parse) -> impl Iterator<Item = Slotted> + 'a {
+    let mut reader = SlotReader::default();
     let items = &parse.file.items;
-    parse.tokens.iter().map(move |&token| Word {
+    parse.tokens.iter().map(move |&token| Slotted {
         token,
         slot: reader.read(src, items, token),
     })
@@ -92,7 +92,7 @@ pub fn slot_at(src: &str, parse: &Parse, offset: usize) -> Option<(Slot, Span)> 
 /// Where to start reading for a word at `offset`, and the reader there: the start of the
 /// item around it, where every statement's place is fresh, so that a word costs its item's
 /// length and not the file's.
-fn reader_before(parse: &Parse, offset: usize) -> (usize, Reader) {
+fn reader_before(parse: &Parse, offset: usize) -> (usize, SlotReader) {
     let tokens = &parse.tokens;
     let start = match item_at(&parse.file.items, offset) {
         Some(item) if !matches!(item, crate::ast::Item::Error(_)) => {
@@ -101,14 +101,14 @@ fn reader_before(parse: &Parse, offset: usize) -> (usize, Reader) {
         _ => 0,
     };
     let before = &tokens[..start];
-    let reader = Reader {
+    let reader = SlotReader {
         previous_end: before.last().map(|t| t.span.end),
         previous: before
             .iter()
             .rev()
             .find(|t| !t.kind.is_comment())
             .map(|t| t.kind),
-        ..Reader::default()
+        ..SlotReader::default()
     };
     (start, reader)
 }

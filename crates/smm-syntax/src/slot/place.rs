@@ -26,7 +26,7 @@ pub(super) struct Place {
 /// name first on its line continues no statement, and `industry` right after a keyword on the
 /// same line is a value.
 #[derive(Clone, Debug, Default)]
-pub(super) struct Reader {
+pub(super) struct SlotReader {
     pub place: Place,
     /// The end of the last token, comments included.
     pub previous_end: Option<usize>,
@@ -34,7 +34,7 @@ pub(super) struct Reader {
     pub previous: Option<TokenKind>,
 }
 
-impl Reader {
+impl SlotReader {
     /// Whether a word starting at `start` is first on its line.
     pub fn line_start(&self, src: &str, start: usize) -> bool {
         lines::first_on_line(src, self.previous_end, start)

@@ -5,14 +5,14 @@ use super::expectation::expectation;
 use super::problems::{missing, stray};
 use super::values::{clause, date, int, name, text};
 use super::walk::{modifier_value, walk};
-use super::{Problem, Raw};
+use super::{FirstProblem, Raw};
 use crate::ast::{Evidence, Int, Name, Rating, Setting, Waiver};
 use crate::code::SyntaxCode;
 use crate::diagnostic::Diagnostic;
 use crate::token::Keyword;
 
 pub(crate) fn rating<F>(src: &str, raw: Raw) -> (Rating<F>, Option<Diagnostic>) {
-    let mut problem = Problem::default();
+    let mut problem = FirstProblem::default();
     let mut practice = None;
     let mut level: Option<Setting<Int>> = None;
     let mut scope: Option<Setting<Name>> = None;
@@ -57,7 +57,7 @@ pub(crate) fn rating<F>(src: &str, raw: Raw) -> (Rating<F>, Option<Diagnostic>) 
 }
 
 pub(crate) fn evidence(src: &str, raw: Raw) -> (Evidence, Option<Diagnostic>) {
-    let mut problem = Problem::default();
+    let mut problem = FirstProblem::default();
     let mut evidence = Evidence {
         keyword: raw.keyword_span,
         description: None,
@@ -113,7 +113,7 @@ pub(crate) fn evidence(src: &str, raw: Raw) -> (Evidence, Option<Diagnostic>) {
 
 /// `waive CODE for PRACTICE expires DATE`; the block is attached by the parser.
 pub(crate) fn waiver(src: &str, raw: Raw) -> (Waiver, Option<Diagnostic>) {
-    let mut problem = Problem::default();
+    let mut problem = FirstProblem::default();
     let mut waiver = Waiver {
         keyword: raw.keyword_span,
         code: None,

@@ -4,7 +4,7 @@
 use super::problems::missing_body;
 use super::values::{clause, clause_ref, name};
 use super::walk::{modifier_value, positional, walk};
-use super::{Problem, Raw, Word};
+use super::{FirstProblem, Raw, Word};
 use crate::ast::{ClauseRef, Declaration, Definition, Extension, Name};
 use crate::diagnostic::Diagnostic;
 use crate::token::{Keyword, TokenKind};
@@ -14,7 +14,7 @@ pub(crate) fn declaration<F>(
     raw: Raw,
     has_body: bool,
 ) -> (Declaration<F>, Option<Diagnostic>) {
-    let mut problem = Problem::default();
+    let mut problem = FirstProblem::default();
     let mut declaration = Declaration {
         keyword: raw.keyword_span,
         name: None,
@@ -42,7 +42,7 @@ fn definition<Id>(
     raw: Raw,
     convert: fn(&str, Keyword, Word) -> Result<Id, Box<Diagnostic>>,
 ) -> (Definition<Id>, Option<Diagnostic>) {
-    let mut problem = Problem::default();
+    let mut problem = FirstProblem::default();
     let mut definition = Definition {
         keyword: raw.keyword_span,
         id: None,
@@ -77,7 +77,7 @@ pub(crate) fn clause_definition(
 
 /// `extend STD:CLAUSE`; like a declaration, a missing `{` is one error.
 pub(crate) fn extension(src: &str, raw: Raw, has_body: bool) -> (Extension, Option<Diagnostic>) {
-    let mut problem = Problem::default();
+    let mut problem = FirstProblem::default();
     let found = positional(src, &raw, &mut problem, &[TokenKind::ClauseRef]);
     let clause_value = found[0].and_then(|w| problem.take(clause(src, w)));
     if !has_body {

@@ -4,14 +4,14 @@ use super::expectation::expectation;
 use super::problems::missing;
 use super::values::{clause, clause_ref, int, name};
 use super::walk::{modifier_value, positional, walk};
-use super::{Problem, Raw};
+use super::{FirstProblem, Raw};
 use crate::ast::{MapEdge, Unmapped};
 use crate::code::SyntaxCode;
 use crate::diagnostic::Diagnostic;
 use crate::token::{Keyword, TokenKind};
 
 pub(crate) fn map_edge(src: &str, raw: Raw) -> (MapEdge, Option<Diagnostic>) {
-    let mut problem = Problem::default();
+    let mut problem = FirstProblem::default();
     let mut edge = MapEdge {
         keyword: raw.keyword_span,
         practice: None,
@@ -77,7 +77,7 @@ pub(crate) fn map_edge(src: &str, raw: Raw) -> (MapEdge, Option<Diagnostic>) {
 /// `unmapped STD:CLAUSE`; the block with the reason is attached by the parser. A missing
 /// reason is the model's error, so that a file lacking one can still be formatted.
 pub(crate) fn unmapped(src: &str, raw: Raw) -> (Unmapped, Option<Diagnostic>) {
-    let mut problem = Problem::default();
+    let mut problem = FirstProblem::default();
     let found = positional(src, &raw, &mut problem, &[TokenKind::ClauseRef]);
     let clause_value = found[0].and_then(|w| problem.take(clause(src, w)));
     let node = Unmapped {

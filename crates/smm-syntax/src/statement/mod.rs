@@ -48,9 +48,9 @@ pub(crate) struct Raw {
 
 /// Keeps the first problem found.
 #[derive(Default)]
-struct Problem(Option<Diagnostic>);
+struct FirstProblem(Option<Diagnostic>);
 
-impl Problem {
+impl FirstProblem {
     fn add(&mut self, diagnostic: Diagnostic) {
         self.0.get_or_insert(diagnostic);
     }

@@ -3,7 +3,7 @@
 
 use super::values::{date, int, name, text};
 use super::walk::{positional, walk};
-use super::{Problem, Raw, Word};
+use super::{FirstProblem, Raw, Word};
 use crate::ast::{Annex, Date, Int, LevelText, Name, Setting, Text};
 use crate::diagnostic::Diagnostic;
 use crate::token::{Keyword, TokenKind};
@@ -14,7 +14,7 @@ fn single<T>(
     raw: Raw,
     convert: fn(&str, Keyword, Word) -> Result<T, Box<Diagnostic>>,
 ) -> (Setting<T>, Option<Diagnostic>) {
-    let mut problem = Problem::default();
+    let mut problem = FirstProblem::default();
     let mut value = None;
     walk(
         src,
@@ -49,7 +49,7 @@ pub(crate) fn date_setting(src: &str, raw: Raw) -> (Setting<Date>, Option<Diagno
 }
 
 pub(crate) fn level_text(src: &str, raw: Raw) -> (LevelText, Option<Diagnostic>) {
-    let mut problem = Problem::default();
+    let mut problem = FirstProblem::default();
     let found = positional(
         src,
         &raw,
@@ -68,7 +68,7 @@ pub(crate) fn level_text(src: &str, raw: Raw) -> (LevelText, Option<Diagnostic>)
 }
 
 pub(crate) fn annex(src: &str, raw: Raw) -> (Annex, Option<Diagnostic>) {
-    let mut problem = Problem::default();
+    let mut problem = FirstProblem::default();
     let found = positional(
         src,
         &raw,

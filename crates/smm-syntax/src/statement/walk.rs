@@ -3,7 +3,7 @@
 
 use super::problems::{duplicate, missing, stray, wrong};
 use super::values::text;
-use super::{Part, Problem, Raw, Word};
+use super::{FirstProblem, Part, Raw, Word};
 use crate::ast::{Setting, Text};
 use crate::diagnostic::Diagnostic;
 use crate::token::{Keyword, TokenKind};
@@ -16,10 +16,10 @@ use crate::Span;
 pub(super) fn walk(
     src: &str,
     raw: &Raw,
-    problem: &mut Problem,
+    problem: &mut FirstProblem,
     mut title: Option<&mut Option<Text>>,
-    mut head: impl FnMut(&mut Problem, Word),
-    mut modifier: impl FnMut(&mut Problem, (Keyword, Span, &[Word]), &[Keyword]),
+    mut head: impl FnMut(&mut FirstProblem, Word),
+    mut modifier: impl FnMut(&mut FirstProblem, (Keyword, Span, &[Word]), &[Keyword]),
 ) {
     if !matches!(raw.parts.first(), Some(Part::Value(_))) {
         problem.add(missing(raw.keyword, raw.keyword_span));
@@ -59,7 +59,7 @@ fn keywords(seen: &[(Keyword, Span)]) -> Vec<Keyword> {
 /// Records a modifier, or reports it as given twice.
 fn first_time(
     seen: &mut Vec<(Keyword, Span)>,
-    problem: &mut Problem,
+    problem: &mut FirstProblem,
     keyword: Keyword,
     span: Span,
 ) -> bool {
@@ -75,7 +75,7 @@ fn first_time(
 pub(super) fn modifier_value<T>(
     src: &str,
     raw: &Raw,
-    problem: &mut Problem,
+    problem: &mut FirstProblem,
     (keyword, span, values): (Keyword, Span, &[Word]),
     seen: &[Keyword],
     convert: fn(&str, Keyword, Word) -> Result<T, Box<Diagnostic>>,
@@ -102,7 +102,7 @@ pub(super) fn modifier_value<T>(
 pub(super) fn positional(
     src: &str,
     raw: &Raw,
-    problem: &mut Problem,
+    problem: &mut FirstProblem,
     kinds: &[TokenKind],
 ) -> Vec<Option<Word>> {
     let mut found = vec![None; kinds.len()];

@@ -3,7 +3,7 @@
 //! Findings are grouped as in human output (`grouped`); a group lists what each said.
 
 use super::grouped;
-use crate::report::Report;
+use crate::check_report::Report;
 
 /// The findings, then `summary` (the human output's last line).
 pub fn render(report: &Report, summary: &str) -> String {

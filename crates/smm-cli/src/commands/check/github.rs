@@ -6,7 +6,7 @@
 
 use smm_syntax::{visible, Severity};
 
-use crate::report::Report;
+use crate::check_report::Report;
 
 /// How many annotations of one kind (error, warning, notice) GitHub shows for a step; the
 /// rest are dropped without a word, so the run says so itself.
@@ -128,7 +128,7 @@ mod tests {
 
     #[test]
     fn text_from_files_cannot_reach_the_log_raw() {
-        use crate::report::{FileChecks, FileReport, Reported};
+        use crate::check_report::{FileChecks, FileReport, Reported};
         use smm_syntax::{Diagnostic, Span, SyntaxCode};
         let mut diagnostic = Diagnostic::syntax(
             SyntaxCode::UnexpectedToken,

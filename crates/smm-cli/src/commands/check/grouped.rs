@@ -5,7 +5,7 @@
 
 use smm_syntax::{Diagnostic, Label};
 
-use crate::report::Reported;
+use crate::check_report::Reported;
 
 /// One finding as people read it: several when they share code and place.
 pub struct Grouped {
@@ -93,7 +93,7 @@ fn lowercase_first(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Waived;
+    use crate::check_report::Waived;
     use smm_syntax::{Severity, Span};
 
     fn reported(code: &'static str, span: Span, message: &str) -> Reported {

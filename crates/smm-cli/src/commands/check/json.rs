@@ -7,7 +7,7 @@ use std::io::Write as _;
 use serde::Serialize;
 
 use super::pretty;
-use crate::report::{AssessmentResult, FileReport, Report, Reported};
+use crate::check_report::{AssessmentResult, FileReport, Report, Reported};
 
 /// Bumped whenever a field is removed, renamed or changes meaning.
 pub const SCHEMA_VERSION: &str = "1";
@@ -90,7 +90,7 @@ struct WaivedJson<'r> {
     expires: &'r str,
 }
 
-fn waived(w: &crate::report::Waived) -> WaivedJson<'_> {
+fn waived(w: &crate::check_report::Waived) -> WaivedJson<'_> {
     WaivedJson {
         reason: &w.reason,
         owner: &w.owner,
@@ -221,8 +221,8 @@ pub struct Stream<'o> {
 impl<'o> Stream<'o> {
     pub fn begin(
         out: &'o mut dyn std::io::Write,
-        mappings: &[crate::report::MappingUsed],
-        counts: crate::report::Counts,
+        mappings: &[crate::check_report::MappingUsed],
+        counts: crate::check_report::Counts,
         files: usize,
     ) -> std::io::Result<Stream<'o>> {
         let head = Head {

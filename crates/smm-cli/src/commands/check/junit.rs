@@ -9,9 +9,9 @@
 //! `failures` counts are the number of those elements. Waived findings make a case skipped when
 //! nothing in it fails; findings below the threshold are listed in the case's `<system-out>`.
 
-use super::sarif::Places;
+use super::sarif::NamedPlaces;
 use crate::args::FailOn;
-use crate::report::{FileReport, Report, Reported};
+use crate::check_report::{FileReport, Report, Reported};
 
 #[derive(Default)]
 struct Case {
@@ -86,7 +86,7 @@ pub fn render(report: &Report, fail_on: FailOn) -> String {
             name: file.relative.clone(),
             ..Case::default()
         };
-        let places = Places::of(&file.text);
+        let places = NamedPlaces::of(&file.text);
         for reported in &file.checks.diagnostics {
             let place = places.at(&reported.diagnostic);
             let case = match (&place.item, &place.subject) {
@@ -204,7 +204,7 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Waived;
+    use crate::check_report::Waived;
     use smm_syntax::Severity;
     use smm_syntax::{Diagnostic, Span};
 

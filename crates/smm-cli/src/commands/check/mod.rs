@@ -7,11 +7,11 @@ use std::io::{self, Write};
 use smm_syntax::Severity;
 
 use crate::args::FailOn;
+use crate::check_report::{FileReport, Report};
 use crate::cli::{CheckArgs, OutputFormat};
 use crate::destination::{self, destination};
-use crate::report::{FileReport, Report};
+use crate::inputs;
 use crate::status::{count, Status};
-use crate::targets;
 
 mod compact;
 mod github;
@@ -27,7 +27,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Status> {
-    let resolved = targets::resolve(&args.input, err)?;
+    let resolved = inputs::resolve(&args.input, err)?;
     // Every destination is judged before anything is written or checked.
     let mut destinations = Vec::new();
     let mut refused = Status::default();
@@ -125,10 +125,10 @@ pub fn run(
 fn file_report(
     report: &mut Report,
     fail_on: &mut Option<FailOn>,
-    prefix: &crate::report::PathPrefix,
-    at: &crate::targets::Visit<'_>,
+    prefix: &crate::check_report::PathPrefix,
+    at: &crate::inputs::Visited<'_>,
     source: &crate::sources::Source,
-    mut checks: crate::report::FileChecks,
+    mut checks: crate::check_report::FileChecks,
 ) -> FileReport {
     // Machine formats name files from the repository root, as code hosts do.
     let root = match report.roots.iter().position(|r| r == at.repository) {
@@ -138,13 +138,17 @@ fn file_report(
             report.roots.len() - 1
         }
     };
-    checks
-        .diagnostics
-        .extend(source.parse.errors.iter().map(|d| crate::report::Reported {
-            diagnostic: d.clone(),
-            fix: None,
-            waived: None,
-        }));
+    checks.diagnostics.extend(
+        source
+            .parse
+            .errors
+            .iter()
+            .map(|d| crate::check_report::Reported {
+                diagnostic: d.clone(),
+                fix: None,
+                waived: None,
+            }),
+    );
     checks.diagnostics.retain_mut(|reported| {
         let d = &mut reported.diagnostic;
         match at.config.severity_of(d.code, d.severity) {
@@ -169,8 +173,8 @@ fn file_report(
     *fail_on = fail_on.or(at.config.fail_on.map(FailOn::from));
     FileReport {
         root,
-        relative: crate::report::relative_shown(&at.target.path, at.repository, prefix),
-        relative_path: crate::report::relative_path(&at.target.path, at.repository, prefix),
+        relative: crate::check_report::relative_shown(&at.target.path, at.repository, prefix),
+        relative_path: crate::check_report::relative_path(&at.target.path, at.repository, prefix),
         shown: at.target.shown.clone(),
         lines: source.lines.clone(),
         text: source.text.clone(),
@@ -185,16 +189,16 @@ fn file_report(
 /// that no more than a window's findings are held (1,000 files: 64 MB instead of 148). A
 /// workspace of one window is checked once and written whole.
 fn json_streamed(
-    resolved: targets::Resolved,
+    resolved: inputs::Resolved,
     semantic: &crate::checked::Semantic,
-    prefix: &crate::report::PathPrefix,
+    prefix: &crate::check_report::PathPrefix,
     mut fail_on: Option<FailOn>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<Status> {
     // The roots and mappings met; the files, when the only pass is the last.
     let mut tally = Report::default();
-    let mut counts = crate::report::Counts::default();
+    let mut counts = crate::check_report::Counts::default();
     let mut files = 0;
     let mut problems = false;
     let mut out = Some(out);
@@ -314,7 +318,7 @@ fn with_assessment_lines(report: &Report, text: String) -> String {
 }
 
 /// `assessment line-4: 7 of 11 targets met; clauses implemented of mapped: iec62443-2-1 3/19, …`
-fn assessment_line(assessment: &crate::report::AssessmentResult) -> String {
+fn assessment_line(assessment: &crate::check_report::AssessmentResult) -> String {
     let summary = &assessment.summary;
     let mut line = format!(
         "assessment {}: {} of {} targets met",
@@ -381,7 +385,7 @@ fn summary(report: &Report, failures: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{FileChecks, Reported};
+    use crate::check_report::{FileChecks, Reported};
     use smm_syntax::{Diagnostic, Span, SyntaxCode};
 
     fn report(severities: &[Severity], files: usize) -> Report {

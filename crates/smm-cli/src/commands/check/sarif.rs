@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 use smm_syntax::ast::{self, Item};
 use smm_syntax::{lines, Diagnostic, Severity, Span};
 
-use crate::report::{FileReport, Report, Reported};
+use crate::check_report::{FileReport, Report, Reported};
 
 /// The `partialFingerprints` key; a new version if what goes into the hash ever changes.
 const FINGERPRINT: &str = "smmFinding/v1";
@@ -41,7 +41,7 @@ pub fn render(report: &Report) -> String {
     let mut seen = HashMap::new();
     let mut results = Vec::new();
     for file in &report.files {
-        let places = Places::of(&file.text);
+        let places = NamedPlaces::of(&file.text);
         for reported in &file.checks.diagnostics {
             let key = fingerprint_key(file, &places.at(&reported.diagnostic), reported);
             let occurrence = seen.entry(key.clone()).or_insert(0usize);
@@ -119,7 +119,7 @@ fn level(severity: Severity) -> &'static str {
 /// What identifies a finding whatever its line: its code, its file, the item that holds it and
 /// the practice (or catalog entry) it is about; never a line, a column or a byte offset.
 /// Several findings with one key are told apart by their order (the `:N` of the fingerprint).
-fn fingerprint_key(file: &FileReport, place: &Place, reported: &Reported) -> String {
+fn fingerprint_key(file: &FileReport, place: &NamedPlace, reported: &Reported) -> String {
     let item = place
         .item
         .as_ref()
@@ -144,7 +144,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 
 /// Where a finding sits in its file, by name rather than by position.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Place {
+pub(crate) struct NamedPlace {
     /// The item that holds it: its keyword and name (`("assessment", "plant")`; an `extend`
     /// item is named by its clause).
     pub item: Option<(&'static str, String)>,
@@ -158,21 +158,21 @@ pub(crate) struct Place {
 /// A file's items, for naming the place of each of its findings. The report carries the
 /// checker's diagnostics, not its findings' subjects, so the place is read back from the
 /// file's own text: the same text the spans point into.
-pub(crate) struct Places {
+pub(crate) struct NamedPlaces {
     file: ast::SourceFile,
 }
 
-impl Places {
-    pub fn of(text: &str) -> Places {
-        Places {
+impl NamedPlaces {
+    pub fn of(text: &str) -> NamedPlaces {
+        NamedPlaces {
             file: smm_syntax::parse(text).file,
         }
     }
 
-    pub fn at(&self, diagnostic: &Diagnostic) -> Place {
+    pub fn at(&self, diagnostic: &Diagnostic) -> NamedPlace {
         let offset = diagnostic.span.start;
         let Some(item) = self.file.items.iter().find(|i| holds(i.span(), offset)) else {
-            return Place {
+            return NamedPlace {
                 item: None,
                 subject: first_id(&diagnostic.message),
             };
@@ -239,13 +239,13 @@ impl Places {
                 None,
             ),
             Item::Error(_) => {
-                return Place {
+                return NamedPlace {
                     item: None,
                     subject: first_id(&diagnostic.message),
                 }
             }
         };
-        Place {
+        NamedPlace {
             item: Some((kind, item_name)),
             subject: subject.or_else(|| first_id(&diagnostic.message)),
         }
@@ -447,9 +447,9 @@ mod tests {
     #[test]
     fn places_name_the_item_and_the_practice_not_the_line() {
         let text = "profile base {\n  target access-control level 3\n}\n\nassessment plant {\n  profile base\n  practice access-control level 2 {\n    evidence \"E\" implements iso27002:5.15 expires 2026-01-01\n  }\n  waive unmet-target for patch-management expires 2027-01-01 {\n    reason \"r\"\n    owner \"o\"\n  }\n}\n\nstandard acme \"A\" {\n  clause acme:1\n}\n";
-        let places = Places::of(text);
+        let places = NamedPlaces::of(text);
         let at = |at: &str, message: &str| places.at(&diagnostic(text, at, message));
-        let place = |item: (&'static str, &str), subject: Option<&str>| Place {
+        let place = |item: (&'static str, &str), subject: Option<&str>| NamedPlace {
             item: Some((item.0, item.1.to_string())),
             subject: subject.map(str::to_string),
         };

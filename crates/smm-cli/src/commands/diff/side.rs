@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use crate::args::InputArgs;
 use crate::assessed::{assessed, Assessed};
 use crate::checked::{Checked, Semantic};
+use crate::inputs;
 use crate::status::Status;
-use crate::targets;
 
 /// Where the paths of a side's assessments start.
 #[derive(Clone, Copy)]
@@ -38,7 +38,7 @@ pub fn load(
         stdin_filename: None,
         verbose: false,
     };
-    let resolved = targets::resolve(&input, err)?;
+    let resolved = inputs::resolve(&input, err)?;
     status.failures += resolved.status.failures;
     let semantic = Semantic {
         as_of: None,
@@ -49,13 +49,13 @@ pub fn load(
         let mut sources = group.load(true);
         // A file named on the command line is read even when smm.toml excludes it, as
         // `smm check` reads it.
-        for target in &group.targets {
+        for target in &group.inputs {
             if let Err(e) = sources.get_or_load(&target.path) {
                 status.fail(err, &target.shown, e)?;
             }
         }
         let checked = Checked::run(&semantic, &group, &sources);
-        let wanted: BTreeSet<&Path> = group.targets.iter().map(|t| t.path.as_path()).collect();
+        let wanted: BTreeSet<&Path> = group.inputs.iter().map(|t| t.path.as_path()).collect();
         let base = match base {
             Base::Root => group.root.as_path(),
             Base::Folder(folder) => folder,

@@ -8,12 +8,12 @@ use clap::Args;
 use smm_syntax::{Severity, Span};
 
 use crate::args::{ColorArg, InputArgs};
+use crate::check_report::Reported;
 use crate::checked::{Checked, Semantic};
 use crate::color::Colors;
-use crate::report::Reported;
+use crate::inputs::{self, Group, InputFile};
 use crate::sources::Sources;
 use crate::status::{count, Status};
-use crate::targets::{self, Group, Target};
 use crate::{atomic, diff};
 
 #[derive(Debug, Args)]
@@ -42,7 +42,7 @@ pub fn run(
     if !args.dry_run {
         atomic::clean_up_when_interrupted();
     }
-    let resolved = targets::resolve(&args.input, err)?;
+    let resolved = inputs::resolve(&args.input, err)?;
     let mut status = resolved.status;
     let mut tally = Tally::default();
     for mut group in resolved.groups {
@@ -79,8 +79,8 @@ fn fix_group(
         dependents: false,
     };
     // The targets as read, in the order given; a file that does not parse is left alone.
-    let mut files: Vec<(&Target, String)> = Vec::new();
-    for target in &group.targets {
+    let mut files: Vec<(&InputFile, String)> = Vec::new();
+    for target in &group.inputs {
         match sources.get_or_load(&target.path) {
             Err(e) => status.fail(err, &target.shown, e)?,
             Ok(source) if !source.parse.errors.is_empty() => {
@@ -170,7 +170,7 @@ struct CertainFix {
 
 /// The fixes of the file's findings that are not accepted by a waiver, each a single edit in
 /// the file itself, in order; of two that overlap, the first.
-fn certain_fixes(checked: &Checked, target: &Target) -> Vec<CertainFix> {
+fn certain_fixes(checked: &Checked, target: &InputFile) -> Vec<CertainFix> {
     let Some(file) = checked.workspace.id(&target.path) else {
         return Vec::new();
     };

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use crate::cli::FmtArgs;
 use crate::color::Colors;
 use crate::status::{count, Status};
-use crate::{atomic, diff, targets};
+use crate::{atomic, diff, inputs};
 
 pub fn run(
     args: &FmtArgs,
@@ -17,7 +17,7 @@ pub fn run(
     if !args.check {
         atomic::clean_up_when_interrupted();
     }
-    let resolved = targets::resolve(&args.input, err)?;
+    let resolved = inputs::resolve(&args.input, err)?;
     let mut status =
         resolved.for_each_source(1, err, None, &mut |_, at, source, _, status, err| {
             let target = at.target;

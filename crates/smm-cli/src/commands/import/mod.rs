@@ -17,9 +17,9 @@ use smm_check::disk::config;
 use smm_check::disk::walk;
 use smm_model::Model;
 
+use crate::inputs::shown_from_cwd;
 use crate::sources::Sources;
 use crate::status::{count, Status};
-use crate::targets::shown_from_cwd;
 use crate::workspace_model::WorkspaceModel;
 
 mod columns;

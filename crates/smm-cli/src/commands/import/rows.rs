@@ -30,7 +30,7 @@ pub use values::{is_name, not_a_name};
 
 /// Why a row cannot be imported, at a column when one is to blame.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
+pub struct RowProblem {
     /// The row's number in the spreadsheet.
     pub row: usize,
     pub column: Option<usize>,
@@ -73,7 +73,7 @@ pub struct Options<'a> {
 pub struct Imported {
     pub assessments: Vec<Assessment>,
     /// In row order.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<RowProblem>,
     /// The rows read below the header row that were not skipped.
     pub rows: usize,
     /// How many of those cannot be imported.
@@ -148,7 +148,7 @@ pub fn import(sheet: &Sheet, columns: &Columns, options: &Options<'_>) -> Import
                 .or_else(|| practice_column(columns))
                 .copied();
             for &row in &p.rows {
-                imported.problems.push(Problem {
+                imported.problems.push(RowProblem {
                     row,
                     column,
                     message: format!(
@@ -175,7 +175,7 @@ fn practice_column(columns: &Columns) -> Option<&usize> {
 }
 
 /// The problems of a row whose values differ from those earlier rows gave.
-fn conflicts(assessments: &[Assessment], parsed: &Parsed) -> Vec<Problem> {
+fn conflicts(assessments: &[Assessment], parsed: &Parsed) -> Vec<RowProblem> {
     let Some(assessment) = assessments.iter().find(|a| a.id == parsed.assessment) else {
         return Vec::new();
     };
@@ -184,7 +184,7 @@ fn conflicts(assessments: &[Assessment], parsed: &Parsed) -> Vec<Problem> {
         |fields: &BTreeMap<Field, Given>, whose: String, given: &[(Field, String, usize)]| {
             for (field, value, column) in given {
                 if let Some(first) = fields.get(field).filter(|f| f.value != *value) {
-                    problems.push(Problem {
+                    problems.push(RowProblem {
                         row: parsed.row,
                         column: Some(*column),
                         message: format!(

@@ -18,10 +18,10 @@ use smm_check::{Analysis, Day, Workspace};
 use smm_syntax::ast::{AssessmentField, Item};
 use smm_syntax::Span;
 
-use crate::checked::Disk;
+use crate::checked::WalkedFiles;
+use crate::inputs::{shown_from_cwd, shown_root};
 use crate::sources::Sources;
 use crate::status::Status;
-use crate::targets::{shown_from_cwd, shown_root};
 use crate::workspace_model::WorkspaceModel;
 
 const ROLES: [&str; 3] = ["asset-owner", "product-supplier", "service-provider"];
@@ -233,7 +233,7 @@ struct Loaded {
     root: PathBuf,
     sources: Sources,
     model: WorkspaceModel,
-    disk: Disk,
+    disk: WalkedFiles,
 }
 
 impl Loaded {
@@ -248,7 +248,7 @@ impl Loaded {
         let found = walk::walk(&root.dir, &root.dir, &config.exclude, &confinement);
         let sources = Sources::load(found.files);
         let model = WorkspaceModel::build(&sources, &config, &root.dir);
-        let disk = Disk {
+        let disk = WalkedFiles {
             files: sources.loaded().map(|(p, _)| p.clone()).collect(),
             confinement,
         };

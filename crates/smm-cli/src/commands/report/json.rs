@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::page::{ClauseLine, Page};
 use crate::assessed::{Rating, Target};
-use crate::report::{MappingUsed, Waived};
+use crate::check_report::{MappingUsed, Waived};
 
 /// Bumped whenever a field is removed, renamed or changes meaning.
 pub const SCHEMA_VERSION: &str = "1";

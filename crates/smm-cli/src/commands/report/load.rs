@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use crate::args::InputArgs;
 use crate::assessed::{assessed, Assessed};
+use crate::check_report::{MappingUsed, Reported};
 use crate::checked::{Checked, Semantic};
-use crate::report::{MappingUsed, Reported};
+use crate::inputs;
 use crate::status::Status;
-use crate::targets;
 
 use super::page::{self, Baseline, Page, DEFAULT_EXPIRY_WINDOW};
 
@@ -30,7 +30,7 @@ pub fn pages(
     status: &mut Status,
     err: &mut dyn Write,
 ) -> io::Result<Vec<Page>> {
-    let resolved = targets::resolve(input, err)?;
+    let resolved = inputs::resolve(input, err)?;
     status.failures += resolved.status.failures;
     let semantic = Semantic {
         as_of,
@@ -39,13 +39,13 @@ pub fn pages(
     let mut found = Vec::new();
     for mut group in resolved.groups {
         let mut sources = group.load(true);
-        for target in &group.targets {
+        for target in &group.inputs {
             if let Err(e) = sources.get_or_load(&target.path) {
                 status.fail(err, &target.shown, e)?;
             }
         }
         let checked = Checked::run(&semantic, &group, &sources);
-        let wanted: BTreeSet<&Path> = group.targets.iter().map(|t| t.path.as_path()).collect();
+        let wanted: BTreeSet<&Path> = group.inputs.iter().map(|t| t.path.as_path()).collect();
         let mappings = MappingUsed::of(&checked.model.model);
         let mut file_reported: Option<(PathBuf, Vec<Reported>)> = None;
         for assessment in assessed(&checked, &group.root, |p| wanted.contains(p)) {
@@ -101,7 +101,7 @@ pub fn pages(
 /// workspace's severities), in order of position.
 fn file_findings(
     checked: &Checked,
-    group: &targets::Group,
+    group: &inputs::Group,
     path: &Path,
     source: &smm_check::Source,
 ) -> Vec<Reported> {

@@ -10,7 +10,7 @@ use smm_model::{Editions, Level, Model, Role};
 use smm_syntax::Severity;
 
 use crate::assessed::{Assessed, AssessedPractice, Evidence, Rating};
-use crate::report::{MappingUsed, Reported};
+use crate::check_report::{MappingUsed, Reported};
 
 /// Evidence expiring within this many days of the report's day is flagged, unless smm.toml's
 /// `expiry-warning-days` says otherwise.

@@ -10,7 +10,7 @@ use super::super::injection::unneutralise;
 use super::super::sheet::{Cell, Row};
 use super::values::{date, hint, is_name, level, not_a_name, words};
 use super::{
-    practice_column, Evidence, Options, Parsed, Problem, EVIDENCE, OWN, PRACTICE_NAMES,
+    practice_column, Evidence, Options, Parsed, RowProblem, EVIDENCE, OWN, PRACTICE_NAMES,
     PRACTICE_VALUES,
 };
 
@@ -31,14 +31,14 @@ impl Reader<'_> {
     }
 
     /// `Ok(None)` for a row to skip.
-    pub(super) fn row(&self, row: &Row) -> Result<Option<Parsed>, Vec<Problem>> {
+    pub(super) fn row(&self, row: &Row) -> Result<Option<Parsed>, Vec<RowProblem>> {
         let columns = self.columns;
         if columns.fields.values().all(|&c| row.cell(c).is_blank()) {
             return Ok(None);
         }
         let mut problems = Vec::new();
         let mut problem = |column: Option<usize>, message: String| {
-            problems.push(Problem {
+            problems.push(RowProblem {
                 row: row.number,
                 column,
                 message,

@@ -15,7 +15,7 @@ use smm_model::{Level, Role};
 use super::page::{Expiry, Page};
 use super::{IndexEntry, Meta};
 use crate::assessed::AssessedPractice;
-use crate::report::MappingUsed;
+use crate::check_report::MappingUsed;
 
 mod coverage;
 mod evidence;

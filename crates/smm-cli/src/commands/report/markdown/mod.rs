@@ -11,7 +11,7 @@ use super::charts;
 use super::page::{Expiry, Page};
 use super::{Charts, IndexEntry, Meta, Rendered};
 use crate::assessed::AssessedPractice;
-use crate::report::MappingUsed;
+use crate::check_report::MappingUsed;
 
 mod coverage;
 mod evidence;

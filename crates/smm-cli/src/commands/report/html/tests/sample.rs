@@ -5,10 +5,10 @@ use std::path::PathBuf;
 
 use super::*;
 use crate::assessed::{Assessed, AssessedPractice, Evidence, Named, Rating, Target};
+use crate::check_report::Waived;
 use crate::commands::report::page::{
     Baseline, ClauseLine, Coverage, EvidenceLine, FindingLine, Group, Step,
 };
-use crate::report::Waived;
 
 /// Breaks out of markup if anything is left unescaped.
 pub(super) const HOSTILE: &str = "</script><img src=x onerror=alert(1)> \"'&<>";

@@ -2,7 +2,7 @@
 
 use super::sample::{clause, meta, named, sample_page};
 use super::*;
-use crate::report::Waived;
+use crate::check_report::Waived;
 
 #[test]
 fn escape_makes_text_inert() {

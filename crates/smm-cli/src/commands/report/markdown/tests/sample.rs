@@ -6,11 +6,11 @@ use smm_check::{GroupSummary, StandardCoverage, Summary};
 use smm_model::{Editions, Level};
 
 use crate::assessed::{Assessed, AssessedPractice, Evidence, Named, Rating, Target};
+use crate::check_report::{MappingUsed, Waived};
 use crate::commands::report::page::{
     Baseline, ClauseLine, Coverage, EvidenceLine, Expiry, FindingLine, Group, Page, Step,
 };
 use crate::commands::report::Meta;
-use crate::report::{MappingUsed, Waived};
 
 pub(super) fn meta() -> Meta {
     Meta {

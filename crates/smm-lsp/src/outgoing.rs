@@ -51,7 +51,7 @@ impl From<Diagnostic> for Problem {
     }
 }
 
-pub struct Report {
+pub struct Outgoing {
     pub files: Vec<FileDiagnostics>,
     /// Every file with diagnostics is in `files`: one that is not has none.
     pub complete: bool,
@@ -61,7 +61,7 @@ pub struct Report {
 
 impl State {
     /// The diagnostics of the files marked since the last report.
-    pub fn report(&mut self) -> Report {
+    pub fn outgoing(&mut self) -> Outgoing {
         let dirty = std::mem::replace(&mut self.dirty, Dirty::Files(BTreeSet::new()));
         let complete = dirty == Dirty::All;
         let mut files = Vec::new();
@@ -86,7 +86,7 @@ impl State {
                 .into()],
             });
         }
-        Report {
+        Outgoing {
             files,
             complete,
             generation: self.generation,

@@ -16,7 +16,7 @@ pub const STDIN_NAME: &str = "<stdin>";
 
 /// A file to report on.
 #[derive(Debug)]
-pub struct Target {
+pub struct InputFile {
     /// Absolute; the key into `Sources`.
     pub path: PathBuf,
     /// As the user would write it.
@@ -33,13 +33,13 @@ pub struct Group {
     /// Where the machine formats' paths start (`repository_root`).
     pub repository: PathBuf,
     pub config: Config,
-    pub targets: Vec<Target>,
+    pub inputs: Vec<InputFile>,
     stdin: Option<(PathBuf, String)>,
 }
 
 impl Group {
     /// Every file of the root, parsed, when `whole`, with standard input standing in for its
-    /// file. Otherwise only standard input: a command that looks at its targets alone (`fmt`)
+    /// file. Otherwise only standard input: a command that looks at its input files alone (`fmt`)
     /// reads each when it gets to it, so a file formatted beside megabytes of others costs
     /// what the file costs.
     pub fn load(&mut self, whole: bool) -> Sources {
@@ -63,26 +63,26 @@ pub struct Resolved {
 }
 
 impl Resolved {
-    /// Every file the run reads as input: the targets and each workspace's smm.toml.
+    /// Every file the run reads as input: the input files and each workspace's smm.toml.
     pub fn inputs(&self) -> Vec<PathBuf> {
         let mut inputs = Vec::new();
         for group in &self.groups {
             inputs.push(group.root.join(config::FILE_NAME));
-            inputs.extend(group.targets.iter().map(|t| t.path.clone()));
+            inputs.extend(group.inputs.iter().map(|t| t.path.clone()));
         }
         inputs
     }
 }
 
 /// A file being visited, with its workspace.
-pub struct Visit<'a> {
-    pub target: &'a Target,
+pub struct Visited<'a> {
+    pub target: &'a InputFile,
     pub root: &'a Path,
     /// Where the machine formats' paths start (`repository_root`).
     pub repository: &'a Path,
     pub config: &'a Config,
     /// The mappings of the workspace's model, when it was checked beyond syntax.
-    pub mappings: &'a [crate::report::MappingUsed],
+    pub mappings: &'a [crate::check_report::MappingUsed],
 }
 
 /// Reads standard input if `-` is among the paths. Problems are reported on `err` and counted.
@@ -162,7 +162,7 @@ impl Resolver {
             }
             return self.add(
                 root,
-                Target {
+                InputFile {
                     path,
                     shown,
                     is_stdin: false,
@@ -188,7 +188,7 @@ impl Resolver {
         }
         for path in walk.files {
             let shown = shown_under(arg, &dir, &path);
-            let target = Target {
+            let target = InputFile {
                 path,
                 shown,
                 is_stdin: false,
@@ -211,7 +211,7 @@ impl Resolver {
         // Without a name, the current directory holds the nameless file.
         let path = absolute_file(name.unwrap_or(Path::new(STDIN_NAME)));
         let root = find_root(path.parent().unwrap_or(&path));
-        let target = Target {
+        let target = InputFile {
             path: path.clone(),
             shown,
             is_stdin: true,
@@ -220,26 +220,26 @@ impl Resolver {
         // Standard input replaces the file on disk even if that file was named too.
         self.seen.remove(&path);
         for group in &mut self.groups {
-            group.targets.retain(|t| t.path != path);
+            group.inputs.retain(|t| t.path != path);
         }
         self.add(root, target, err)?;
         if let Some(group) = self
             .groups
             .iter_mut()
-            .find(|g| g.targets.iter().any(|t| t.is_stdin))
+            .find(|g| g.inputs.iter().any(|t| t.is_stdin))
         {
             group.stdin = Some((path, text));
         }
         Ok(())
     }
 
-    fn add(&mut self, root: Root, target: Target, err: &mut dyn Write) -> io::Result<()> {
+    fn add(&mut self, root: Root, target: InputFile, err: &mut dyn Write) -> io::Result<()> {
         if self.seen.contains(&target.path) {
             return Ok(());
         }
         let path = target.path.clone();
         if let Some(group) = self.group(root, err)? {
-            group.targets.push(target);
+            group.inputs.push(target);
             self.seen.insert(path);
         }
         Ok(())
@@ -271,7 +271,7 @@ impl Resolver {
             config_file: root.config_file,
             root: root.dir,
             config,
-            targets: Vec::new(),
+            inputs: Vec::new(),
             stdin: None,
         });
         Ok(self.groups.last_mut())
