@@ -25,7 +25,7 @@ impl Severity {
 
 crate::codes! {
     /// Stable codes for syntax errors; the model and the checker add their own beside these.
-    pub enum SyntaxCode in SYNTAX {
+    pub enum SyntaxCode named "syntax" in SYNTAX {
         UnexpectedCharacter,
         UnterminatedString,
         InvalidEscape,
@@ -72,10 +72,15 @@ pub const fn code(
 }
 
 /// Declares an enum of codes whose variants are the rows of a table, in order, with `ALL`,
-/// `row`, `id` and `from_id`.
+/// `row`, `id` and `from_id`, and a test that each variant is the row named for it under
+/// `prefix` (`UnmetTarget` is `check::unmet-target`).
 #[macro_export]
 macro_rules! codes {
-    ($(#[$meta:meta])* $vis:vis enum $name:ident in $table:path { $($code:ident),* $(,)? }) => {
+    (
+        $(#[$meta:meta])* $vis:vis enum $name:ident named $prefix:literal in $table:path {
+            $($code:ident),* $(,)?
+        }
+    ) => {
         $(#[$meta])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         $vis enum $name {
@@ -96,6 +101,21 @@ macro_rules! codes {
 
             pub fn from_id(id: &str) -> Option<$name> {
                 $name::ALL.into_iter().find(|c| c.id() == id)
+            }
+        }
+
+        #[cfg(test)]
+        mod each_code_is_its_row {
+            #[test]
+            fn each_variant_is_the_row_named_for_it() {
+                for (i, code) in super::$name::ALL.into_iter().enumerate() {
+                    assert_eq!(code as usize, i);
+                    let id = $crate::code::id_of_variant($prefix, &format!("{code:?}"));
+                    assert_eq!(code.id(), id);
+                    assert_eq!(super::$name::from_id(&id), Some(code));
+                }
+                let unknown = concat!($prefix, "::no-such-code");
+                assert_eq!(super::$name::from_id(unknown), None);
             }
         }
     };
@@ -132,17 +152,8 @@ pub const SYNTAX: [Code; 11] = [
 
 #[cfg(test)]
 mod tests {
-    use crate::SyntaxCode;
-
-    /// Each variant reaches the row named for it: `UnexpectedToken` is `syntax::unexpected-token`.
     #[test]
-    fn each_variant_is_the_row_named_for_it() {
-        for (i, code) in SyntaxCode::ALL.into_iter().enumerate() {
-            assert_eq!(code as usize, i);
-            let id = super::id_of_variant("syntax", &format!("{code:?}"));
-            assert_eq!(code.id(), id);
-            assert_eq!(SyntaxCode::from_id(&id), Some(code));
-        }
+    fn a_variant_name_is_its_id_in_kebab_case() {
         assert_eq!(
             super::id_of_variant("check", "UnmetTarget"),
             "check::unmet-target"
