@@ -14,7 +14,7 @@ use crate::evidence::{self, EvidenceContext};
 use crate::mapped::MappedClauses;
 use crate::practice_status::{Current, PracticeStatus};
 use crate::profiles::ResolvedProfile;
-use crate::ratings::line_span;
+use crate::ratings::{line_span, RatedOnce};
 use crate::summary::{summarize, Summary};
 use crate::values::{self, Values};
 use crate::waivers;
@@ -205,7 +205,12 @@ impl Checker<'_> {
     ) -> BTreeMap<String, PracticeStatus> {
         let file = context.file;
         let mut statuses: BTreeMap<String, PracticeStatus> = BTreeMap::new();
-        let mut first_line: BTreeMap<String, Span> = BTreeMap::new();
+        let mut rated = RatedOnce::new(
+            CheckCode::DuplicatePractice,
+            "is assessed twice",
+            "first assessment of it",
+            "record each practice once",
+        );
         // Findings made while reading a practice's line and evidence are about that practice.
         let mut about: Option<(usize, SharedText)> = None;
         for rating in ratings {
@@ -224,20 +229,9 @@ impl Checker<'_> {
             let known = values.practice(practice);
             let level = values.level(&rating.level);
             let scope = values.scope(&rating.scope);
-            if let Some(first) = first_line.get(&practice.text) {
-                findings.push(
-                    Finding::new(
-                        file,
-                        CheckCode::DuplicatePractice,
-                        practice.span,
-                        format!("`{}` is assessed twice", practice.text),
-                    )
-                    .related(file, *first, "first assessment of it")
-                    .help("record each practice once"),
-                );
+            if !rated.first(file, practice, rating, findings) {
                 continue;
             }
-            first_line.insert(practice.text.clone(), line_span(rating));
             let mut implemented = Vec::new();
             let mut has_evidence = false;
             for field in rating.body.iter().flat_map(|b| &b.entries) {

@@ -10,7 +10,7 @@ use smm_syntax::Span;
 
 use crate::declared::{Declarations, Declared};
 use crate::editions::Follows;
-use crate::ratings::line_span;
+use crate::ratings::{line_span, RatedOnce};
 use crate::values::{self, Values};
 use crate::{CheckCode, FileId, Finding};
 
@@ -221,7 +221,12 @@ fn check_own(
         targets: BTreeMap::new(),
     };
     let mut settings: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
-    let mut target_lines: BTreeMap<String, Span> = BTreeMap::new();
+    let mut rated = RatedOnce::new(
+        CheckCode::DuplicateTarget,
+        "is targeted twice in this profile",
+        "first target",
+        "keep one target per practice",
+    );
     let fields = profile.item.body.iter().flat_map(|b| &b.entries);
     for field in fields {
         let mut values = Values {
@@ -269,20 +274,9 @@ fn check_own(
                 let known = values.practice(practice);
                 let level = values.level(&t.level);
                 let scope = values.scope(&t.scope);
-                if let Some(first) = target_lines.get(&practice.text) {
-                    findings.push(
-                        Finding::new(
-                            file,
-                            CheckCode::DuplicateTarget,
-                            practice.span,
-                            format!("`{}` is targeted twice in this profile", practice.text),
-                        )
-                        .related(file, *first, "first target")
-                        .help("keep one target per practice"),
-                    );
+                if !rated.first(file, practice, t, findings) {
                     continue;
                 }
-                target_lines.insert(practice.text.clone(), line_span(t));
                 let (true, Some(level), Some(scope)) = (known, level, scope) else {
                     continue;
                 };

@@ -1,8 +1,8 @@
 //! The codes the model reports about catalog files, as a type (`ModelCode`) over its rows.
 
 use smm_syntax::code::code;
-use smm_syntax::Code;
 use smm_syntax::Severity::{Error, Warning};
+use smm_syntax::{Code, Diagnostic, SharedText, Span};
 
 smm_syntax::codes! {
     pub enum ModelCode named "model" in MODEL {
@@ -32,6 +32,13 @@ smm_syntax::codes! {
         DuplicateUnmapped,
         UnmappedButMapped,
         RoleNotServed,
+    }
+}
+
+impl ModelCode {
+    /// A diagnostic under this code, at its table's severity.
+    pub fn diagnostic(self, span: Span, message: impl Into<SharedText>) -> Diagnostic {
+        Diagnostic::new(self.row().severity, self.id(), span, message)
     }
 }
 

@@ -5,7 +5,6 @@
 //! annex name. Checked once every catalog is read, since the listed standard may come later.
 
 use smm_syntax::ast::{ClauseRef, Definition};
-use smm_syntax::{Diagnostic, Severity};
 
 use super::ModelBuilder;
 use crate::entities::{AnnexTitle, FileId, Location};
@@ -37,27 +36,22 @@ impl ModelBuilder {
         let Some(id) = &c.id else { return };
         let what = "an annex entry";
         if let Some(parent) = &c.parent {
-            let e = Diagnostic::new(
-                Severity::Error,
-                ModelCode::MisplacedField.id(),
-                parent.keyword,
-                "`parent` does not belong on an annex entry",
-            )
-            .with_help(format!(
-                "`{}:{}` names a clause of the standard the annex lists; it takes a title only",
-                standard, id.clause
-            ));
+            let e = ModelCode::MisplacedField
+                .diagnostic(parent.keyword, "`parent` does not belong on an annex entry")
+                .with_help(format!(
+                    "`{}:{}` names a clause of the standard the annex lists; it takes a title only",
+                    standard, id.clause
+                ));
             self.report(file, e, Vec::new());
         }
         self.check_fields(file, what, &c.body, &[]);
         let Some(t) = &c.title else {
-            let w = Diagnostic::new(
-                Severity::Warning,
-                ModelCode::MissingTitle.id(),
-                id.span,
-                format!("annex entry `{standard}:{}` has no title", id.clause),
-            )
-            .with_help("an annex entry exists to give the title the annex uses");
+            let w = ModelCode::MissingTitle
+                .diagnostic(
+                    id.span,
+                    format!("annex entry `{standard}:{}` has no title", id.clause),
+                )
+                .with_help("an annex entry exists to give the title the annex uses");
             self.report(file, w, Vec::new());
             return;
         };
@@ -78,13 +72,14 @@ impl ModelBuilder {
                 .canonical_clause_key(&entry.standard, &entry.id)
                 .is_none()
             {
-                let e = Diagnostic::new(
-                    Severity::Error,
-                    ModelCode::UnknownClause.id(),
-                    entry.span,
-                    format!("annex entry `{key}` names no clause of the standard its annex lists"),
-                )
-                .with_label("no such clause in the listed standard");
+                let e = ModelCode::UnknownClause
+                    .diagnostic(
+                        entry.span,
+                        format!(
+                            "annex entry `{key}` names no clause of the standard its annex lists"
+                        ),
+                    )
+                    .with_label("no such clause in the listed standard");
                 self.report(entry.file, e, Vec::new());
                 continue;
             }

@@ -2,7 +2,6 @@
 //! under the parent it names.
 
 use smm_syntax::ast::{self, Definition, DefinitionField, FrameworkField, Name};
-use smm_syntax::{Diagnostic, Severity};
 
 use super::fields::{description, text, title};
 use super::ModelBuilder;
@@ -64,16 +63,12 @@ impl ModelBuilder {
         let location = self.claim_name(file, kind, id, first)?;
         if d.title.is_none() {
             let message = format!("{kind} `{}` has no title", id.text);
-            let w = Diagnostic::new(
-                Severity::Warning,
-                ModelCode::MissingTitle.id(),
-                id.span,
-                message,
-            )
-            .with_help(format!(
-                "add its name in quotes after the id: {kind} {} \"Name\"",
-                id.text
-            ));
+            let w = ModelCode::MissingTitle
+                .diagnostic(id.span, message)
+                .with_help(format!(
+                    "add its name in quotes after the id: {kind} {} \"Name\"",
+                    id.text
+                ));
             self.report(file, w, Vec::new());
         }
         Some((id.text.clone(), location))
@@ -91,13 +86,9 @@ impl ModelBuilder {
         let id = d.id.as_ref().map_or("", |n| n.text.as_str());
         let Some(parent) = &d.parent else {
             let message = format!("{kind} `{id}` needs a parent {expected}");
-            let e = Diagnostic::new(
-                Severity::Error,
-                ModelCode::MissingParent.id(),
-                d.keyword,
-                message,
-            )
-            .with_help(format!("add `parent ID`, the id of its {expected}"));
+            let e = ModelCode::MissingParent
+                .diagnostic(d.keyword, message)
+                .with_help(format!("add `parent ID`, the id of its {expected}"));
             self.report(file, e, Vec::new());
             return None;
         };
@@ -106,13 +97,9 @@ impl ModelBuilder {
             return Some(value.text.clone());
         }
         let message = format!("no {expected} `{}` is defined", value.text);
-        let e = Diagnostic::new(
-            Severity::Error,
-            ModelCode::UnknownParent.id(),
-            value.span,
-            message,
-        )
-        .with_label(format!("expected the id of a {expected}"));
+        let e = ModelCode::UnknownParent
+            .diagnostic(value.span, message)
+            .with_label(format!("expected the id of a {expected}"));
         self.report(file, e, Vec::new());
         None
     }
@@ -122,9 +109,7 @@ impl ModelBuilder {
             return;
         };
         if let Some(parent) = &d.parent {
-            let e = Diagnostic::new(
-                Severity::Error,
-                ModelCode::UnexpectedParent.id(),
+            let e = ModelCode::UnexpectedParent.diagnostic(
                 parent.keyword,
                 format!("domain `{id}` is at the top of the framework and takes no parent"),
             );
@@ -232,24 +217,15 @@ impl ModelBuilder {
             .map(|n| n as usize - 1);
         let Some(slot) = slot else {
             let message = format!("comprehensiveness levels are 1 to 4, not {}", level.text);
-            let e = Diagnostic::new(
-                Severity::Error,
-                ModelCode::LevelOutOfRange.id(),
-                level.span,
-                message,
-            )
-            .with_help("level 0 means the practice is absent and has no description");
+            let e = ModelCode::LevelOutOfRange
+                .diagnostic(level.span, message)
+                .with_help("level 0 means the practice is absent and has no description");
             self.report(file, e, Vec::new());
             return;
         };
         if levels[slot].is_some() {
             let message = format!("level {} of `{practice}` is described twice", slot + 1);
-            let e = Diagnostic::new(
-                Severity::Error,
-                ModelCode::DuplicateLevel.id(),
-                l.keyword,
-                message,
-            );
+            let e = ModelCode::DuplicateLevel.diagnostic(l.keyword, message);
             self.report(file, e, Vec::new());
             return;
         }

@@ -1,7 +1,7 @@
 //! `mapping` items: the edges from practices to clauses, each checked against the model.
 
 use smm_syntax::ast::{self, Name};
-use smm_syntax::{Diagnostic, Severity, Span};
+use smm_syntax::Span;
 
 use super::fields::{text, title};
 use super::ModelBuilder;
@@ -53,8 +53,8 @@ impl ModelBuilder {
         }
     }
 
-    fn error(&mut self, file: FileId, code: &'static str, span: Span, message: String) {
-        let d = Diagnostic::new(Severity::Error, code, span, message);
+    fn error(&mut self, file: FileId, code: ModelCode, span: Span, message: String) {
+        let d = code.diagnostic(span, message);
         self.report(file, d, Vec::new());
     }
 
@@ -65,7 +65,7 @@ impl ModelBuilder {
             .canonical_clause_key(&target.standard, &target.clause);
         if key.is_none() {
             let message = format!("unknown clause `{}:{}`", target.standard, target.clause);
-            self.error(file, ModelCode::UnknownClause.id(), target.span, message);
+            self.error(file, ModelCode::UnknownClause, target.span, message);
         }
         key
     }
@@ -75,12 +75,7 @@ impl ModelBuilder {
         let practice = e.practice.as_ref()?;
         if !self.model.practices.contains_key(&practice.text) {
             let message = format!("unknown practice `{}`", practice.text);
-            let mut d = Diagnostic::new(
-                Severity::Error,
-                ModelCode::UnknownPractice.id(),
-                practice.span,
-                message,
-            );
+            let mut d = ModelCode::UnknownPractice.diagnostic(practice.span, message);
             let ids = self.model.practices.keys().map(String::as_str);
             d.help = smm_syntax::did_you_mean(&practice.text, ids)
                 .map(|p| format!("did you mean `{p}`?").into());
@@ -94,24 +89,14 @@ impl ModelBuilder {
             .filter(|l| *l != Level::None);
         let Some(level) = level else {
             let message = format!("an edge comes in at level 1 to 4, not {}", level_value.text);
-            self.error(
-                file,
-                ModelCode::LevelOutOfRange.id(),
-                level_value.span,
-                message,
-            );
+            self.error(file, ModelCode::LevelOutOfRange, level_value.span, message);
             return None;
         };
         let clause = self.clause_key(file, e.clause.as_ref()?.value.as_ref()?)?;
         let relationship = match &e.relationship {
             None => {
                 let message = "a `map` line needs `as equal|subset|superset|intersect`".to_string();
-                self.error(
-                    file,
-                    ModelCode::MissingRelationship.id(),
-                    e.keyword,
-                    message,
-                );
+                self.error(file, ModelCode::MissingRelationship, e.keyword, message);
                 return None;
             }
             Some(r) => {
@@ -121,12 +106,7 @@ impl ModelBuilder {
                         "unknown relationship `{}`: use equal, subset, superset or intersect",
                         value.text
                     );
-                    self.error(
-                        file,
-                        ModelCode::UnknownRelationship.id(),
-                        value.span,
-                        message,
-                    );
+                    self.error(file, ModelCode::UnknownRelationship, value.span, message);
                     return None;
                 };
                 relationship
@@ -134,7 +114,7 @@ impl ModelBuilder {
         };
         let Some((_, role_names)) = &e.roles else {
             let message = "a `map` line needs `for ROLE...`: the roles the edge serves".to_string();
-            self.error(file, ModelCode::MissingRoles.id(), e.keyword, message);
+            self.error(file, ModelCode::MissingRoles, e.keyword, message);
             return None;
         };
         let mut roles = Vec::new();
@@ -160,17 +140,16 @@ impl ModelBuilder {
         );
         let duplicate = self.edge_index.get(&key).map(|i| &self.model.edges[*i]);
         if let Some(first) = duplicate.map(|x| x.location) {
-            let d = Diagnostic::new(
-                Severity::Error,
-                ModelCode::DuplicateEdge.id(),
-                e.keyword,
-                format!(
-                    "`{}` at level {} already maps to `{clause}`",
-                    practice.text,
-                    level.number()
-                ),
-            )
-            .with_label("second edge");
+            let d = ModelCode::DuplicateEdge
+                .diagnostic(
+                    e.keyword,
+                    format!(
+                        "`{}` at level {} already maps to `{clause}`",
+                        practice.text,
+                        level.number()
+                    ),
+                )
+                .with_label("second edge");
             let first = first.related("first edge");
             self.report(file, d, vec![first]);
             return None;
@@ -221,20 +200,19 @@ impl ModelBuilder {
                 continue;
             }
             let names: Vec<&str> = served.iter().map(|r| r.id()).collect();
-            let d = Diagnostic::new(
-                Severity::Warning,
-                ModelCode::RoleNotServed.id(),
-                role.span,
-                format!("`{standard}` is not written for the role `{}`", role.text),
-            )
-            .with_help(format!(
-                "`{standard}` serves {}; map this clause for those roles only",
-                if names.is_empty() {
-                    "no role".to_string()
-                } else {
-                    names.join(", ")
-                }
-            ));
+            let d = ModelCode::RoleNotServed
+                .diagnostic(
+                    role.span,
+                    format!("`{standard}` is not written for the role `{}`", role.text),
+                )
+                .with_help(format!(
+                    "`{standard}` serves {}; map this clause for those roles only",
+                    if names.is_empty() {
+                        "no role".to_string()
+                    } else {
+                        names.join(", ")
+                    }
+                ));
             self.report(file, d, Vec::new());
         }
     }

@@ -3,7 +3,6 @@
 //! `extend` may add it to a clause that lacks it, but not change it.
 
 use smm_syntax::ast::{self, DefinitionField};
-use smm_syntax::{Diagnostic, Severity};
 
 use super::ModelBuilder;
 use crate::entities::FileId;
@@ -25,13 +24,12 @@ impl ModelBuilder {
             };
             let Some(int) = &setting.value else { continue };
             let Some(level) = int.value.filter(|v| (1..=4).contains(v)) else {
-                let e = Diagnostic::new(
-                    Severity::Error,
-                    ModelCode::SecurityLevelOutOfRange.id(),
-                    int.span,
-                    format!("security levels are 1 to 4, not {}", int.text),
-                )
-                .with_help("IEC 62443 grades capabilities SL 1 to SL 4");
+                let e = ModelCode::SecurityLevelOutOfRange
+                    .diagnostic(
+                        int.span,
+                        format!("security levels are 1 to 4, not {}", int.text),
+                    )
+                    .with_help("IEC 62443 grades capabilities SL 1 to SL 4");
                 self.report(file, e, Vec::new());
                 continue;
             };
@@ -86,14 +84,10 @@ impl ModelBuilder {
                 "the catalog already gives `{key}` a different security level; an `extend` can add one, not change it"
             ),
         };
-        let mut e = Diagnostic::new(
-            Severity::Error,
-            ModelCode::DuplicateSecurityLevel.id(),
-            span,
-            format!("`{key}` is given a second security level"),
-        )
-        .with_label("second security level")
-        .with_help(help);
+        let mut e = ModelCode::DuplicateSecurityLevel
+            .diagnostic(span, format!("`{key}` is given a second security level"))
+            .with_label("second security level")
+            .with_help(help);
         if let Some(first) = first {
             e = e.with_related(first, "first given here");
         }

@@ -4,7 +4,6 @@
 use std::collections::{HashMap, HashSet};
 
 use smm_syntax::ast::{self, ClauseRef, Definition, StandardField};
-use smm_syntax::{Diagnostic, Severity};
 
 use super::fields::{description, licensed_text, text, title};
 use super::ModelBuilder;
@@ -72,16 +71,12 @@ impl ModelBuilder {
                 "clause `{}:{}` is inside standard `{standard}` but names standard `{}`",
                 id.standard, id.clause, id.standard
             );
-            let e = Diagnostic::new(
-                Severity::Error,
-                ModelCode::ClauseOutsideStandard.id(),
-                id.span,
-                message,
-            )
-            .with_help(format!(
-                "write it as `{standard}:{}`, or move it into its own standard",
-                id.clause
-            ));
+            let e = ModelCode::ClauseOutsideStandard
+                .diagnostic(id.span, message)
+                .with_help(format!(
+                    "write it as `{standard}:{}`, or move it into its own standard",
+                    id.clause
+                ));
             self.report(file, e, Vec::new());
             return;
         }
@@ -95,15 +90,11 @@ impl ModelBuilder {
             return;
         }
         if c.title.is_none() {
-            let w = Diagnostic::new(
-                Severity::Warning,
-                ModelCode::MissingTitle.id(),
-                id.span,
-                format!("clause `{key}` has no title"),
-            )
-            .with_help(format!(
-                "add its official short title in quotes: clause {key} \"Title\""
-            ));
+            let w = ModelCode::MissingTitle
+                .diagnostic(id.span, format!("clause `{key}` has no title"))
+                .with_help(format!(
+                    "add its official short title in quotes: clause {key} \"Title\""
+                ));
             self.report(file, w, Vec::new());
         }
         let user_catalog = !self.is_builtin(file);
@@ -159,13 +150,9 @@ impl ModelBuilder {
             if !parent_ok {
                 let message =
                     format!("no clause `{parent}` is defined in standard `{child_standard}`");
-                let e = Diagnostic::new(
-                    Severity::Error,
-                    ModelCode::UnknownParent.id(),
-                    span,
-                    message,
-                )
-                .with_label("expected a clause of the same standard");
+                let e = ModelCode::UnknownParent
+                    .diagnostic(span, message)
+                    .with_label("expected a clause of the same standard");
                 self.report(file, e, Vec::new());
                 continue;
             }
@@ -174,8 +161,7 @@ impl ModelBuilder {
             if tops.top(&parent) == child {
                 let message =
                     format!("`{child}` cannot have `{parent}` as parent: that makes a cycle");
-                let e =
-                    Diagnostic::new(Severity::Error, ModelCode::ParentCycle.id(), span, message);
+                let e = ModelCode::ParentCycle.diagnostic(span, message);
                 self.report(file, e, Vec::new());
                 continue;
             }
@@ -208,12 +194,7 @@ impl ModelBuilder {
                 "no clause `{}:{}` to extend",
                 target.standard, target.clause
             );
-            let d = Diagnostic::new(
-                Severity::Error,
-                ModelCode::UnknownClause.id(),
-                target.span,
-                message,
-            );
+            let d = ModelCode::UnknownClause.diagnostic(target.span, message);
             self.report(file, d, Vec::new());
             return;
         };
@@ -262,13 +243,9 @@ impl ModelBuilder {
             }
         }
         for (location, message) in problems {
-            let d = Diagnostic::new(
-                Severity::Error,
-                ModelCode::SupersedesCycle.id(),
-                location.span,
-                message,
-            )
-            .with_label("an edition cannot be older than itself");
+            let d = ModelCode::SupersedesCycle
+                .diagnostic(location.span, message)
+                .with_label("an edition cannot be older than itself");
             self.report(location.file, d, Vec::new());
         }
     }
@@ -289,13 +266,9 @@ impl ModelBuilder {
         }
         for (location, target) in problems {
             let message = format!("no standard `{target}` is defined");
-            let d = Diagnostic::new(
-                Severity::Error,
-                ModelCode::UnknownStandard.id(),
-                location.span,
-                message,
-            )
-            .with_label(format!("this standard refers to `{target}`"));
+            let d = ModelCode::UnknownStandard
+                .diagnostic(location.span, message)
+                .with_label(format!("this standard refers to `{target}`"));
             self.report(location.file, d, Vec::new());
         }
     }

@@ -4,7 +4,6 @@
 //! below it, is not unmapped.
 
 use smm_syntax::ast;
-use smm_syntax::{Diagnostic, Severity};
 
 use super::fields::text;
 use super::ModelBuilder;
@@ -20,12 +19,8 @@ impl ModelBuilder {
             .model
             .canonical_clause_key(&target.standard, &target.clause)
         else {
-            let mut d = Diagnostic::new(
-                Severity::Error,
-                ModelCode::UnknownClause.id(),
-                target.span,
-                format!("unknown clause `{written}`"),
-            );
+            let mut d = ModelCode::UnknownClause
+                .diagnostic(target.span, format!("unknown clause `{written}`"));
             let known = self.model.clauses.keys().map(String::as_str);
             d.help = smm_syntax::did_you_mean(&written, known)
                 .map(|c| format!("did you mean `{c}`?").into());
@@ -42,11 +37,7 @@ impl ModelBuilder {
             })
             .filter(|r| !r.trim().is_empty());
         let Some(rationale) = rationale else {
-            let d = Diagnostic::new(
-                Severity::Error,
-                ModelCode::UnmappedWithoutRationale.id(),
-                u.keyword.cover(target.span),
-                format!("`{written}` is left unmapped without a reason"),
+            let d = ModelCode::UnmappedWithoutRationale.diagnostic(u.keyword.cover(target.span), format!("`{written}` is left unmapped without a reason"),
             )
             .with_label("no `rationale` says why")
             .with_help(format!(
@@ -60,16 +51,15 @@ impl ModelBuilder {
             span: u.keyword,
         };
         if let Some(first) = self.model.unmapped.iter().find(|x| x.clause == clause) {
-            let d = Diagnostic::new(
-                Severity::Warning,
-                ModelCode::DuplicateUnmapped.id(),
-                u.keyword.cover(target.span),
-                format!(
-                    "`{clause}` is already left unmapped by mapping `{}`",
-                    first.mapping
-                ),
-            )
-            .with_label("second `unmapped` line");
+            let d = ModelCode::DuplicateUnmapped
+                .diagnostic(
+                    u.keyword.cover(target.span),
+                    format!(
+                        "`{clause}` is already left unmapped by mapping `{}`",
+                        first.mapping
+                    ),
+                )
+                .with_label("second `unmapped` line");
             let first = first
                 .location
                 .related("first left unmapped here; its reason is the one shown");
@@ -139,12 +129,7 @@ impl ModelBuilder {
                     "the edge",
                 )
             };
-            let d = Diagnostic::new(
-                Severity::Warning,
-                ModelCode::UnmappedButMapped.id(),
-                here.span,
-                message,
-            )
+            let d = ModelCode::UnmappedButMapped.diagnostic(here.span, message)
             .with_label(label)
             .with_help("keep the edge and remove the `unmapped` line, or remove the edge if no practice should map the clause");
             let other = there.related(note);

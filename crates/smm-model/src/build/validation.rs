@@ -2,7 +2,7 @@
 //! by their names.
 
 use smm_syntax::ast::{self, DefinitionField, Name};
-use smm_syntax::{Diagnostic, Severity, Span};
+use smm_syntax::Span;
 
 use super::ModelBuilder;
 use crate::entities::{FileId, Location};
@@ -22,7 +22,7 @@ impl ModelBuilder {
         let Some(first) = first else { return true };
         let (code, message, note, help) = if self.is_builtin(first.file) && !self.is_builtin(file) {
             (
-                ModelCode::RedefinedBuiltin.id(),
+                ModelCode::RedefinedBuiltin,
                 format!("{kind} `{id}` is built in and cannot be redefined"),
                 "the built-in definition",
                 format!(
@@ -31,13 +31,14 @@ impl ModelBuilder {
             )
         } else {
             (
-                ModelCode::DuplicateId.id(),
+                ModelCode::DuplicateId,
                 format!("{kind} `{id}` is defined twice"),
                 "first defined here",
                 "remove one of them, or give one another id".to_string(),
             )
         };
-        let d = Diagnostic::new(Severity::Error, code, span, message)
+        let d = code
+            .diagnostic(span, message)
             .with_label("second definition")
             .with_help(help);
         self.report(file, d, vec![first.related(note)]);
@@ -82,13 +83,9 @@ impl ModelBuilder {
                 } else {
                     format!("{what} takes: {}", allowed.join(", "))
                 };
-                let e = Diagnostic::new(
-                    Severity::Error,
-                    ModelCode::MisplacedField.id(),
-                    span,
-                    message,
-                )
-                .with_help(help);
+                let e = ModelCode::MisplacedField
+                    .diagnostic(span, message)
+                    .with_help(help);
                 self.report(file, e, Vec::new());
             }
         }
@@ -100,13 +97,9 @@ impl ModelBuilder {
             Some(near) => format!("did you mean `{near}`? roles are {}", roles.join(", ")),
             None => format!("roles are {}", roles.join(", ")),
         };
-        let e = Diagnostic::new(
-            Severity::Error,
-            ModelCode::UnknownRole.id(),
-            value.span,
-            format!("unknown role `{}`", value.text),
-        )
-        .with_help(help);
+        let e = ModelCode::UnknownRole
+            .diagnostic(value.span, format!("unknown role `{}`", value.text))
+            .with_help(help);
         self.report(file, e, Vec::new());
     }
 }
