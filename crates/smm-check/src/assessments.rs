@@ -14,7 +14,7 @@ use crate::evidence::{self, EvidenceContext};
 use crate::mapped::MappedClauses;
 use crate::practice_status::{Current, PracticeStatus};
 use crate::profiles::ResolvedProfile;
-use crate::ratings::{line_span, RatedOnce};
+use crate::ratings::RatedOnce;
 use crate::summary::{summarize, Summary};
 use crate::values::{self, Values};
 use crate::waivers;
@@ -249,7 +249,7 @@ impl Checker<'_> {
                     Finding::new(
                         file,
                         CheckCode::NoEvidence,
-                        line_span(rating),
+                        rating.line(),
                         format!(
                             "`{}` is rated level {} without evidence",
                             practice.text,
@@ -268,7 +268,7 @@ impl Checker<'_> {
                     current: Some(Current {
                         level,
                         scope,
-                        span: line_span(rating),
+                        span: rating.line(),
                     }),
                     implemented: implemented.into_iter().collect(),
                     missing: Vec::new(),

@@ -5,12 +5,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use smm_model::{Level, Model, Role, Scope};
-use smm_syntax::ast::{Profile, ProfileField};
+use smm_syntax::ast::{Profile, ProfileField, TargetField};
 use smm_syntax::Span;
 
 use crate::declared::{Declarations, Declared};
 use crate::editions::Follows;
-use crate::ratings::{line_span, RatedOnce};
+use crate::ratings::RatedOnce;
 use crate::values::{self, Values};
 use crate::{CheckCode, FileId, Finding};
 
@@ -280,16 +280,7 @@ fn check_own(
                 let (true, Some(level), Some(scope)) = (known, level, scope) else {
                     continue;
                 };
-                let rationale = t
-                    .body
-                    .iter()
-                    .flat_map(|b| &b.entries)
-                    .find_map(|f| match f {
-                        smm_syntax::ast::TargetField::Rationale(s) => {
-                            s.value.as_ref().map(|v| v.value.clone())
-                        }
-                        _ => None,
-                    });
+                let rationale = TargetField::rationale_in(&t.body).map(str::to_string);
                 own.targets.insert(
                     practice.text.clone(),
                     ResolvedTarget {
@@ -298,7 +289,7 @@ fn check_own(
                         scope,
                         set_by: profile.name.to_string(),
                         file,
-                        span: line_span(t),
+                        span: t.line(),
                         rationale,
                     },
                 );

@@ -19,18 +19,8 @@ impl Values<'_> {
             return true;
         }
         let ids = self.model.practices().map(|p| p.id.as_str());
-        let finding = Finding::new(
-            self.file,
-            CheckCode::UnknownPractice,
-            name.span,
-            format!("unknown practice `{}`", name.text),
-        );
-        self.findings.push(with_suggestion(
-            finding,
-            &name.text,
-            ids,
-            "`smm catalog` lists the practices",
-        ));
+        let help = "`smm catalog` lists the practices";
+        self.unknown(CheckCode::UnknownPractice, "practice", name, ids, help);
         false
     }
 
@@ -39,19 +29,9 @@ impl Values<'_> {
         if let Some(role) = Role::from_id(&name.text) {
             return Some(role);
         }
-        let ids = Role::ALL.map(Role::id);
-        let finding = Finding::new(
-            self.file,
-            CheckCode::UnknownRole,
-            name.span,
-            format!("unknown role `{}`", name.text),
-        );
-        self.findings.push(with_suggestion(
-            finding,
-            &name.text,
-            ids.into_iter(),
-            "roles are asset-owner, product-supplier and service-provider",
-        ));
+        let ids = Role::ALL.map(Role::id).into_iter();
+        let help = "roles are asset-owner, product-supplier and service-provider";
+        self.unknown(CheckCode::UnknownRole, "role", name, ids, help);
         None
     }
 
@@ -64,18 +44,9 @@ impl Values<'_> {
         if let Some(scope) = Scope::from_id(&name.text) {
             return Some(scope);
         }
-        let finding = Finding::new(
-            self.file,
-            CheckCode::UnknownScope,
-            name.span,
-            format!("unknown scope `{}`", name.text),
-        );
-        self.findings.push(with_suggestion(
-            finding,
-            &name.text,
-            Scope::ALL.map(Scope::id).into_iter(),
-            "scopes are general, industry and system",
-        ));
+        let ids = Scope::ALL.map(Scope::id).into_iter();
+        let help = "scopes are general, industry and system";
+        self.unknown(CheckCode::UnknownScope, "scope", name, ids, help);
         None
     }
 
@@ -94,6 +65,23 @@ impl Values<'_> {
             .help("levels are 0 None, 1 Minimum, 2 Ad hoc, 3 Consistent and 4 Formalized"),
         );
         None
+    }
+}
+
+impl Values<'_> {
+    /// Reports `name`, which names no `what` of `ids`, suggesting the closest.
+    fn unknown<'i>(
+        &mut self,
+        code: CheckCode,
+        what: &str,
+        name: &Name,
+        ids: impl Iterator<Item = &'i str>,
+        otherwise: &str,
+    ) {
+        let message = format!("unknown {what} `{}`", name.text);
+        let finding = Finding::new(self.file, code, name.span, message);
+        self.findings
+            .push(with_suggestion(finding, &name.text, ids, otherwise));
     }
 }
 

@@ -148,26 +148,14 @@ pub fn completions(snapshot: &Snapshot<'_>, file: FileId, offset: usize) -> Vec<
                 ));
             }
         }
-        Some(Slot::Scope) => {
-            for scope in Scope::ALL {
-                found.push(item(
-                    scope.id().into(),
-                    CompletionKind::Scope,
-                    Some(scope.meaning().into()),
-                    0,
-                ));
-            }
-        }
-        Some(Slot::Role) => {
-            for role in Role::ALL {
-                found.push(item(
-                    role.id().into(),
-                    CompletionKind::Role,
-                    Some(role.name().into()),
-                    0,
-                ));
-            }
-        }
+        Some(Slot::Scope) => found.extend(Scope::ALL.map(|scope| {
+            let meaning = Some(scope.meaning().into());
+            item(scope.id().into(), CompletionKind::Scope, meaning, 0)
+        })),
+        Some(Slot::Role) => found.extend(Role::ALL.map(|role| {
+            let name = Some(role.name().into());
+            item(role.id().into(), CompletionKind::Role, name, 0)
+        })),
         Some(Slot::Profile(Use::Refer)) => {
             for (name, profile) in &snapshot.analysis.profiles {
                 let detail = profile.role.as_ref().map(|(r, _)| r.id().to_string());

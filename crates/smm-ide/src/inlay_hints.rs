@@ -8,7 +8,7 @@
 use std::fmt::Write;
 
 use smm_check::{Current, PracticeStatus, ResolvedProfile, ResolvedTarget};
-use smm_syntax::ast::{Assessment, AssessmentField, Item, Profile, ProfileField, Rating};
+use smm_syntax::ast::{Assessment, AssessmentField, Item, Profile, ProfileField};
 use smm_syntax::Span;
 
 use crate::checked::{self, counted, Places};
@@ -56,19 +56,6 @@ fn hint(offset: usize, label: String, tooltip: String) -> InlayHint {
     }
 }
 
-/// Where a `practice` or `target` line ends, before its block.
-fn line_end<F>(rating: &Rating<F>) -> usize {
-    [
-        rating.practice.as_ref().map(|p| p.span.end),
-        rating.level.as_ref().map(|l| l.span.end),
-        rating.scope.as_ref().map(|s| s.span.end),
-    ]
-    .into_iter()
-    .flatten()
-    .max()
-    .unwrap_or(rating.keyword.end)
-}
-
 fn assessment(
     snapshot: &Snapshot<'_>,
     places: &Places<'_>,
@@ -110,7 +97,7 @@ fn assessment(
                 let _ = write!(label, " · from `{}`", target.set_by);
             }
         }
-        hints.push(hint(line_end(rating), label, tooltip));
+        hints.push(hint(rating.line().end, label, tooltip));
     }
 }
 
@@ -207,7 +194,7 @@ fn profile(
                 if let Some(place) = places.of(inherited.file, inherited.span) {
                     let _ = write!(tooltip, " ({place})");
                 }
-                hints.push(hint(line_end(target), label, tooltip));
+                hints.push(hint(target.line().end, label, tooltip));
             }
             _ => {}
         }

@@ -108,23 +108,24 @@ impl HasNodes for AssessmentField {
     }
 }
 
+/// Entries that are one statement with nothing worth selecting inside.
+macro_rules! statements {
+    ($($field:ty),*) => {$(
+        impl HasNodes for $field {
+            fn push_nodes(&self, out: &mut Nodes) {
+                out.statement(self.span());
+            }
+        }
+    )*};
+}
+
+statements!(WaiverField, TargetField, DefinitionField);
+
 impl<F: HasNodes> HasNodes for Rating<F> {
     fn push_nodes(&self, out: &mut Nodes) {
         out.part(self.level.as_ref());
         out.part(self.scope.as_ref());
         out.block(&self.body);
-    }
-}
-
-impl HasNodes for WaiverField {
-    fn push_nodes(&self, out: &mut Nodes) {
-        out.statement(self.span());
-    }
-}
-
-impl HasNodes for TargetField {
-    fn push_nodes(&self, out: &mut Nodes) {
-        out.statement(self.span());
     }
 }
 
@@ -166,12 +167,6 @@ impl<Id> HasNodes for Definition<Id> {
     fn push_nodes(&self, out: &mut Nodes) {
         out.part(self.parent.as_ref());
         out.block(&self.body);
-    }
-}
-
-impl HasNodes for DefinitionField {
-    fn push_nodes(&self, out: &mut Nodes) {
-        out.statement(self.span());
     }
 }
 

@@ -252,15 +252,16 @@ impl LanguageServer for Backend {
         let text = self
             .documents
             .set(path.clone(), document.version, document.text);
-        if self
-            .too_large(&document.uri, &path, document.version, &text)
-            .await
-        {
-            self.checked_and_published().await;
-            return;
-        }
-        self.with_state("opening a file", |state| state.open_buffer(path, text));
-        self.checked_and_published().await;
+        let (uri, version) = (&document.uri, document.version);
+        self.take_buffer(
+            uri,
+            path,
+            version,
+            text,
+            "opening a file",
+            State::open_buffer,
+        )
+        .await;
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
@@ -275,15 +276,16 @@ impl LanguageServer for Backend {
         else {
             return;
         };
-        if self
-            .too_large(&params.text_document.uri, &path, version, &text)
-            .await
-        {
-            self.checked_and_published().await;
-            return;
-        }
-        self.with_state("applying a change", |state| state.set_text(path, text));
-        self.checked_and_published().await;
+        let uri = &params.text_document.uri;
+        self.take_buffer(
+            uri,
+            path,
+            version,
+            text,
+            "applying a change",
+            State::set_text,
+        )
+        .await;
     }
 
     async fn did_save(&self, _: DidSaveTextDocumentParams) {

@@ -105,6 +105,19 @@ pub struct Rating<F> {
     pub span: Span,
 }
 
+impl<F> Rating<F> {
+    /// The line without its block: where a finding or a hint about the rating goes.
+    pub fn line(&self) -> Span {
+        let ends = [
+            self.practice.as_ref().map(|p| p.span.end),
+            self.level.as_ref().map(|l| l.span.end),
+            self.scope.as_ref().map(|s| s.span.end),
+        ];
+        let end = ends.into_iter().flatten().max();
+        Span::new(self.keyword.start, end.unwrap_or(self.keyword.end))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TargetField {
     Rationale(Setting<Text>),
@@ -369,6 +382,14 @@ impl TargetField {
             TargetField::Rationale(s) | TargetField::Note(s) => s.span,
             TargetField::Error(span) => *span,
         }
+    }
+
+    /// The text of the first `rationale` in a target's, map line's or unmapped line's block.
+    pub fn rationale_in(body: &Option<Block<TargetField>>) -> Option<&str> {
+        body.iter().flat_map(|b| &b.entries).find_map(|f| match f {
+            TargetField::Rationale(s) => s.value.as_ref().map(|t| t.value.as_str()),
+            _ => None,
+        })
     }
 }
 

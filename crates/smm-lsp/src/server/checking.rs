@@ -2,8 +2,11 @@
 //! and waiting for the open files to be checked.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
+
+use tower_lsp_server::ls_types::Uri;
 
 use super::errors::failed;
 use super::{Backend, Server};
@@ -83,6 +86,23 @@ impl Server {
 }
 
 impl Backend {
+    /// Takes in a buffer's text with `take`, unless it is over the size limit, then checks
+    /// and publishes what changed.
+    pub(super) async fn take_buffer(
+        &self,
+        uri: &Uri,
+        path: PathBuf,
+        version: i32,
+        text: Arc<str>,
+        doing: &str,
+        take: fn(&mut State, PathBuf, Arc<str>),
+    ) {
+        if !self.too_large(uri, &path, version, &text).await {
+            self.with_state(doing, |state| take(state, path, text));
+        }
+        self.checked_and_published().await;
+    }
+
     /// After an edit: starts its check, and sends what is known to be current already.
     pub(super) async fn checked_and_published(&self) {
         self.0.schedule();

@@ -5,7 +5,6 @@
 
 use smm_syntax::ast;
 
-use super::fields::text;
 use super::ModelBuilder;
 use crate::entities::{FileId, Location, Unmapped};
 use crate::ModelCode;
@@ -27,22 +26,19 @@ impl ModelBuilder {
             self.report(file, d, Vec::new());
             return;
         };
-        let rationale = u
-            .body
-            .iter()
-            .flat_map(|b| &b.entries)
-            .find_map(|f| match f {
-                ast::TargetField::Rationale(s) => text(s),
-                _ => None,
-            })
-            .filter(|r| !r.trim().is_empty());
+        let rationale = ast::TargetField::rationale_in(&u.body)
+            .filter(|r| !r.trim().is_empty())
+            .map(str::to_string);
         let Some(rationale) = rationale else {
-            let d = ModelCode::UnmappedWithoutRationale.diagnostic(u.keyword.cover(target.span), format!("`{written}` is left unmapped without a reason"),
-            )
-            .with_label("no `rationale` says why")
-            .with_help(format!(
+            let message = format!("`{written}` is left unmapped without a reason");
+            let span = u.keyword.cover(target.span);
+            let help = format!(
                 "say in one line, in your own words, why no practice maps it: unmapped {written} {{ rationale \"…\" }}"
-            ));
+            );
+            let d = ModelCode::UnmappedWithoutRationale
+                .diagnostic(span, message)
+                .with_label("no `rationale` says why")
+                .with_help(help);
             self.report(file, d, Vec::new());
             return;
         };
@@ -129,9 +125,11 @@ impl ModelBuilder {
                     "the edge",
                 )
             };
-            let d = ModelCode::UnmappedButMapped.diagnostic(here.span, message)
-            .with_label(label)
-            .with_help("keep the edge and remove the `unmapped` line, or remove the edge if no practice should map the clause");
+            let help = "keep the edge and remove the `unmapped` line, or remove the edge if no practice should map the clause";
+            let d = ModelCode::UnmappedButMapped
+                .diagnostic(here.span, message)
+                .with_label(label)
+                .with_help(help);
             let other = there.related(note);
             self.report(here.file, d, vec![other]);
         }
