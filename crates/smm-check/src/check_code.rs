@@ -40,3 +40,20 @@ smm_syntax::codes! {
         EvidenceExpiring,
     }
 }
+
+impl CheckCode {
+    /// How a waiver names it: its id without `check::` (`waive unmet-target`).
+    pub fn waiver_word(self) -> &'static str {
+        &self.id()["check::".len()..]
+    }
+
+    /// The code a waiver's word names.
+    pub fn named_by_waiver(word: &str) -> Option<CheckCode> {
+        CheckCode::ALL.into_iter().find(|c| c.waiver_word() == word)
+    }
+
+    /// Whether a waiver may accept its findings: errors are fixed, not waived.
+    pub fn waivable(self) -> bool {
+        self.row().severity != smm_syntax::Severity::Error
+    }
+}

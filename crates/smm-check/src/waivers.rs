@@ -9,7 +9,6 @@ use smm_model::Model;
 use smm_syntax::ast::{Waiver, WaiverField};
 use smm_syntax::{Severity, Span};
 
-use crate::codes;
 use crate::dates::Day;
 use crate::finding::Waived;
 use crate::practice_status::PracticeStatus;
@@ -36,7 +35,7 @@ pub fn apply(
         };
         let code = waiver.code.as_ref().expect("a complete waiver has a code");
         let practice = waiver.practice.as_ref().and_then(|s| s.value.as_ref());
-        let full = format!("check::{}", code.text);
+        let full = CheckCode::named_by_waiver(&code.text).map_or("", CheckCode::id);
         let matching: Vec<&mut Finding> = findings
             .iter_mut()
             .filter(|f| f.code() == full)
@@ -88,8 +87,8 @@ pub fn apply(
 /// The waiver's parts, or `None` after reporting what is missing or wrong.
 fn complete(cx: &Context<'_>, waiver: &Waiver, about: &mut Vec<Finding>) -> Option<Waived> {
     let code = waiver.code.as_ref()?;
-    let full = format!("check::{}", code.text);
-    match codes::lookup(&full) {
+    let named = CheckCode::named_by_waiver(&code.text);
+    match named.map(CheckCode::row) {
         None => {
             let finding = Finding::new(
                 cx.file,
@@ -97,9 +96,7 @@ fn complete(cx: &Context<'_>, waiver: &Waiver, about: &mut Vec<Finding>) -> Opti
                 code.span,
                 format!("`{}` is not a check code", code.text),
             );
-            let names = codes::CODES
-                .iter()
-                .filter_map(|c| c.id.strip_prefix("check::"));
+            let names = CheckCode::ALL.map(CheckCode::waiver_word).into_iter();
             about.push(with_suggestion(
                 finding,
                 &code.text,
@@ -114,7 +111,7 @@ fn complete(cx: &Context<'_>, waiver: &Waiver, about: &mut Vec<Finding>) -> Opti
                     cx.file,
                     CheckCode::BadWaiver,
                     code.span,
-                    format!("`{full}` is an error: errors are fixed, not waived"),
+                    format!("`{}` is an error: errors are fixed, not waived", c.id),
                 )
                 .help("waivers accept warnings, infos and hints"),
             );

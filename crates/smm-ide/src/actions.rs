@@ -145,13 +145,15 @@ impl Scaffold<'_, '_> {
     /// `waive CODE for PRACTICE expires DATE { reason … owner … }` for a finding that may be
     /// waived: not an error, not waived already, in an assessment with a date.
     fn waiver(&self, finding: &Finding) -> Option<Action> {
-        let short = finding.code().strip_prefix("check::")?;
+        use smm_check::CheckCode as C;
+        let code = C::from_id(finding.code())?;
         if finding.diagnostic.severity == Severity::Error
             || finding.waived.is_some()
-            || matches!(short, "unused-waiver" | "bad-waiver" | "waiver-expired")
+            || matches!(code, C::UnusedWaiver | C::BadWaiver | C::WaiverExpired)
         {
             return None;
         }
+        let short = code.waiver_word();
         let expires = self.report.date?.months_later(WAIVER_MONTHS);
         let about = finding
             .subject

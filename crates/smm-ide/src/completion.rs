@@ -182,17 +182,15 @@ pub fn completions(snapshot: &Snapshot<'_>, file: FileId, offset: usize) -> Vec<
             }
         }
         Some(Slot::Code) => {
-            let waivable = smm_check::codes::CODES
-                .iter()
-                .filter(|c| c.severity != smm_syntax::Severity::Error);
-            for code in waivable {
-                let Some(name) = code.id.strip_prefix("check::") else {
-                    continue;
-                };
+            for code in smm_check::CheckCode::ALL
+                .into_iter()
+                .filter(|c| c.waivable())
+            {
+                let summary = Some(code.row().summary.into());
                 found.push(item(
-                    name.into(),
+                    code.waiver_word().into(),
                     CompletionKind::Code,
-                    Some(code.summary.into()),
+                    summary,
                     0,
                 ));
             }

@@ -88,7 +88,7 @@ fn about(snapshot: &Snapshot<'_>, file: FileId, offset: usize, subject: Subject)
         Subject::Clause(reference) => clause(snapshot, &reference)?,
         Subject::Level { level, practice } => level_text(snapshot, level, practice.as_deref())?,
         Subject::Profile(name) => profile(snapshot.analysis.profiles.get(&name)?),
-        Subject::Code(name) => code_text(smm_check::codes::lookup(&format!("check::{name}"))?),
+        Subject::Code(name) => code_text(smm_check::CheckCode::named_by_waiver(&name)?.row()),
         Subject::Standard(id) => {
             let standard = snapshot.model.standard(&id)?;
             let edition = standard.edition.as_deref().unwrap_or("no edition given");

@@ -264,7 +264,7 @@ fn meaning(
         }
         Slot::Industry => (TokenType::Industry, Modifiers::NONE),
         Slot::Code => {
-            let code = smm_check::codes::lookup(&format!("check::{word}"));
+            let code = smm_check::CheckCode::named_by_waiver(word);
             (TokenType::Code, known(code.is_some()))
         }
     })
