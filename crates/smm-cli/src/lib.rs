@@ -15,6 +15,7 @@ mod declared_elsewhere;
 mod destination;
 mod diff;
 mod inputs;
+mod json_parts;
 mod passes;
 mod sources;
 mod status;
