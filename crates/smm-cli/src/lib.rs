@@ -16,6 +16,7 @@ mod destination;
 mod diff;
 mod inputs;
 mod json_parts;
+mod markup_escape;
 mod passes;
 mod sources;
 mod status;

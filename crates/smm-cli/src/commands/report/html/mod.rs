@@ -16,6 +16,7 @@ use super::page::{Expiry, Page};
 use super::{IndexEntry, Meta};
 use crate::assessed::AssessedPractice;
 use crate::check_report::MappingUsed;
+use crate::markup_escape::{self, Markup};
 
 mod coverage;
 mod evidence;
@@ -38,22 +39,7 @@ pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src da
 /// character references; control characters other than tab and line breaks (which HTML
 /// forbids) and the non-characters U+FFFE/U+FFFF are dropped.
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' => out.push(c),
-            '\r' => out.push('\n'),
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
+    markup_escape::escape(text, Markup::Html)
 }
 
 use escape_html as esc;
