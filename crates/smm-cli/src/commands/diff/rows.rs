@@ -102,14 +102,7 @@ fn practice_rows<'a>(p: &'a PracticeDiff<'a>, rows: &mut Vec<Row<'a>>) {
                         .regression(regressed(Regression::LevelDropped)),
                     );
                 }
-                if a.scope != b.scope {
-                    rows.push(Row::changed(
-                        at,
-                        What::Word("scope"),
-                        a.scope.into(),
-                        b.scope.into(),
-                    ));
-                }
+                changed(rows, at, "scope", a.scope, b.scope, Into::into);
             }
             (a, b) => rows.push(
                 Row::changed(at, What::Word("current"), rating(a), rating(b))
@@ -120,31 +113,16 @@ fn practice_rows<'a>(p: &'a PracticeDiff<'a>, rows: &mut Vec<Row<'a>>) {
     if let Some((before, after)) = p.target {
         match (before, after) {
             (Some(a), Some(b)) => {
-                let word = |w| What::Word(w);
-                if a.level != b.level {
-                    rows.push(Row::changed(
-                        at,
-                        word("target"),
-                        a.level.to_string(),
-                        b.level.to_string(),
-                    ));
-                }
-                if a.scope != b.scope {
-                    rows.push(Row::changed(
-                        at,
-                        word("target scope"),
-                        a.scope.into(),
-                        b.scope.into(),
-                    ));
-                }
-                if a.set_by != b.set_by {
-                    rows.push(Row::changed(
-                        at,
-                        word("target set by"),
-                        a.set_by.clone(),
-                        b.set_by.clone(),
-                    ));
-                }
+                changed(rows, at, "target", a.level, b.level, |l| l.to_string());
+                changed(rows, at, "target scope", a.scope, b.scope, Into::into);
+                changed(
+                    rows,
+                    at,
+                    "target set by",
+                    &a.set_by,
+                    &b.set_by,
+                    String::clone,
+                );
             }
             (a, b) => rows.push(Row::changed(at, What::Word("target"), target(a), target(b))),
         }
@@ -187,6 +165,25 @@ fn practice_rows<'a>(p: &'a PracticeDiff<'a>, rows: &mut Vec<Row<'a>>) {
     }
     for change in &p.changed {
         evidence_rows(at, change, rows);
+    }
+}
+
+/// A row for a value of ours, when it differs between the sides.
+fn changed<'a, T: PartialEq>(
+    rows: &mut Vec<Row<'a>>,
+    at: Option<&'a str>,
+    word: &'static str,
+    before: T,
+    after: T,
+    show: impl Fn(T) -> String,
+) {
+    if before != after {
+        rows.push(Row::changed(
+            at,
+            What::Word(word),
+            show(before),
+            show(after),
+        ));
     }
 }
 
