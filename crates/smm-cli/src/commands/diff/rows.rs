@@ -188,21 +188,12 @@ fn changed<'a, T: PartialEq>(
 }
 
 fn evidence_rows<'a>(at: Option<&'a str>, change: &'a EvidenceChange<'a>, rows: &mut Vec<Row<'a>>) {
-    if let Some((before, after)) = change.implements {
-        rows.push(Row::changed(
-            at,
-            What::Evidence(change.text, Some("implements")),
-            clauses(before),
-            clauses(after),
-        ));
+    let what = |keyword| What::Evidence(change.text, Some(keyword));
+    if let Some((b, a)) = change.implements {
+        rows.push(Row::changed(at, what("implements"), clauses(b), clauses(a)));
     }
-    if let Some((before, after)) = change.expires {
-        rows.push(Row::changed(
-            at,
-            What::Evidence(change.text, Some("expires")),
-            or_none(before),
-            or_none(after),
-        ));
+    if let Some((b, a)) = change.expires {
+        rows.push(Row::changed(at, what("expires"), or_none(b), or_none(a)));
     }
     if let Some((before, after)) = change.stub {
         let word = |stub: bool| if stub { "stub" } else { "not a stub" };
