@@ -2,6 +2,7 @@
 //! and what `smm check` takes from them for each file.
 
 use std::collections::BTreeSet;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use smm_check::disk::confine::Confinement;
@@ -11,6 +12,7 @@ use smm_check::FileId;
 use crate::check_report::{self, FileChecks, Fix, Reported};
 use crate::inputs::{shown_from_cwd, Group, InputFile};
 use crate::sources::Sources;
+use crate::status::Status;
 use crate::workspace_model::WorkspaceModel;
 
 /// How `smm check` judges the files beyond their syntax.
@@ -35,6 +37,24 @@ impl Checked {
         let mut checked = Checked::prepare(semantic, group, sources);
         checked.analyse(None);
         checked
+    }
+
+    /// `group`'s whole workspace checked, each of its input files read even when smm.toml
+    /// excludes it, as `smm check` reads it; a file that cannot be read is reported on `err`
+    /// and counted in `status`.
+    pub fn run_with_inputs(
+        semantic: &Semantic,
+        group: &mut Group,
+        status: &mut Status,
+        err: &mut dyn Write,
+    ) -> io::Result<Checked> {
+        let mut sources = group.load(true);
+        for target in &group.inputs {
+            if let Err(e) = sources.get_or_load(&target.path) {
+                status.fail(err, &target.shown, e)?;
+            }
+        }
+        Ok(Checked::run(semantic, group, &sources))
     }
 
     /// The model and workspace, not yet analysed (`analyse`).

@@ -1,7 +1,7 @@
 //! Turning command-line paths into the files to report on, grouped by workspace root; for
 //! `smm check`, with the files that depend on them.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -54,6 +54,11 @@ impl Group {
             sources.insert_text(path, text);
         }
         sources
+    }
+
+    /// The paths of the input files, to look up.
+    pub fn input_paths(&self) -> BTreeSet<&Path> {
+        self.inputs.iter().map(|t| t.path.as_path()).collect()
     }
 }
 

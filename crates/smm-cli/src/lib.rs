@@ -15,6 +15,8 @@ mod declared_elsewhere;
 mod destination;
 mod diff;
 mod inputs;
+mod json_parts;
+mod markup_escape;
 mod passes;
 mod sources;
 mod status;

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::pretty;
 use crate::check_report::{AssessmentResult, FileReport, Report, Reported};
+use crate::json_parts::{mapping, MappingJson, Tool};
 
 /// Bumped whenever a field is removed, renamed or changes meaning.
 pub const SCHEMA_VERSION: &str = "1";
@@ -22,20 +23,6 @@ struct Head<'r> {
     /// The mappings the checked workspaces used, so that an audit names the one it relied on.
     mappings: Vec<MappingJson<'r>>,
     summary: Summary,
-}
-
-#[derive(Serialize)]
-struct MappingJson<'r> {
-    id: &'r str,
-    title: &'r str,
-    edition: Option<&'r str>,
-    source: Option<&'r str>,
-}
-
-#[derive(Serialize)]
-struct Tool {
-    name: &'static str,
-    version: &'static str,
 }
 
 #[derive(Serialize)]
@@ -227,19 +214,8 @@ impl<'o> Stream<'o> {
     ) -> std::io::Result<Stream<'o>> {
         let head = Head {
             schema_version: SCHEMA_VERSION,
-            tool: Tool {
-                name: "smm",
-                version: env!("CARGO_PKG_VERSION"),
-            },
-            mappings: mappings
-                .iter()
-                .map(|m| MappingJson {
-                    id: &m.id,
-                    title: &m.title,
-                    edition: m.edition.as_deref(),
-                    source: m.source.as_deref(),
-                })
-                .collect(),
+            tool: Tool::SMM,
+            mappings: mappings.iter().map(mapping).collect(),
             summary: Summary {
                 files,
                 errors: counts.errors,

@@ -12,6 +12,7 @@
 use super::sarif::NamedPlaces;
 use crate::args::FailOn;
 use crate::check_report::{FileReport, Report, Reported};
+use crate::markup_escape::{self, Markup};
 
 #[derive(Default)]
 struct Case {
@@ -184,21 +185,7 @@ pub fn render(report: &Report, fail_on: FailOn) -> String {
 /// Text for XML attributes and content: markup escaped, and characters XML 1.0 cannot hold
 /// (most control characters) replaced, so that any message makes a well-formed document.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' => out.push_str("&#10;"),
-            '\t' => out.push_str("&#9;"),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
+    markup_escape::escape(text, Markup::JUnit)
 }
 
 #[cfg(test)]

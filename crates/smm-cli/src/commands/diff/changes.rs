@@ -138,7 +138,12 @@ impl<'a> Diff<'a> {
     }
 }
 
-impl AssessmentDiff<'_> {
+impl<'a> AssessmentDiff<'a> {
+    /// The side a heading names: the new one, or the old when the assessment was removed.
+    pub fn shown(&self) -> &'a Assessed {
+        self.new.or(self.old).expect("one side at least")
+    }
+
     pub fn status(&self) -> Status {
         match (self.old, self.new) {
             (None, _) => Status::Added,

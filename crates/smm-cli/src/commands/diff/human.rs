@@ -53,10 +53,7 @@ pub fn render(diff: &Diff<'_>, color: bool) -> String {
 /// `assessment line-4 "Plant 7, packaging line 4" (assessments/line-4.smm)`, and whether it
 /// was added or removed.
 fn heading(assessment: &AssessmentDiff<'_>) -> String {
-    let shown = assessment
-        .new
-        .or(assessment.old)
-        .expect("one side at least");
+    let shown = assessment.shown();
     let mut heading = format!("assessment {}", visible(assessment.id));
     if let Some(title) = &shown.title {
         heading.push_str(&format!(" \"{}\"", visible(title)));

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::changes::{AssessmentDiff, Diff, EvidenceChange, PracticeDiff, Status};
 use super::Labels;
 use crate::assessed::{Assessed, Evidence, Rating, Target};
+use crate::json_parts::Tool;
 
 /// Bumped whenever a field is removed, renamed or changes meaning.
 pub const SCHEMA_VERSION: &str = "1";
@@ -19,12 +20,6 @@ struct Document<'a> {
     new: &'a str,
     summary: Summary,
     assessments: Vec<AssessmentJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct Tool {
-    name: &'static str,
-    version: &'static str,
 }
 
 #[derive(Serialize)]
@@ -111,10 +106,7 @@ struct EvidenceChangeJson<'a> {
 pub fn render(diff: &Diff<'_>, labels: &Labels) -> String {
     let document = Document {
         schema_version: SCHEMA_VERSION,
-        tool: Tool {
-            name: "smm",
-            version: env!("CARGO_PKG_VERSION"),
-        },
+        tool: Tool::SMM,
         old: &labels.old,
         new: &labels.new,
         summary: Summary {

@@ -25,10 +25,7 @@ pub fn render(diff: &Diff<'_>, labels: &Labels) -> String {
 }
 
 fn section(assessment: &AssessmentDiff<'_>, out: &mut String) {
-    let shown = assessment
-        .new
-        .or(assessment.old)
-        .expect("one side at least");
+    let shown = assessment.shown();
     let mut heading = format!("### {}", code(assessment.id));
     if let Some(title) = &shown.title {
         heading.push(' ');

@@ -102,14 +102,7 @@ fn practice_rows<'a>(p: &'a PracticeDiff<'a>, rows: &mut Vec<Row<'a>>) {
                         .regression(regressed(Regression::LevelDropped)),
                     );
                 }
-                if a.scope != b.scope {
-                    rows.push(Row::changed(
-                        at,
-                        What::Word("scope"),
-                        a.scope.into(),
-                        b.scope.into(),
-                    ));
-                }
+                changed(rows, at, "scope", a.scope, b.scope, Into::into);
             }
             (a, b) => rows.push(
                 Row::changed(at, What::Word("current"), rating(a), rating(b))
@@ -120,31 +113,16 @@ fn practice_rows<'a>(p: &'a PracticeDiff<'a>, rows: &mut Vec<Row<'a>>) {
     if let Some((before, after)) = p.target {
         match (before, after) {
             (Some(a), Some(b)) => {
-                let word = |w| What::Word(w);
-                if a.level != b.level {
-                    rows.push(Row::changed(
-                        at,
-                        word("target"),
-                        a.level.to_string(),
-                        b.level.to_string(),
-                    ));
-                }
-                if a.scope != b.scope {
-                    rows.push(Row::changed(
-                        at,
-                        word("target scope"),
-                        a.scope.into(),
-                        b.scope.into(),
-                    ));
-                }
-                if a.set_by != b.set_by {
-                    rows.push(Row::changed(
-                        at,
-                        word("target set by"),
-                        a.set_by.clone(),
-                        b.set_by.clone(),
-                    ));
-                }
+                changed(rows, at, "target", a.level, b.level, |l| l.to_string());
+                changed(rows, at, "target scope", a.scope, b.scope, Into::into);
+                changed(
+                    rows,
+                    at,
+                    "target set by",
+                    &a.set_by,
+                    &b.set_by,
+                    String::clone,
+                );
             }
             (a, b) => rows.push(Row::changed(at, What::Word("target"), target(a), target(b))),
         }
@@ -190,22 +168,32 @@ fn practice_rows<'a>(p: &'a PracticeDiff<'a>, rows: &mut Vec<Row<'a>>) {
     }
 }
 
-fn evidence_rows<'a>(at: Option<&'a str>, change: &'a EvidenceChange<'a>, rows: &mut Vec<Row<'a>>) {
-    if let Some((before, after)) = change.implements {
+/// A row for a value of ours, when it differs between the sides.
+fn changed<'a, T: PartialEq>(
+    rows: &mut Vec<Row<'a>>,
+    at: Option<&'a str>,
+    word: &'static str,
+    before: T,
+    after: T,
+    show: impl Fn(T) -> String,
+) {
+    if before != after {
         rows.push(Row::changed(
             at,
-            What::Evidence(change.text, Some("implements")),
-            clauses(before),
-            clauses(after),
+            What::Word(word),
+            show(before),
+            show(after),
         ));
     }
-    if let Some((before, after)) = change.expires {
-        rows.push(Row::changed(
-            at,
-            What::Evidence(change.text, Some("expires")),
-            or_none(before),
-            or_none(after),
-        ));
+}
+
+fn evidence_rows<'a>(at: Option<&'a str>, change: &'a EvidenceChange<'a>, rows: &mut Vec<Row<'a>>) {
+    let what = |keyword| What::Evidence(change.text, Some(keyword));
+    if let Some((b, a)) = change.implements {
+        rows.push(Row::changed(at, what("implements"), clauses(b), clauses(a)));
+    }
+    if let Some((b, a)) = change.expires {
+        rows.push(Row::changed(at, what("expires"), or_none(b), or_none(a)));
     }
     if let Some((before, after)) = change.stub {
         let word = |stub: bool| if stub { "stub" } else { "not a stub" };

@@ -46,16 +46,8 @@ pub fn load(
     };
     let mut found: Vec<Assessed> = Vec::new();
     for mut group in resolved.groups {
-        let mut sources = group.load(true);
-        // A file named on the command line is read even when smm.toml excludes it, as
-        // `smm check` reads it.
-        for target in &group.inputs {
-            if let Err(e) = sources.get_or_load(&target.path) {
-                status.fail(err, &target.shown, e)?;
-            }
-        }
-        let checked = Checked::run(&semantic, &group, &sources);
-        let wanted: BTreeSet<&Path> = group.inputs.iter().map(|t| t.path.as_path()).collect();
+        let checked = Checked::run_with_inputs(&semantic, &mut group, status, err)?;
+        let wanted = group.input_paths();
         let base = match base {
             Base::Root => group.root.as_path(),
             Base::Folder(folder) => folder,

@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::page::{ClauseLine, Page};
 use crate::assessed::{Rating, Target};
-use crate::check_report::{MappingUsed, Waived};
+use crate::check_report::Waived;
+use crate::json_parts::{mapping, MappingJson, Tool};
 
 /// Bumped whenever a field is removed, renamed or changes meaning.
 pub const SCHEMA_VERSION: &str = "1";
@@ -16,12 +17,6 @@ struct Document<'a> {
     schema_version: &'static str,
     tool: Tool,
     assessments: Vec<AssessmentJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct Tool {
-    name: &'static str,
-    version: &'static str,
 }
 
 #[derive(Serialize)]
@@ -140,21 +135,10 @@ struct FindingJson<'a> {
     waived: Option<&'a str>,
 }
 
-#[derive(Serialize)]
-struct MappingJson<'a> {
-    id: &'a str,
-    title: &'a str,
-    edition: Option<&'a str>,
-    source: Option<&'a str>,
-}
-
 pub fn render(pages: &[Page]) -> String {
     let document = Document {
         schema_version: SCHEMA_VERSION,
-        tool: Tool {
-            name: "smm",
-            version: env!("CARGO_PKG_VERSION"),
-        },
+        tool: Tool::SMM,
         assessments: pages.iter().map(assessment).collect(),
     };
     let mut text = serde_json::to_string_pretty(&document).expect("plain data serializes");
@@ -283,14 +267,5 @@ fn clause(c: &ClauseLine) -> ClauseJson<'_> {
     ClauseJson {
         id: &c.id,
         title: &c.title,
-    }
-}
-
-fn mapping(m: &MappingUsed) -> MappingJson<'_> {
-    MappingJson {
-        id: &m.id,
-        title: &m.title,
-        edition: m.edition.as_deref(),
-        source: m.source.as_deref(),
     }
 }

@@ -2,7 +2,6 @@
 //! findings in its file (as `smm check` reports them, severities from smm.toml), the file's
 //! text to place them, the mappings used and the expiry window.
 
-use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -38,14 +37,8 @@ pub fn pages(
     };
     let mut found = Vec::new();
     for mut group in resolved.groups {
-        let mut sources = group.load(true);
-        for target in &group.inputs {
-            if let Err(e) = sources.get_or_load(&target.path) {
-                status.fail(err, &target.shown, e)?;
-            }
-        }
-        let checked = Checked::run(&semantic, &group, &sources);
-        let wanted: BTreeSet<&Path> = group.inputs.iter().map(|t| t.path.as_path()).collect();
+        let checked = Checked::run_with_inputs(&semantic, &mut group, status, err)?;
+        let wanted = group.input_paths();
         let mappings = MappingUsed::of(&checked.model.model);
         let mut file_reported: Option<(PathBuf, Vec<Reported>)> = None;
         for assessment in assessed(&checked, &group.root, |p| wanted.contains(p)) {

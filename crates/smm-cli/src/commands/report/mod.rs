@@ -105,3 +105,19 @@ impl ReportFormat {
         )
     }
 }
+
+/// `name`, or when `taken` holds it already the first of `numbered(2)`, `numbered(3)`… that
+/// it does not; taken from then on.
+fn unique(
+    taken: &mut std::collections::BTreeSet<String>,
+    name: &str,
+    numbered: impl Fn(usize) -> String,
+) -> String {
+    let mut name = name.to_string();
+    let mut n = 2;
+    while !taken.insert(name.clone()) {
+        name = numbered(n);
+        n += 1;
+    }
+    name
+}

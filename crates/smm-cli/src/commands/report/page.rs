@@ -197,6 +197,27 @@ pub fn build(assessment: Assessed, baseline: Option<Baseline>, inputs: &Inputs<'
     }
 }
 
+/// How a format words a practice's level against the baseline's where both rate it (up and
+/// down are followed by the levels), and one rated only now.
+pub struct ChangeWords {
+    pub up: &'static str,
+    pub down: &'static str,
+    pub same: &'static str,
+    pub new: &'static str,
+}
+
+/// The change from the baseline's level `before` to the level `now`, in `words`.
+pub fn change(before: Option<u8>, now: Option<u8>, words: &ChangeWords) -> String {
+    match (before, now) {
+        (Some(b), Some(n)) if n > b => format!("{} {}", words.up, n - b),
+        (Some(b), Some(n)) if n < b => format!("{} {}", words.down, b - n),
+        (Some(_), Some(_)) => words.same.to_string(),
+        (None, Some(_)) => words.new.to_string(),
+        (Some(_), None) => "no longer assessed".to_string(),
+        (None, None) => "—".to_string(),
+    }
+}
+
 /// The baseline's level per practice of `page_practices`, matched by id.
 pub fn baseline_levels(page: &Assessed, baseline: &Assessed) -> Vec<Option<u8>> {
     page.practices

@@ -194,13 +194,7 @@ fn stems(pages: &[Page]) -> Vec<String> {
                 "" | "index" | "report" => format!("assessment-{id}"),
                 _ => id,
             };
-            let mut stem = id.clone();
-            let mut n = 2;
-            while !taken.insert(stem.clone()) {
-                stem = format!("{id}-{n}");
-                n += 1;
-            }
-            stem
+            super::unique(&mut taken, &id, |n| format!("{id}-{n}"))
         })
         .collect()
 }

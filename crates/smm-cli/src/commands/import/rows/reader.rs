@@ -101,44 +101,13 @@ impl Reader<'_> {
             None => self.options.assessment.map(str::to_string),
         };
 
-        let mut own = Vec::new();
-        for field in OWN {
-            match self.value(row, field) {
-                Ok(Value::Blank) => {}
-                Ok(Value::Given(value, column)) => own.push((field, value, column)),
-                Err((column, messages)) => {
-                    for message in messages {
-                        problem(Some(column), message);
-                    }
-                }
-            }
-        }
-        let mut values = Vec::new();
-        for field in PRACTICE_VALUES {
-            match self.value(row, field) {
-                Ok(Value::Blank) => {}
-                Ok(Value::Given(value, column)) => values.push((field, value, column)),
-                Err((column, messages)) => {
-                    for message in messages {
-                        problem(Some(column), message);
-                    }
-                }
-            }
-        }
-        let mut evidence_values = BTreeMap::new();
-        for field in EVIDENCE {
-            match self.value(row, field) {
-                Ok(Value::Blank) => {}
-                Ok(Value::Given(value, column)) => {
-                    evidence_values.insert(field, (value, column));
-                }
-                Err((column, messages)) => {
-                    for message in messages {
-                        problem(Some(column), message);
-                    }
-                }
-            }
-        }
+        let own = self.given(row, OWN, &mut problem);
+        let values = self.given(row, PRACTICE_VALUES, &mut problem);
+        let mut evidence_values: BTreeMap<Field, (String, usize)> = self
+            .given(row, EVIDENCE, &mut problem)
+            .into_iter()
+            .map(|(field, value, column)| (field, (value, column)))
+            .collect();
         let evidence = match evidence_values.remove(&Field::Evidence) {
             Some((text, _)) => {
                 let mut e = Evidence {
@@ -204,6 +173,29 @@ impl Reader<'_> {
             Cell::Invalid(why) => Err(why.clone()),
             cell => Ok(cell.text().map(|t| unneutralise(&t).to_string())),
         }
+    }
+
+    /// The values given for `fields` in `row`, each with its field and column; each value
+    /// that fails its check is a problem instead.
+    fn given(
+        &self,
+        row: &Row,
+        fields: impl IntoIterator<Item = Field>,
+        problem: &mut impl FnMut(Option<usize>, String),
+    ) -> Vec<(Field, String, usize)> {
+        let mut given = Vec::new();
+        for field in fields {
+            match self.value(row, field) {
+                Ok(Value::Blank) => {}
+                Ok(Value::Given(value, column)) => given.push((field, value, column)),
+                Err((column, messages)) => {
+                    for message in messages {
+                        problem(Some(column), message);
+                    }
+                }
+            }
+        }
+        given
     }
 
     /// The value of `field` in `row`, checked and written as the language writes it; the

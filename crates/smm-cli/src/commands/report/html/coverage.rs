@@ -3,19 +3,16 @@
 use std::fmt::Write as _;
 
 use super::super::page::{Coverage, Page};
-use super::{esc, level_text, plural};
+use super::{close_empty, esc, level_text, open_section, plural};
 
 pub(super) fn coverage(out: &mut String, page: &Page) {
-    out.push_str(
-        "<section id=\"coverage\" aria-labelledby=\"coverage-h\">\n\
-         <h2 id=\"coverage-h\">Clause coverage</h2>\n",
-    );
+    open_section(out, "coverage", false, "Clause coverage");
     if page.coverage.is_empty() {
-        out.push_str(
-            "<p>No clauses are mapped to the targets: without targets or a role there is \
-             nothing to cover.</p>\n</section>\n",
+        return close_empty(
+            out,
+            "No clauses are mapped to the targets: without targets or a role there is nothing \
+             to cover.",
         );
-        return;
     }
     out.push_str(
         "<table>\n<caption>Per standard, the clauses the mapping ties to this assessment's \
@@ -79,13 +76,9 @@ fn clause_item(id: &str, title: &str) -> String {
 }
 
 pub(super) fn roadmap(out: &mut String, page: &Page) {
-    out.push_str(
-        "<section id=\"roadmap\" class=\"major\" aria-labelledby=\"roadmap-h\">\n\
-         <h2 id=\"roadmap-h\">Roadmap</h2>\n",
-    );
+    open_section(out, "roadmap", true, "Roadmap");
     if page.roadmap.is_empty() {
-        out.push_str("<p>No next steps: no practice is below its target.</p>\n</section>\n");
-        return;
+        return close_empty(out, "No next steps: no practice is below its target.");
     }
     out.push_str(
         "<table>\n<caption>The practices below their target, the widest gap first, each with \

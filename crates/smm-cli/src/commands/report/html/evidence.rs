@@ -3,16 +3,12 @@
 use std::fmt::Write as _;
 
 use super::super::page::{EvidenceLine, Expiry, Page};
-use super::{esc, plural};
+use super::{close_empty, esc, open_section, plural};
 
 pub(super) fn evidence(out: &mut String, page: &Page) {
-    out.push_str(
-        "<section id=\"evidence\" class=\"major\" aria-labelledby=\"evidence-h\">\n\
-         <h2 id=\"evidence-h\">Evidence</h2>\n",
-    );
+    open_section(out, "evidence", true, "Evidence");
     if page.evidence.is_empty() {
-        out.push_str("<p>The assessment gives no evidence.</p>\n</section>\n");
-        return;
+        return close_empty(out, "The assessment gives no evidence.");
     }
     let count = |x: Expiry| page.evidence.iter().filter(|e| e.expiry == x).count();
     let stubs = page.evidence.iter().filter(|e| e.stub).count();
@@ -103,16 +99,12 @@ fn link(url: &str) -> String {
 }
 
 pub(super) fn findings(out: &mut String, page: &Page) {
-    out.push_str(
-        "<section id=\"findings\" aria-labelledby=\"findings-h\">\n\
-         <h2 id=\"findings-h\">Findings</h2>\n",
-    );
+    open_section(out, "findings", false, "Findings");
     if page.findings.is_empty() {
-        out.push_str(
-            "<p>No findings: the checker reports nothing inside this assessment.</p>\n\
-             </section>\n",
+        return close_empty(
+            out,
+            "No findings: the checker reports nothing inside this assessment.",
         );
-        return;
     }
     let _ = writeln!(
         out,

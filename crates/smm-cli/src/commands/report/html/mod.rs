@@ -16,6 +16,7 @@ use super::page::{Expiry, Page};
 use super::{IndexEntry, Meta};
 use crate::assessed::AssessedPractice;
 use crate::check_report::MappingUsed;
+use crate::markup_escape::{self, Markup};
 
 mod coverage;
 mod evidence;
@@ -38,22 +39,7 @@ pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src da
 /// character references; control characters other than tab and line breaks (which HTML
 /// forbids) and the non-characters U+FFFE/U+FFFF are dropped.
 pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' => out.push(c),
-            '\r' => out.push('\n'),
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
+    markup_escape::escape(text, Markup::Html)
 }
 
 use escape_html as esc;
@@ -87,9 +73,9 @@ pub fn index(entries: &[IndexEntry], meta: &Meta) -> String {
         entries.len(),
         plural(entries.len())
     );
+    open_section(&mut out, "assessments", false, "Assessments");
     out.push_str(
-        "<section id=\"assessments\" aria-labelledby=\"assessments-h\">\n\
-         <h2 id=\"assessments-h\">Assessments</h2>\n<table class=\"index\">\n\
+        "<table class=\"index\">\n\
          <caption>Each assessment against its profile's targets. A practice that is not \
          assessed counts as a target not met; the largest gap is in levels.</caption>\n\
          <thead><tr><th scope=\"col\">Assessment</th><th scope=\"col\">Profile</th>\
@@ -201,6 +187,20 @@ fn role_name(role: Option<&str>) -> String {
         Some(id) => Role::from_id(id).map_or_else(|| esc(id), |r| r.name().to_string()),
         None => "—".to_string(),
     }
+}
+
+/// Opens section `id` under its heading; a `major` one is a long table set apart from the rest.
+fn open_section(out: &mut String, id: &str, major: bool, heading: &str) {
+    let class = if major { " class=\"major\"" } else { "" };
+    let _ = writeln!(
+        out,
+        "<section id=\"{id}\"{class} aria-labelledby=\"{id}-h\">\n<h2 id=\"{id}-h\">{heading}</h2>"
+    );
+}
+
+/// Closes a section with nothing to show after the sentence that says so.
+fn close_empty(out: &mut String, sentence: &str) {
+    let _ = writeln!(out, "<p>{sentence}</p>\n</section>");
 }
 
 fn plural(n: usize) -> &'static str {

@@ -3,8 +3,8 @@
 use std::fmt::Write as _;
 
 use super::super::charts;
-use super::super::page::{Baseline, Page};
-use super::{esc, level_text, rating_text};
+use super::super::page::{change, Baseline, ChangeWords, Page};
+use super::{esc, level_text, open_section, rating_text};
 use crate::assessed::{AssessedPractice, Rating};
 
 pub(super) fn charts_section(out: &mut String, page: &Page) {
@@ -14,11 +14,10 @@ pub(super) fn charts_section(out: &mut String, page: &Page) {
     } else {
         ""
     };
+    open_section(out, "charts", false, "Practices at a glance");
     let _ = write!(
         out,
-        "<section id=\"charts\" aria-labelledby=\"charts-h\">\n\
-         <h2 id=\"charts-h\">Practices at a glance</h2>\n\
-         <figure id=\"radar\" aria-describedby=\"gaps-caption\">\n{}\
+        "<figure id=\"radar\" aria-describedby=\"gaps-caption\">\n{}\
          <figcaption>Figure 1. Each of the {n} spokes is a practice; the rings are the \
          levels 0 to 4, from the centre out. Dashed line with squares: the target; solid line \
          with circles: the current level{baseline}. A hollow marker is a practice not \
@@ -74,9 +73,9 @@ pub(super) fn charts_section(out: &mut String, page: &Page) {
 pub(super) fn gap_table(out: &mut String, page: &Page) {
     let a = &page.assessment;
     let columns = 7 + if page.baseline.is_some() { 2 } else { 0 };
+    open_section(out, "gaps", true, "Gap table");
     out.push_str(
-        "<section id=\"gaps\" class=\"major\" aria-labelledby=\"gaps-h\">\n\
-         <h2 id=\"gaps-h\">Gap table</h2>\n<table>\n<caption id=\"gaps-caption\">Every \
+        "<table>\n<caption id=\"gaps-caption\">Every \
          practice by domain: the level its profile asks for, the level found, and how many \
          levels are missing (the values of figure 1). ✓ met, ✗ not met, ○ not assessed, \
          – no target. A target is met when the level is reached in at least as specific a \
@@ -170,14 +169,13 @@ fn status(p: &AssessedPractice, targets_known: bool) -> (&'static str, String) {
 
 fn baseline_cells(b: &Baseline, i: usize, current: Option<u8>) -> String {
     let then = b.levels.get(i).copied().flatten();
-    let change = match (then, current) {
-        (Some(then), Some(now)) if now > then => format!("↑ up {}", now - then),
-        (Some(then), Some(now)) if now < then => format!("↓ down {}", then - now),
-        (Some(_), Some(_)) => "= same".to_string(),
-        (None, Some(_)) => "new: not assessed before".to_string(),
-        (Some(_), None) => "no longer assessed".to_string(),
-        (None, None) => "—".to_string(),
+    let words = ChangeWords {
+        up: "↑ up",
+        down: "↓ down",
+        same: "= same",
+        new: "new: not assessed before",
     };
+    let change = change(then, current, &words);
     format!(
         "<td>{}</td><td>{change}</td>",
         then.map_or("not assessed".to_string(), level_text)

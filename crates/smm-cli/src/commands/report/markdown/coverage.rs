@@ -1,7 +1,7 @@
 //! What the mapping asks: clause coverage per standard, and the roadmap's next steps.
 
 use super::super::page::{ClauseLine, Page, Step};
-use super::markup::{count, escape, table, Align};
+use super::markup::{count, escape, joined, table, tagged, Align};
 
 pub(super) fn coverage(page: &Page, out: &mut String) {
     out.push_str("\n## Clause coverage\n\n");
@@ -64,7 +64,6 @@ pub(super) fn roadmap(page: &Page, out: &mut String) {
         return;
     }
     out.push_str("The practices below their target level, widest gap first, each with the clauses its next level brings. A step marked waived is accepted for now by a waiver in force.\n\n");
-    let rows: Vec<Vec<String>> = page.roadmap.iter().map(step_row).collect();
     table(
         out,
         &[
@@ -75,27 +74,13 @@ pub(super) fn roadmap(page: &Page, out: &mut String) {
             ("Gap", Align::Right),
             ("Clauses the next level brings", Align::Left),
         ],
-        &rows,
+        page.roadmap.iter().map(step_row),
     );
 }
 
 fn step_row(step: &Step) -> Vec<String> {
-    let practice = if step.waived {
-        format!("{} *(waived)*", escape(&step.title))
-    } else {
-        escape(&step.title)
-    };
-    let clauses = if step.clauses.is_empty() {
-        "none mapped".to_string()
-    } else {
-        step.clauses
-            .iter()
-            .map(clause_line)
-            .collect::<Vec<_>>()
-            .join("<br>")
-    };
     vec![
-        practice,
+        tagged(&step.title, step.waived.then_some("waived")),
         escape(&step.domain),
         format!(
             "{} → {} {}",
@@ -105,6 +90,6 @@ fn step_row(step: &Step) -> Vec<String> {
         ),
         step.target.to_string(),
         step.gap.to_string(),
-        clauses,
+        joined(step.clauses.iter().map(clause_line), "<br>", "none mapped"),
     ]
 }

@@ -1,7 +1,7 @@
 //! What the assessment shows: its evidence with each item's expiry, and the checker's findings.
 
 use super::super::page::{EvidenceLine, Expiry, FindingLine, Page};
-use super::markup::{count, escape, table, Align};
+use super::markup::{count, escape, joined, table, tagged, Align};
 
 pub(super) fn evidence(page: &Page, out: &mut String) {
     out.push_str("\n## Evidence\n\n");
@@ -17,7 +17,6 @@ pub(super) fn evidence(page: &Page, out: &mut String) {
         )),
         None => out.push_str("Expiry is not judged: there is no day to judge it on. A stub stands for evidence still to come and implements no clause.\n\n"),
     }
-    let rows: Vec<Vec<String>> = page.evidence.iter().map(evidence_row).collect();
     table(
         out,
         &[
@@ -28,29 +27,15 @@ pub(super) fn evidence(page: &Page, out: &mut String) {
             ("Status", Align::Left),
             ("Link", Align::Left),
         ],
-        &rows,
+        page.evidence.iter().map(evidence_row),
     );
 }
 
 fn evidence_row(e: &EvidenceLine) -> Vec<String> {
-    let text = if e.stub {
-        format!("{} *(stub)*", escape(&e.text))
-    } else {
-        escape(&e.text)
-    };
-    let clauses = if e.implements.is_empty() {
-        "—".to_string()
-    } else {
-        e.implements
-            .iter()
-            .map(|c| escape(c))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     vec![
         escape(&e.practice_title),
-        text,
-        clauses,
+        tagged(&e.text, e.stub.then_some("stub")),
+        joined(e.implements.iter().map(|c| escape(c)), ", ", "—"),
         e.expires.as_deref().map_or_else(|| "—".to_string(), escape),
         expiry(e),
         // Shown, never followed: the text is whatever the file says, `javascript:` included.
@@ -92,7 +77,6 @@ pub(super) fn findings(page: &Page, out: &mut String) {
         "What the checker reports inside the assessment, in {}. A waived finding is accepted by a waiver in force.\n\n",
         escape(&page.assessment.path)
     ));
-    let rows: Vec<Vec<String>> = page.findings.iter().map(finding_row).collect();
     table(
         out,
         &[
@@ -102,7 +86,7 @@ pub(super) fn findings(page: &Page, out: &mut String) {
             ("Message", Align::Left),
             ("Waived", Align::Left),
         ],
-        &rows,
+        page.findings.iter().map(finding_row),
     );
 }
 

@@ -10,7 +10,11 @@ pub(super) enum Align {
 }
 
 /// A GFM table; an empty cell stays empty. Cells are Markdown already escaped.
-pub(super) fn table(out: &mut String, columns: &[(&str, Align)], rows: &[Vec<String>]) {
+pub(super) fn table(
+    out: &mut String,
+    columns: &[(&str, Align)],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) {
     let mut head = String::from("|");
     let mut rule = String::from("|");
     for (name, align) in columns {
@@ -34,6 +38,24 @@ pub(super) fn table(out: &mut String, columns: &[(&str, Align)], rows: &[Vec<Str
             }
         }
         out.push('\n');
+    }
+}
+
+/// `text` escaped, then its `tag` in italics and brackets when it has one: `Backups *(stub)*`.
+pub(super) fn tagged(text: &str, tag: Option<&str>) -> String {
+    match tag {
+        Some(tag) => format!("{} *({tag})*", escape(text)),
+        None => escape(text),
+    }
+}
+
+/// The cells' `items` joined by `separator`; `none` when there are none.
+pub(super) fn joined(items: impl Iterator<Item = String>, separator: &str, none: &str) -> String {
+    let items: Vec<String> = items.collect();
+    if items.is_empty() {
+        none.to_string()
+    } else {
+        items.join(separator)
     }
 }
 

@@ -52,7 +52,6 @@ pub fn index(entries: &[IndexEntry<'_>], meta: &Meta) -> String {
             "{}, each linked to its report. Targets met counts the practices whose profile target is reached; the largest gap counts a practice not assessed as level 0.\n\n",
             count(entries.len(), "assessment", "assessments")
         ));
-        let rows: Vec<Vec<String>> = entries.iter().map(index_row).collect();
         table(
             &mut out,
             &[
@@ -65,7 +64,7 @@ pub fn index(entries: &[IndexEntry<'_>], meta: &Meta) -> String {
                 ("Unmet", Align::Right),
                 ("Expired evidence", Align::Right),
             ],
-            &rows,
+            entries.iter().map(index_row),
         );
     }
     let mut mappings: Vec<MappingUsed> = entries

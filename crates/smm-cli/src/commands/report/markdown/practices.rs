@@ -2,7 +2,7 @@
 
 use smm_model::{Level, Role};
 
-use super::super::page::Page;
+use super::super::page::{change, ChangeWords, Page};
 use super::markup::{escape, table, Align};
 use crate::assessed::{AssessedPractice, Rating, Target};
 
@@ -14,26 +14,22 @@ pub(super) fn groups(page: &Page, out: &mut String) {
         return;
     }
     out.push_str("For each domain (in bold) and subdomain: the lowest level reached among its targeted practices (a practice not assessed counts as 0), against the highest target among them.\n\n");
-    let rows: Vec<Vec<String>> = page
-        .groups
-        .iter()
-        .map(|g| {
-            let name = if g.kind == "domain" {
-                format!("**{}**", escape(&g.title))
-            } else {
-                escape(&g.title)
-            };
-            vec![
-                name,
-                g.level.map_or_else(|| "—".to_string(), |l| l.to_string()),
-                g.highest_target
-                    .map_or_else(|| "—".to_string(), |l| l.to_string()),
-                g.gap.to_string(),
-                format!("{} of {}", g.met, g.targeted),
-                g.not_assessed.to_string(),
-            ]
-        })
-        .collect();
+    let rows = page.groups.iter().map(|g| {
+        let name = if g.kind == "domain" {
+            format!("**{}**", escape(&g.title))
+        } else {
+            escape(&g.title)
+        };
+        vec![
+            name,
+            g.level.map_or_else(|| "—".to_string(), |l| l.to_string()),
+            g.highest_target
+                .map_or_else(|| "—".to_string(), |l| l.to_string()),
+            g.gap.to_string(),
+            format!("{} of {}", g.met, g.targeted),
+            g.not_assessed.to_string(),
+        ]
+    });
     table(
         out,
         &[
@@ -44,7 +40,7 @@ pub(super) fn groups(page: &Page, out: &mut String) {
             ("Targets met", Align::Right),
             ("Not assessed", Align::Right),
         ],
-        &rows,
+        rows,
     );
 }
 
@@ -91,7 +87,13 @@ pub(super) fn gap_table(page: &Page, out: &mut String) {
         if let Some(baseline) = &page.baseline {
             let before = baseline.levels.get(i).copied().flatten();
             row.push(before.map_or_else(|| "—".to_string(), level));
-            row.push(change(before, p.current.map(|r| r.level)));
+            let words = ChangeWords {
+                up: "↑",
+                down: "↓",
+                same: "=",
+                new: "new",
+            };
+            row.push(change(before, p.current.map(|r| r.level), &words));
         }
         row.extend([
             gap_of(p).map_or_else(|| "—".to_string(), |g| g.to_string()),
@@ -113,7 +115,7 @@ pub(super) fn gap_table(page: &Page, out: &mut String) {
         ]);
         rows.push(row);
     }
-    table(out, &columns, &rows);
+    table(out, &columns, rows);
 }
 
 /// Levels still to go, a practice not assessed counting as level 0 (as in the roadmap and the
@@ -134,17 +136,6 @@ fn practice_status(p: &AssessedPractice, targets_known: bool) -> &'static str {
         (Some(_), None, _) => "not assessed",
         (Some(_), Some(_), Some(true)) => "met",
         (Some(_), Some(_), _) => "**not met**",
-    }
-}
-
-fn change(before: Option<u8>, now: Option<u8>) -> String {
-    match (before, now) {
-        (Some(b), Some(n)) if n > b => format!("↑ {}", n - b),
-        (Some(b), Some(n)) if n < b => format!("↓ {}", b - n),
-        (Some(_), Some(_)) => "=".to_string(),
-        (None, Some(_)) => "new".to_string(),
-        (Some(_), None) => "no longer assessed".to_string(),
-        (None, None) => "—".to_string(),
     }
 }
 

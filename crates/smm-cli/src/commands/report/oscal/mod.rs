@@ -119,13 +119,7 @@ fn keys(pages: &[Page]) -> Vec<String> {
         .iter()
         .map(|page| {
             let base = format!("{}#{}", page.assessment.path, page.assessment.id);
-            let mut key = base.clone();
-            let mut n = 2;
-            while !taken.insert(key.clone()) {
-                key = format!("{base}~{n}");
-                n += 1;
-            }
-            key
+            super::unique(&mut taken, &base, |n| format!("{base}~{n}"))
         })
         .collect()
 }

@@ -7,6 +7,8 @@
 
 use std::fmt::Write as _;
 
+use crate::markup_escape::{self, Markup};
+
 mod bars;
 mod radar;
 
@@ -25,21 +27,7 @@ const MUTED: &str = "#666666";
 /// tabs and line breaks a space, and other control characters (and the non-characters
 /// U+FFFE/U+FFFF, which XML forbids) are dropped.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            '\u{FFFE}' | '\u{FFFF}' => {}
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
+    markup_escape::escape(text, Markup::Svg)
 }
 
 /// A coordinate with at most one decimal, never `-0`, `NaN` or an exponent.
