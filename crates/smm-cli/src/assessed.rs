@@ -7,10 +7,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use serde::Serialize;
 use smm_syntax::ast::{self, AssessmentField, Item, PracticeField};
 
 use crate::check_report::{relative_shown, PathPrefix, Waived};
+pub use crate::check_report::{Rating, Target};
 use crate::checked::Checked;
 
 #[derive(Clone, Debug)]
@@ -100,23 +100,6 @@ pub struct Named {
     pub title: String,
 }
 
-/// Serialized as the JSON of `smm diff` and `smm report` write it: level, scope, set_by.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Target {
-    pub level: u8,
-    pub scope: &'static str,
-    /// The profile whose `target` line set it: the assessment's or one it extends.
-    pub set_by: String,
-    #[serde(skip)]
-    pub rationale: Option<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Rating {
-    pub level: u8,
-    pub scope: &'static str,
-}
-
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Evidence {
     pub text: String,
@@ -169,16 +152,8 @@ pub fn assessed(checked: &Checked, base: &Path, wanted: impl Fn(&Path) -> bool) 
                         &practice.subdomain,
                         model.subdomain(&practice.subdomain).map(|s| &s.title),
                     ),
-                    target: status.and_then(|s| s.target.as_ref()).map(|t| Target {
-                        level: t.level.number(),
-                        scope: t.scope.id(),
-                        set_by: t.set_by.clone(),
-                        rationale: t.rationale.clone(),
-                    }),
-                    current: status.and_then(|s| s.current).map(|c| Rating {
-                        level: c.level.number(),
-                        scope: c.scope.id(),
-                    }),
+                    target: status.and_then(|s| s.target.as_ref()).map(Target::from),
+                    current: status.and_then(|s| s.current).map(Rating::from),
                     gap: status.and_then(smm_check::PracticeStatus::gap),
                     met: status.and_then(smm_check::PracticeStatus::met),
                     waived: status

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
 use smm_syntax::{Diagnostic, Severity, Span};
 
 #[derive(Clone, Debug)]
@@ -98,12 +99,48 @@ pub struct AssessmentResult {
     pub summary: smm_check::Summary,
 }
 
+/// Serialized as the JSON of `smm diff` and `smm report` write it: level, scope, set_by.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Target {
+    pub level: u8,
+    pub scope: &'static str,
+    /// The profile whose `target` line set it: the assessment's or one it extends.
+    pub set_by: String,
+    #[serde(skip)]
+    pub rationale: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Rating {
+    pub level: u8,
+    pub scope: &'static str,
+}
+
+impl From<&smm_check::ResolvedTarget> for Target {
+    fn from(t: &smm_check::ResolvedTarget) -> Target {
+        Target {
+            level: t.level.number(),
+            scope: t.scope.id(),
+            set_by: t.set_by.clone(),
+            rationale: t.rationale.clone(),
+        }
+    }
+}
+
+impl From<smm_check::Current> for Rating {
+    fn from(c: smm_check::Current) -> Rating {
+        Rating {
+            level: c.level.number(),
+            scope: c.scope.id(),
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct PracticeResult {
     pub practice: String,
-    /// Level, scope and the profile that set it.
-    pub target: Option<(u8, &'static str, String)>,
-    pub current: Option<(u8, &'static str)>,
+    pub target: Option<Target>,
+    pub current: Option<Rating>,
     pub gap: Option<u8>,
     pub met: Option<bool>,
     pub waived: Option<Waived>,
@@ -261,8 +298,8 @@ pub fn assessment(report: smm_check::AssessmentReport) -> AssessmentResult {
                 gap: p.gap(),
                 met: p.met(),
                 waived: p.waived.as_ref().map(waived),
-                current: p.current.map(|c| (c.level.number(), c.scope.id())),
-                target: p.target.map(|t| (t.level.number(), t.scope.id(), t.set_by)),
+                current: p.current.map(Rating::from),
+                target: p.target.as_ref().map(Target::from),
                 practice: p.practice,
                 missing: p.missing,
             })

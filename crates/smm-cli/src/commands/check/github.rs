@@ -91,11 +91,11 @@ pub fn job_summary(report: &Report, summary_line: &str) -> String {
                 out.push_str(&format!(
                     "| `{}` | {} | {} | {} | {} | {} |\n",
                     cell(&p.practice),
-                    target.map_or("".into(), |(l, s, _)| level_scope(*l, s)),
+                    target.map_or("".into(), |t| level_scope(t.level, t.scope)),
                     p.current
-                        .map_or("not assessed".into(), |(l, s)| level_scope(l, s)),
+                        .map_or("not assessed".into(), |r| level_scope(r.level, r.scope)),
                     p.gap.map_or("".into(), |g| g.to_string()),
-                    target.map_or("".into(), |(_, _, by)| format!("`{}`", cell(by))),
+                    target.map_or("".into(), |t| format!("`{}`", cell(&t.set_by))),
                     p.waived
                         .as_ref()
                         .map_or("".into(), |w| format!("until {}", w.expires)),

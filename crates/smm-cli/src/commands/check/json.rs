@@ -7,7 +7,7 @@ use std::io::Write as _;
 use serde::Serialize;
 
 use super::pretty;
-use crate::check_report::{AssessmentResult, FileReport, Report, Reported};
+use crate::check_report::{AssessmentResult, FileReport, Rating, Report, Reported, Target};
 use crate::json_parts::{mapping, MappingJson, Tool};
 
 /// Bumped whenever a field is removed, renamed or changes meaning.
@@ -142,8 +142,8 @@ struct CoverageJson<'r> {
 #[derive(Serialize)]
 struct PracticeJson<'r> {
     practice: &'r str,
-    target: Option<TargetJson<'r>>,
-    current: Option<LevelJson>,
+    target: Option<&'r Target>,
+    current: Option<Rating>,
     gap: Option<u8>,
     met: Option<bool>,
     missing_clauses: Clauses<'r>,
@@ -157,19 +157,6 @@ impl Serialize for Clauses<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.0.iter().map(|clause| &**clause))
     }
-}
-
-#[derive(Serialize)]
-struct TargetJson<'r> {
-    level: u8,
-    scope: &'static str,
-    set_by: &'r str,
-}
-
-#[derive(Serialize)]
-struct LevelJson {
-    level: u8,
-    scope: &'static str,
 }
 
 pub fn range(file: &FileReport, span: smm_syntax::Span) -> Range {
@@ -266,12 +253,8 @@ fn assessment(a: &AssessmentResult) -> AssessmentJson<'_> {
             .iter()
             .map(|p| PracticeJson {
                 practice: &p.practice,
-                target: p.target.as_ref().map(|(level, scope, set_by)| TargetJson {
-                    level: *level,
-                    scope,
-                    set_by,
-                }),
-                current: p.current.map(|(level, scope)| LevelJson { level, scope }),
+                target: p.target.as_ref(),
+                current: p.current,
                 gap: p.gap,
                 met: p.met,
                 missing_clauses: Clauses(&p.missing),

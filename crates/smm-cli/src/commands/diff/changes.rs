@@ -2,6 +2,7 @@
 //! practice, and which of those changes are regressions. Plain data that every output format
 //! renders.
 
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 use crate::assessed::{Assessed, AssessedPractice, Evidence, Rating, Target};
@@ -47,15 +48,29 @@ pub struct FieldChange<'a> {
     pub new: Option<&'a str>,
 }
 
+/// A value on the old side and on the new one, where they differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Change<T> {
+    pub old: T,
+    pub new: T,
+}
+
+impl<T: PartialEq> Change<T> {
+    /// The change from `old` to `new`, if there is one.
+    pub fn between(old: T, new: T) -> Option<Change<T>> {
+        (old != new).then_some(Change { old, new })
+    }
+}
+
 pub struct PracticeDiff<'a> {
     pub id: &'a str,
     pub title: &'a str,
     /// Compared only when both sides know their targets.
-    pub target: Option<(Option<&'a Target>, Option<&'a Target>)>,
+    pub target: Option<Change<Option<&'a Target>>>,
     /// Level or scope changed, or the practice was rated or unrated.
-    pub current: Option<(Option<Rating>, Option<Rating>)>,
+    pub current: Option<Change<Option<Rating>>>,
     /// A target met on one side and unmet on the other, both sides knowing it.
-    pub met: Option<(bool, bool)>,
+    pub met: Option<Change<bool>>,
     pub added: Vec<&'a Evidence>,
     pub removed: Vec<&'a Evidence>,
     pub changed: Vec<EvidenceChange<'a>>,
@@ -66,9 +81,9 @@ pub struct PracticeDiff<'a> {
 pub struct EvidenceChange<'a> {
     pub text: &'a str,
     /// Both lists as written, when they differ as sets (reordering is no change).
-    pub implements: Option<(&'a [String], &'a [String])>,
-    pub expires: Option<(Option<&'a str>, Option<&'a str>)>,
-    pub stub: Option<(bool, bool)>,
+    pub implements: Option<Change<&'a [String]>>,
+    pub expires: Option<Change<Option<&'a str>>>,
+    pub stub: Option<Change<bool>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -237,11 +252,14 @@ fn practice<'a>(
         (Some(a), Some(b)) => (a.level, a.scope, &a.set_by) != (b.level, b.scope, &b.set_by),
         (a, b) => a.is_some() != b.is_some(),
     };
-    let target = (targets_known && target_changed).then_some((old_target, new_target));
+    let target = (targets_known && target_changed).then_some(Change {
+        old: old_target,
+        new: new_target,
+    });
     let (old_current, new_current) = (old.and_then(|p| p.current), new.and_then(|p| p.current));
-    let current = (old_current != new_current).then_some((old_current, new_current));
+    let current = Change::between(old_current, new_current);
     let met = match (old.and_then(|p| p.met), new.and_then(|p| p.met)) {
-        (Some(a), Some(b)) if targets_known && a != b => Some((a, b)),
+        (Some(a), Some(b)) if targets_known => Change::between(a, b),
         _ => None,
     };
     let no_evidence: &[Evidence] = &[];
@@ -259,13 +277,15 @@ fn practice<'a>(
     if dropped {
         regressions.push(Regression::LevelDropped);
     }
-    if met == Some((true, false)) {
+    if met == Change::between(true, false) {
         regressions.push(Regression::TargetUnmet);
     }
     // A stub implements nothing: losing one loses no evidence, and turning evidence into
     // one loses it.
-    let lost =
-        removed.iter().any(|e| !e.stub) || changed.iter().any(|c| c.stub == Some((false, true)));
+    let lost = removed.iter().any(|e| !e.stub)
+        || changed
+            .iter()
+            .any(|c| c.stub == Change::between(false, true));
     if lost {
         regressions.push(Regression::EvidenceRemoved);
     }
@@ -325,11 +345,12 @@ fn evidence_change<'a>(old: &'a Evidence, new: &'a Evidence) -> Option<EvidenceC
     };
     let change = EvidenceChange {
         text: &new.text,
-        implements: (set(old) != set(new))
-            .then_some((old.implements.as_slice(), new.implements.as_slice())),
-        expires: (old.expires != new.expires)
-            .then_some((old.expires.as_deref(), new.expires.as_deref())),
-        stub: (old.stub != new.stub).then_some((old.stub, new.stub)),
+        implements: (set(old) != set(new)).then_some(Change {
+            old: old.implements.as_slice(),
+            new: new.implements.as_slice(),
+        }),
+        expires: Change::between(old.expires.as_deref(), new.expires.as_deref()),
+        stub: Change::between(old.stub, new.stub),
     };
     let any = change.implements.is_some() || change.expires.is_some() || change.stub.is_some();
     any.then_some(change)

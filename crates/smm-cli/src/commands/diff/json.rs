@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::changes::{AssessmentDiff, Diff, EvidenceChange, PracticeDiff, Status};
+use super::changes::{AssessmentDiff, Change, Diff, EvidenceChange, PracticeDiff, Status};
 use super::Labels;
 use crate::assessed::{Assessed, Evidence, Rating, Target};
 use crate::json_parts::Tool;
@@ -63,18 +63,12 @@ struct FieldJson<'a> {
 }
 
 #[derive(Serialize)]
-struct Pair<T> {
-    old: T,
-    new: T,
-}
-
-#[derive(Serialize)]
 struct PracticeJson<'a> {
     practice: &'a str,
     title: &'a str,
-    target: Option<Pair<Option<&'a Target>>>,
-    current: Option<Pair<Option<Rating>>>,
-    met: Option<Pair<bool>>,
+    target: Option<Change<Option<&'a Target>>>,
+    current: Option<Change<Option<Rating>>>,
+    met: Option<Change<bool>>,
     evidence: EvidenceDiffJson<'a>,
     regressions: Vec<&'static str>,
 }
@@ -98,9 +92,9 @@ struct EvidenceJson<'a> {
 #[derive(Serialize)]
 struct EvidenceChangeJson<'a> {
     text: &'a str,
-    implements: Option<Pair<&'a [String]>>,
-    expires: Option<Pair<Option<&'a str>>>,
-    stub: Option<Pair<bool>>,
+    implements: Option<Change<&'a [String]>>,
+    expires: Option<Change<Option<&'a str>>>,
+    stub: Option<Change<bool>>,
 }
 
 pub fn render(diff: &Diff<'_>, labels: &Labels) -> String {
@@ -161,9 +155,9 @@ fn practice<'a>(p: &'a PracticeDiff<'a>) -> PracticeJson<'a> {
     PracticeJson {
         practice: p.id,
         title: p.title,
-        target: p.target.map(|(old, new)| Pair { old, new }),
-        current: p.current.map(|(old, new)| Pair { old, new }),
-        met: p.met.map(|(old, new)| Pair { old, new }),
+        target: p.target,
+        current: p.current,
+        met: p.met,
         evidence: EvidenceDiffJson {
             added: p.added.iter().map(|e| evidence(e)).collect(),
             removed: p.removed.iter().map(|e| evidence(e)).collect(),
@@ -186,8 +180,8 @@ fn evidence(e: &Evidence) -> EvidenceJson<'_> {
 fn evidence_change<'a>(c: &'a EvidenceChange<'a>) -> EvidenceChangeJson<'a> {
     EvidenceChangeJson {
         text: c.text,
-        implements: c.implements.map(|(old, new)| Pair { old, new }),
-        expires: c.expires.map(|(old, new)| Pair { old, new }),
-        stub: c.stub.map(|(old, new)| Pair { old, new }),
+        implements: c.implements,
+        expires: c.expires,
+        stub: c.stub,
     }
 }

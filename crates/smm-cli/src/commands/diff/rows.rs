@@ -1,7 +1,9 @@
 //! The changes of one assessment as rows of before and after, in the words both the human
 //! and the Markdown output use; and the closing count.
 
-use super::changes::{AssessmentDiff, Diff, EvidenceChange, PracticeDiff, Regression, Status};
+use super::changes::{
+    AssessmentDiff, Change, Diff, EvidenceChange, PracticeDiff, Regression, Status,
+};
 use crate::assessed::{Assessed, Rating, Target};
 use crate::status::count;
 
@@ -82,7 +84,11 @@ pub fn rows<'a>(assessment: &'a AssessmentDiff<'a>) -> Vec<Row<'a>> {
 fn practice_rows<'a>(p: &'a PracticeDiff<'a>, rows: &mut Vec<Row<'a>>) {
     let at = Some(p.id);
     let regressed = |r: Regression| p.regressions.contains(&r);
-    if let Some((before, after)) = p.current {
+    if let Some(Change {
+        old: before,
+        new: after,
+    }) = p.current
+    {
         match (before, after) {
             (Some(a), Some(b)) => {
                 if a.level != b.level {
@@ -110,7 +116,11 @@ fn practice_rows<'a>(p: &'a PracticeDiff<'a>, rows: &mut Vec<Row<'a>>) {
             ),
         }
     }
-    if let Some((before, after)) = p.target {
+    if let Some(Change {
+        old: before,
+        new: after,
+    }) = p.target
+    {
         match (before, after) {
             (Some(a), Some(b)) => {
                 changed(rows, at, "target", a.level, b.level, |l| l.to_string());
@@ -127,7 +137,11 @@ fn practice_rows<'a>(p: &'a PracticeDiff<'a>, rows: &mut Vec<Row<'a>>) {
             (a, b) => rows.push(Row::changed(at, What::Word("target"), target(a), target(b))),
         }
     }
-    if let Some((before, after)) = p.met {
+    if let Some(Change {
+        old: before,
+        new: after,
+    }) = p.met
+    {
         let word = |met: bool| if met { "met" } else { "unmet" };
         rows.push(
             Row::changed(
@@ -189,13 +203,17 @@ fn changed<'a, T: PartialEq>(
 
 fn evidence_rows<'a>(at: Option<&'a str>, change: &'a EvidenceChange<'a>, rows: &mut Vec<Row<'a>>) {
     let what = |keyword| What::Evidence(change.text, Some(keyword));
-    if let Some((b, a)) = change.implements {
+    if let Some(Change { old: b, new: a }) = change.implements {
         rows.push(Row::changed(at, what("implements"), clauses(b), clauses(a)));
     }
-    if let Some((b, a)) = change.expires {
+    if let Some(Change { old: b, new: a }) = change.expires {
         rows.push(Row::changed(at, what("expires"), or_none(b), or_none(a)));
     }
-    if let Some((before, after)) = change.stub {
+    if let Some(Change {
+        old: before,
+        new: after,
+    }) = change.stub
+    {
         let word = |stub: bool| if stub { "stub" } else { "not a stub" };
         rows.push(
             Row::changed(
