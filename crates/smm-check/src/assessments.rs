@@ -13,7 +13,7 @@ use crate::editions::Follows;
 use crate::evidence::{self, EvidenceContext};
 use crate::mapped::MappedClauses;
 use crate::practice_status::{Current, PracticeStatus};
-use crate::profiles::ResolvedProfile;
+use crate::profiles::{ProfileRole, ResolvedProfile};
 use crate::ratings::RatedOnce;
 use crate::summary::{summarize, Summary};
 use crate::values::{self, Values};
@@ -353,7 +353,13 @@ impl Checker<'_> {
     ) -> Option<Role> {
         let inherited = profile.and_then(|p| p.role.clone());
         match (own, inherited) {
-            (Some((mine, span)), Some((theirs, set_by))) if mine != theirs => {
+            (
+                Some((mine, span)),
+                Some(ProfileRole {
+                    role: theirs,
+                    set_by,
+                }),
+            ) if mine != theirs => {
                 let profile = profile.expect("an inherited role has a profile");
                 let set_in = self.profiles.get(&set_by).unwrap_or(profile);
                 findings.push(
@@ -377,7 +383,7 @@ impl Checker<'_> {
                 Some(mine)
             }
             (Some((mine, _)), _) => Some(mine),
-            (None, Some((theirs, _))) => Some(theirs),
+            (None, Some(theirs)) => Some(theirs.role),
             (None, None) => {
                 findings.push(missing(
                     file,

@@ -43,5 +43,5 @@ pub use item_edit::ItemEdit;
 pub use options::CheckOptions;
 pub use position::line_column;
 pub use practice_status::{Current, PracticeStatus};
-pub use profiles::{ResolvedProfile, ResolvedTarget};
+pub use profiles::{ProfileRole, ResolvedProfile, ResolvedTarget};
 pub use summary::{GroupSummary, StandardCoverage, Summary};

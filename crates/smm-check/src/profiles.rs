@@ -28,6 +28,13 @@ pub struct ResolvedTarget {
     pub rationale: Option<String>,
 }
 
+/// A profile's role and the profile in its chain that set it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProfileRole {
+    pub role: Role,
+    pub set_by: String,
+}
+
 #[derive(Clone, Debug)]
 pub struct ResolvedProfile {
     pub name: String,
@@ -36,7 +43,7 @@ pub struct ResolvedProfile {
     /// This profile, then its parent, and so on, as far as the chain resolves.
     pub chain: Vec<String>,
     /// The role, its own or the nearest ancestor's, with the profile that set it.
-    pub role: Option<(Role, String)>,
+    pub role: Option<ProfileRole>,
     pub follows: Follows,
     pub targets: BTreeMap<String, ResolvedTarget>,
 }
@@ -108,10 +115,12 @@ pub fn resolve(
             targets.extend(o.targets.iter().map(|(k, v)| (k.clone(), v.clone())));
             follows.inherit(model, &o.follows);
         }
-        let role = chain
-            .names
-            .iter()
-            .find_map(|n| own[n.as_str()].role.map(|r| (r, n.clone())));
+        let role = chain.names.iter().find_map(|n| {
+            let set_by = n.clone();
+            own[n.as_str()]
+                .role
+                .map(|role| ProfileRole { role, set_by })
+        });
         resolved.insert(
             profile.name.to_string(),
             ResolvedProfile {

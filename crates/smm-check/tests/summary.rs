@@ -81,7 +81,10 @@ fn a_child_overrides_its_parent_and_every_target_remembers_its_profile() {
         ]
     );
     assert_eq!(
-        child.role.as_ref().map(|(r, by)| (r.id(), by.as_str())),
+        child
+            .role
+            .as_ref()
+            .map(|r| (r.role.id(), r.set_by.as_str())),
         Some(("asset-owner", "base"))
     );
 }

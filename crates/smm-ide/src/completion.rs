@@ -158,7 +158,7 @@ pub fn completions(snapshot: &Snapshot<'_>, file: FileId, offset: usize) -> Vec<
         })),
         Some(Slot::Profile(Use::Refer)) => {
             for (name, profile) in &snapshot.analysis.profiles {
-                let detail = profile.role.as_ref().map(|(r, _)| r.id().to_string());
+                let detail = profile.role.as_ref().map(|r| r.role.id().to_string());
                 found.push(item(name.clone(), CompletionKind::Profile, detail, 0));
             }
         }

@@ -155,7 +155,7 @@ impl<'s> Context<'s> {
     fn role(&self) -> Option<Role> {
         match (self.assessment, self.profile) {
             (Some(a), _) => a.role,
-            (None, Some(p)) => p.role.as_ref().map(|(r, _)| *r),
+            (None, Some(p)) => p.role.as_ref().map(|r| r.role),
             _ => None,
         }
     }
@@ -372,7 +372,7 @@ fn profile(profile: &ResolvedProfile) -> String {
         let _ = write!(out, ", extends {}", profile.chain[1..].join(" → "));
     }
     out.push_str("\n\n");
-    if let Some((role, set_by)) = &profile.role {
+    if let Some(smm_check::ProfileRole { role, set_by }) = &profile.role {
         let _ = writeln!(out, "Role `{}` (set by `{set_by}`)\n", role.id());
     }
     // A list, not a table: clients that do not render Markdown tables (Neovim 0.7) would

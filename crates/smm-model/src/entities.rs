@@ -101,14 +101,23 @@ pub struct Standard {
     pub description: Option<String>,
     pub roles: Vec<Role>,
     pub supersedes: Option<String>,
-    /// `annex "A" iso27002`: (`A`, `iso27002`).
-    pub annexes: Vec<(String, String)>,
+    pub annexes: Vec<Annex>,
     /// Titles an annex gives the clauses it lists where they differ from the clause's own
     /// (`A.5.34` of ISO/IEC 27001 shortens the ISO/IEC 27002 title), by the annex id.
     pub annex_titles: std::collections::BTreeMap<String, AnnexTitle>,
     /// Clause ids (the part after the colon) in file order.
     pub clauses: Vec<String>,
     pub location: Location,
+}
+
+/// `annex "A" iso27002`: clause `A.x` of the standard that lists it is clause `x` of
+/// `iso27002`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Annex {
+    /// `A`.
+    pub label: String,
+    /// `iso27002`.
+    pub standard: String,
 }
 
 /// `clause iso27001:A.5.34 "Title"` inside a standard with `annex "A" iso27002`: the title

@@ -189,9 +189,11 @@ impl Model {
             return Some(key);
         }
         let annexes = &self.standards.get(standard)?.annexes;
-        annexes.iter().find_map(|(label, target)| {
-            let rest = clause.strip_prefix(label.as_str())?.strip_prefix('.')?;
-            let key = format!("{target}:{rest}");
+        annexes.iter().find_map(|annex| {
+            let rest = clause
+                .strip_prefix(annex.label.as_str())?
+                .strip_prefix('.')?;
+            let key = format!("{}:{rest}", annex.standard);
             self.clauses.contains_key(&key).then_some(key)
         })
     }
@@ -355,7 +357,11 @@ impl Model {
                     .take_while(|(k, _)| k.starts_with(prefix))
                     .map(|(k, _)| k.clone()),
             );
-            for (label, target) in self.standards.get(standard).iter().flat_map(|s| &s.annexes) {
+            for Annex {
+                label,
+                standard: target,
+            } in self.standards.get(standard).iter().flat_map(|s| &s.annexes)
+            {
                 let aliased = format!("{label}.");
                 let wanted = clause.strip_prefix(aliased.as_str());
                 let Some(rest) = wanted.or_else(|| aliased.starts_with(clause).then_some(""))

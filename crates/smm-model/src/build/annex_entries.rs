@@ -23,9 +23,9 @@ impl ModelBuilder {
     /// Whether `clause` of `standard` falls under one of its annexes (`A.5.34` under `A`).
     pub(super) fn is_annex_entry(&self, standard: &str, clause: &str) -> bool {
         self.model.standards.get(standard).is_some_and(|s| {
-            s.annexes.iter().any(|(label, _)| {
+            s.annexes.iter().any(|annex| {
                 clause
-                    .strip_prefix(label.as_str())
+                    .strip_prefix(annex.label.as_str())
                     .is_some_and(|rest| rest.starts_with('.'))
             })
         })

@@ -7,7 +7,7 @@ use smm_syntax::ast::{self, ClauseRef, Definition, StandardField};
 
 use super::fields::{description, licensed_text, text, title};
 use super::ModelBuilder;
-use crate::entities::{Clause, FileId, Location, Standard};
+use crate::entities::{Annex, Clause, FileId, Location, Standard};
 use crate::ModelCode;
 use crate::Role;
 
@@ -49,9 +49,10 @@ impl ModelBuilder {
                 }
                 StandardField::Annex(a) => {
                     if let (Some(label), Some(target)) = (&a.label, &a.standard) {
-                        standard
-                            .annexes
-                            .push((label.value.clone(), target.text.clone()));
+                        standard.annexes.push(Annex {
+                            label: label.value.clone(),
+                            standard: target.text.clone(),
+                        });
                     }
                 }
                 StandardField::Clause(c) => clauses.push(c),
@@ -256,7 +257,7 @@ impl ModelBuilder {
             let targets = standard
                 .annexes
                 .iter()
-                .map(|(_, target)| target)
+                .map(|annex| &annex.standard)
                 .chain(standard.supersedes.iter());
             for target in targets {
                 if !self.model.standards.contains_key(target) {

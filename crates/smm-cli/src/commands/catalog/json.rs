@@ -279,14 +279,14 @@ fn standards(model: &Model) -> Vec<StandardJson> {
                 annexes: standard
                     .annexes
                     .iter()
-                    .map(|(label, target)| AnnexJson {
-                        label: label.clone(),
-                        standard: target.clone(),
+                    .map(|annex| AnnexJson {
+                        label: annex.label.clone(),
+                        standard: annex.standard.clone(),
                         titles: standard
                             .annex_titles
                             .iter()
                             .filter(|(id, _)| {
-                                id.strip_prefix(label.as_str())
+                                id.strip_prefix(annex.label.as_str())
                                     .is_some_and(|rest| rest.starts_with('.'))
                             })
                             .filter_map(|(id, entry)| {

@@ -112,7 +112,11 @@ fn render_standard(text: &mut String, model: &Model, standard: &Standard) {
     if let Some(older) = &standard.supersedes {
         line(text, 1, &format!("Supersedes: {older}"));
     }
-    for (label, target) in &standard.annexes {
+    for smm_model::Annex {
+        label,
+        standard: target,
+    } in &standard.annexes
+    {
         let named = format!("{}:{label}.<clause>", standard.id);
         line(
             text,

@@ -185,7 +185,11 @@ impl Explain<'_> {
             "Superseded by",
             newer.map(|s| format!("{}  {}", s.id, s.title)),
         );
-        for (label, target) in &standard.annexes {
+        for smm_model::Annex {
+            label,
+            standard: target,
+        } in &standard.annexes
+        {
             page.field(
                 &format!("Annex {label}"),
                 &format!(
@@ -282,8 +286,8 @@ impl Explain<'_> {
         self.model.standards().flat_map(move |s| {
             s.annexes
                 .iter()
-                .filter(|(_, target)| *target == standard.id)
-                .map(move |(label, _)| (s.id.as_str(), label.as_str()))
+                .filter(|annex| annex.standard == standard.id)
+                .map(move |annex| (s.id.as_str(), annex.label.as_str()))
         })
     }
 

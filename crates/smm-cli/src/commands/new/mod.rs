@@ -130,7 +130,7 @@ fn new_assessment(args: &NewAssessmentArgs) -> Result<String, String> {
     let loaded = Loaded::around(&path)?;
     let (_, analysis) = loaded.analyse(None);
     let profile = known_profile(&analysis, &args.profile, &loaded.root)?;
-    let profile_role = profile.role.as_ref().map(|(role, _)| role.id());
+    let profile_role = profile.role.as_ref().map(|r| r.role.id());
     match (&args.role, profile_role) {
         (None, None) => {
             return Err(format!(

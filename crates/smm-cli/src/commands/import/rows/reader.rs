@@ -369,8 +369,9 @@ impl Reader<'_> {
             ));
         };
         let mut candidates: Vec<String> = known.clauses.clone();
-        for (label, target) in &known.annexes {
-            if let Some(annexed) = model.standard(target) {
+        for annex in &known.annexes {
+            if let Some(annexed) = model.standard(&annex.standard) {
+                let label = &annex.label;
                 candidates.extend(annexed.clauses.iter().map(|c| format!("{label}.{c}")));
             }
         }
