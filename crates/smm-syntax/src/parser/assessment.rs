@@ -27,18 +27,20 @@ fn rating<'t, F: Clone + 't>(
     )
 }
 
-/// `rationale` and `note`, the fields of a target's and of a map edge's block.
-pub(super) fn target_field<'t>(
+/// The block of a target or a map edge (`what`), of `rationale` and `note` fields (`label`).
+pub(super) fn target_block<'t>(
     src: &'t str,
+    what: &'static str,
     label: &'static str,
     stop: &'static [Keyword],
-) -> impl Parser<'t, ParserInput<'t>, TargetField, Extra<'t>> + Clone {
-    choice((
+) -> impl Parser<'t, ParserInput<'t>, Block<TargetField>, Extra<'t>> + Clone {
+    let field = choice((
         setting(src, Keyword::Rationale, statement::text_setting).map(TargetField::Rationale),
         setting(src, Keyword::Note, statement::text_setting).map(TargetField::Note),
     ))
     .labelled(label)
-    .recover_with(via_parser(junk(stop, false).map(TargetField::Error)))
+    .recover_with(via_parser(junk(stop, false).map(TargetField::Error)));
+    block(field, what)
 }
 
 fn waiver_field<'t>(
@@ -75,11 +77,7 @@ fn practice_field<'t>(
 pub(super) fn profile_field<'t>(
     src: &'t str,
 ) -> impl Parser<'t, ParserInput<'t>, ProfileField, Extra<'t>> + Clone {
-    let target_body = block(
-        target_field(src, "target field", IN_PROFILE),
-        TargetField::span,
-        "target",
-    );
+    let target_body = target_block(src, "target", "target field", IN_PROFILE);
     choice((
         rating(src, Keyword::Target, target_body).map(|t| ProfileField::Target(Box::new(t))),
         setting(src, Keyword::Industry, statement::name_setting).map(ProfileField::Industry),
@@ -95,11 +93,11 @@ pub(super) fn profile_field<'t>(
 pub(super) fn assessment_field<'t>(
     src: &'t str,
 ) -> impl Parser<'t, ParserInput<'t>, AssessmentField, Extra<'t>> + Clone {
-    let practice_body = block(practice_field(src), PracticeField::span, "practice");
+    let practice_body = block(practice_field(src), "practice");
     // `profile NAME {` is a new top-level profile after a forgotten `}`, not this field.
     let profile_ref = setting(src, Keyword::Profile, statement::name_setting)
         .then_ignore(kind(TokenKind::LBrace).not().rewind());
-    let waiver_body = block(waiver_field(src), WaiverField::span, "waive");
+    let waiver_body = block(waiver_field(src), "waive");
     let waiver = with_body(
         typed(
             raw(Keyword::Waive, WAIVER_MODIFIERS),

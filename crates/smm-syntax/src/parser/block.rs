@@ -5,7 +5,8 @@ use chumsky::prelude::*;
 use super::raw::{close_brace, kind, raw};
 use super::{Extra, ParserInput};
 use crate::ast::{
-    Block, Declaration, Definition, DefinitionField, Extension, MapEdge, Rating, Setting,
+    AssessmentField, Block, Declaration, Definition, DefinitionField, Extension, FrameworkField,
+    MapEdge, MappingField, PracticeField, ProfileField, Rating, Setting, StandardField,
     TargetField, Unmapped, Waiver, WaiverField,
 };
 use crate::diagnostic::Diagnostic;
@@ -13,10 +14,36 @@ use crate::statement::{self, Raw};
 use crate::token::{Keyword, TokenKind};
 use crate::Span;
 
+/// What a block holds: the last entry's span is where an unclosed block ends.
+pub(super) trait Entry: Clone {
+    fn span(&self) -> Span;
+}
+
+macro_rules! entry {
+    ($($field:ty),*) => {$(
+        impl Entry for $field {
+            fn span(&self) -> Span {
+                <$field>::span(self)
+            }
+        }
+    )*};
+}
+
+entry!(
+    ProfileField,
+    AssessmentField,
+    PracticeField,
+    WaiverField,
+    TargetField,
+    FrameworkField,
+    StandardField,
+    DefinitionField,
+    MappingField
+);
+
 /// `{ entries }`, where a missing `}` is reported at the end of the block's content.
-pub(super) fn block<'t, F: Clone + 't>(
+pub(super) fn block<'t, F: Entry + 't>(
     entry: impl Parser<'t, ParserInput<'t>, F, Extra<'t>> + Clone + 't,
-    entry_span: fn(&F) -> Span,
     what: &'static str,
 ) -> impl Parser<'t, ParserInput<'t>, Block<F>, Extra<'t>> + Clone {
     kind(TokenKind::LBrace)
@@ -26,14 +53,14 @@ pub(super) fn block<'t, F: Clone + 't>(
             // Blocks live as long as the tree: the spare capacity of a collect is dropped.
             entries.shrink_to_fit();
             if close.is_none() {
-                let end = entries.last().map_or(open.end, |f| entry_span(f).end);
+                let end = entries.last().map_or(open.end, |f| f.span().end);
                 emitter.emit(Rich::custom(
                     SimpleSpan::from(end..end),
                     Box::new(statement::unclosed_block(open, end, what)),
                 ));
             }
             let end = close.map_or_else(
-                || entries.last().map_or(open.end, |f| entry_span(f).end),
+                || entries.last().map_or(open.end, |f| f.span().end),
                 |c| c.end,
             );
             Block {

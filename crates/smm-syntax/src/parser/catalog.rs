@@ -43,11 +43,7 @@ fn definition<'t, Id: Clone + 't>(
     build: Build<Definition<Id>>,
     stop: &'static [Keyword],
 ) -> impl Parser<'t, ParserInput<'t>, Box<Definition<Id>>, Extra<'t>> + Clone {
-    let body = block(
-        definition_field(src, stop),
-        DefinitionField::span,
-        keyword.as_str(),
-    );
+    let body = block(definition_field(src, stop), keyword.as_str());
     with_body(typed(raw(keyword, DEFINITION_MODIFIERS), src, build), body).map(Box::new)
 }
 

@@ -3,17 +3,14 @@
 use chumsky::prelude::*;
 
 use super::assessment::{assessment_field, profile_field};
-use super::block::{attach, block, HasBody};
+use super::block::{attach, block, Entry, HasBody};
 use super::catalog::{definition_field, framework_field, standard_field};
 use super::keywords::TOP;
 use super::mapping::mapping_field;
 use super::raw::raw;
 use super::recovery::junk;
 use super::{Extra, ParserInput};
-use crate::ast::{
-    AssessmentField, Block, Declaration, DefinitionField, Extension, FrameworkField, Item,
-    MappingField, ProfileField, SourceFile, StandardField,
-};
+use crate::ast::{Declaration, DefinitionField, Extension, Item, SourceFile};
 use crate::diagnostic::Diagnostic;
 use crate::statement::{self, Raw};
 use crate::token::Keyword;
@@ -35,11 +32,13 @@ impl Headed<DefinitionField> for Extension {
     }
 }
 
-fn item<'t, F: Clone + 't, T: Headed<F>>(
+/// The item `keyword` starts, with a block of `field`s.
+fn item<'t, F: Entry + 't, T: Headed<F>>(
     src: &'t str,
     keyword: Keyword,
-    body: impl Parser<'t, ParserInput<'t>, Block<F>, Extra<'t>> + Clone + 't,
+    field: impl Parser<'t, ParserInput<'t>, F, Extra<'t>> + Clone + 't,
 ) -> impl Parser<'t, ParserInput<'t>, T, Extra<'t>> + Clone {
+    let body = block(field, keyword.as_str());
     raw(keyword, &[])
         .then(choice((
             body.map(|body| (Some(body), None)),
@@ -62,36 +61,12 @@ fn item<'t, F: Clone + 't, T: Headed<F>>(
 pub(super) fn file_parser<'t>(
     src: &'t str,
 ) -> impl Parser<'t, ParserInput<'t>, SourceFile, Extra<'t>> {
-    let profile = item(
-        src,
-        Keyword::Profile,
-        block(profile_field(src), ProfileField::span, "profile"),
-    );
-    let assessment = item(
-        src,
-        Keyword::Assessment,
-        block(assessment_field(src), AssessmentField::span, "assessment"),
-    );
-    let framework = item(
-        src,
-        Keyword::Framework,
-        block(framework_field(src), FrameworkField::span, "framework"),
-    );
-    let standard = item(
-        src,
-        Keyword::Standard,
-        block(standard_field(src), StandardField::span, "standard"),
-    );
-    let mapping = item(
-        src,
-        Keyword::Mapping,
-        block(mapping_field(src), MappingField::span, "mapping"),
-    );
-    let extension = item(
-        src,
-        Keyword::Extend,
-        block(definition_field(src, TOP), DefinitionField::span, "extend"),
-    );
+    let profile = item(src, Keyword::Profile, profile_field(src));
+    let assessment = item(src, Keyword::Assessment, assessment_field(src));
+    let framework = item(src, Keyword::Framework, framework_field(src));
+    let standard = item(src, Keyword::Standard, standard_field(src));
+    let mapping = item(src, Keyword::Mapping, mapping_field(src));
+    let extension = item(src, Keyword::Extend, definition_field(src, TOP));
     // Boxed, so that each item's parser is its own call frame: unboxed, the whole grammar's
     // state is nested in one value and a debug build needs over 256 KiB of stack.
     choice((

@@ -11,61 +11,39 @@ pub(crate) const TOP: &[Keyword] = &[
     Keyword::Extend,
     Keyword::Mapping,
 ];
-pub(super) const IN_PROFILE: &[Keyword] = &[
-    Keyword::Profile,
-    Keyword::Assessment,
-    Keyword::Framework,
-    Keyword::Standard,
-    Keyword::Extend,
-    Keyword::Mapping,
-    Keyword::Industry,
-    Keyword::Extends,
-    Keyword::Follows,
-    Keyword::Role,
-    Keyword::Description,
-    Keyword::Target,
-];
-pub(super) const IN_ASSESSMENT: &[Keyword] = &[
-    Keyword::Profile,
-    Keyword::Assessment,
-    Keyword::Framework,
-    Keyword::Standard,
-    Keyword::Extend,
-    Keyword::Mapping,
-    Keyword::Follows,
-    Keyword::Waive,
-    Keyword::Role,
-    Keyword::Date,
-    Keyword::Assessor,
-    Keyword::Description,
-    Keyword::Practice,
-];
-pub(super) const IN_FRAMEWORK: &[Keyword] = &[
-    Keyword::Profile,
-    Keyword::Assessment,
-    Keyword::Framework,
-    Keyword::Standard,
-    Keyword::Extend,
-    Keyword::Mapping,
-    Keyword::Source,
-    Keyword::Domain,
-    Keyword::Subdomain,
-    Keyword::Practice,
-];
-pub(super) const IN_STANDARD: &[Keyword] = &[
-    Keyword::Profile,
-    Keyword::Assessment,
-    Keyword::Framework,
-    Keyword::Standard,
-    Keyword::Extend,
-    Keyword::Mapping,
-    Keyword::Source,
-    Keyword::Edition,
-    Keyword::Supersedes,
-    Keyword::Role,
-    Keyword::Annex,
-    Keyword::Clause,
-];
+
+/// The stop list of a block nested in an item: `TOP`, then the keywords of the item's own
+/// fields, which end the nested block too.
+macro_rules! top_and {
+    ($($own:ident),+ $(,)?) => {{
+        const OWN: &[Keyword] = &[$(Keyword::$own),+];
+        const ALL: [Keyword; TOP.len() + OWN.len()] = concat(OWN);
+        &ALL
+    }};
+}
+
+const fn concat<const N: usize>(own: &[Keyword]) -> [Keyword; N] {
+    let mut all = [Keyword::Profile; N];
+    let mut i = 0;
+    while i < N {
+        all[i] = if i < TOP.len() {
+            TOP[i]
+        } else {
+            own[i - TOP.len()]
+        };
+        i += 1;
+    }
+    all
+}
+
+pub(super) const IN_PROFILE: &[Keyword] =
+    top_and!(Industry, Extends, Follows, Role, Description, Target);
+pub(super) const IN_ASSESSMENT: &[Keyword] =
+    top_and!(Follows, Waive, Role, Date, Assessor, Description, Practice);
+pub(super) const IN_FRAMEWORK: &[Keyword] = top_and!(Source, Domain, Subdomain, Practice);
+pub(super) const IN_STANDARD: &[Keyword] =
+    top_and!(Source, Edition, Supersedes, Role, Annex, Clause);
+pub(super) const IN_MAPPING: &[Keyword] = top_and!(Source, Edition, Map, Unmapped);
 pub(super) const RATING_MODIFIERS: &[Keyword] = &[Keyword::Level, Keyword::Scope];
 pub(super) const EVIDENCE_MODIFIERS: &[Keyword] = &[
     Keyword::Implements,
@@ -81,16 +59,4 @@ pub(super) const MAP_MODIFIERS: &[Keyword] = &[
     Keyword::As,
     Keyword::For,
     Keyword::Via,
-];
-pub(super) const IN_MAPPING: &[Keyword] = &[
-    Keyword::Profile,
-    Keyword::Assessment,
-    Keyword::Framework,
-    Keyword::Standard,
-    Keyword::Extend,
-    Keyword::Mapping,
-    Keyword::Source,
-    Keyword::Edition,
-    Keyword::Map,
-    Keyword::Unmapped,
 ];

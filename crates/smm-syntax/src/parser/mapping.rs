@@ -2,7 +2,7 @@
 
 use chumsky::prelude::*;
 
-use super::assessment::target_field;
+use super::assessment::target_block;
 use super::block::{block, setting, typed, with_body};
 use super::keywords::{IN_MAPPING, MAP_MODIFIERS, TOP};
 use super::raw::raw;
@@ -15,11 +15,7 @@ use crate::token::Keyword;
 pub(super) fn mapping_field<'t>(
     src: &'t str,
 ) -> impl Parser<'t, ParserInput<'t>, MappingField, Extra<'t>> + Clone {
-    let body = block(
-        target_field(src, "map field", IN_MAPPING),
-        TargetField::span,
-        "map",
-    );
+    let body = target_block(src, "map", "map field", IN_MAPPING);
     let edge = with_body(
         typed(raw(Keyword::Map, MAP_MODIFIERS), src, statement::map_edge),
         body,
@@ -32,7 +28,7 @@ pub(super) fn mapping_field<'t>(
         .recover_with(via_parser(junk(IN_MAPPING, false).map(TargetField::Error)));
     let unmapped = with_body(
         typed(raw(Keyword::Unmapped, &[]), src, statement::unmapped),
-        block(reason, TargetField::span, "unmapped"),
+        block(reason, "unmapped"),
     )
     .map(Box::new);
     choice((

@@ -62,7 +62,15 @@ fn reports_made_in_parts_are_those_made_in_turn() {
         })
         .collect();
     let render = |color, plain_first, parts| {
-        super::reports_as_text(&diagnostics, "f.smm", src, color, plain_first, parts)
+        super::Reports {
+            diagnostics: &diagnostics,
+            path: "f.smm",
+            src,
+            color,
+            plain_first,
+            parts,
+        }
+        .text()
     };
     for (color, plain_first) in [(false, true), (false, false), (true, false)] {
         let whole = render(color, plain_first, 1);

@@ -2,9 +2,9 @@
 //! and `waive`.
 
 use super::expectation::expectation;
-use super::problems::{missing, stray};
+use super::problems::missing;
 use super::values::{clause, date, int, name, text};
-use super::walk::{modifier_value, walk};
+use super::walk::walk;
 use super::{FirstProblem, Raw};
 use crate::ast::{Evidence, Int, Name, Rating, Setting, Waiver};
 use crate::code::SyntaxCode;
@@ -13,23 +13,15 @@ use crate::token::Keyword;
 
 pub(crate) fn rating<F>(src: &str, raw: Raw) -> (Rating<F>, Option<Diagnostic>) {
     let mut problem = FirstProblem::default();
-    let mut practice = None;
     let mut level: Option<Setting<Int>> = None;
     let mut scope: Option<Setting<Name>> = None;
-    walk(
-        src,
-        &raw,
-        &mut problem,
-        None,
-        |problem, word| practice = problem.take(name(src, raw.keyword, word)),
-        |problem, slot, seen| {
-            if slot.0 == Keyword::Level {
-                level = Some(modifier_value(src, &raw, problem, slot, seen, int));
-            } else {
-                scope = Some(modifier_value(src, &raw, problem, slot, seen, name));
-            }
-        },
-    );
+    let practice = walk(src, &raw, &mut problem, None, name, |mut modifier| {
+        if modifier.keyword == Keyword::Level {
+            level = Some(modifier.value(int));
+        } else {
+            scope = Some(modifier.value(name));
+        }
+    });
     if level.is_none() {
         let statement = raw.keyword.as_str();
         problem.add(
@@ -68,44 +60,35 @@ pub(crate) fn evidence(src: &str, raw: Raw) -> (Evidence, Option<Diagnostic>) {
         stub: None,
         span: raw.span,
     };
-    walk(
+    evidence.description = walk(
         src,
         &raw,
         &mut problem,
         None,
-        |problem, word| evidence.description = problem.take(text(src, raw.keyword, word)),
-        |problem, slot, seen| {
-            let (keyword, span, values) = slot;
-            match keyword {
-                Keyword::Implements => {
-                    evidence.implements = Some(span);
-                    if values.is_empty() {
-                        problem.add(missing(keyword, span));
-                    }
-                    evidence.clauses.reserve_exact(values.len());
-                    for word in values {
-                        if let Some(clause) = problem.take(clause(src, *word)) {
-                            evidence.clauses.push(clause);
-                        }
-                    }
+        text,
+        |mut modifier| match modifier.keyword {
+            Keyword::Implements => {
+                evidence.implements = Some(modifier.span);
+                if modifier.values.is_empty() {
+                    modifier
+                        .problem
+                        .add(missing(modifier.keyword, modifier.span));
                 }
-                Keyword::Stub => {
-                    evidence.stub = Some(span);
-                    if let Some(word) = values.first() {
-                        problem.add_with(|| stray(src, &raw, *word, seen));
+                evidence.clauses.reserve_exact(modifier.values.len());
+                for word in modifier.values {
+                    if let Some(clause) = modifier.problem.take(clause(src, *word)) {
+                        evidence.clauses.push(clause);
                     }
-                }
-                Keyword::Expires => {
-                    evidence.expires = Some(Box::new(modifier_value(
-                        src, &raw, problem, slot, seen, date,
-                    )))
-                }
-                _ => {
-                    evidence.link = Some(Box::new(modifier_value(
-                        src, &raw, problem, slot, seen, text,
-                    )))
                 }
             }
+            Keyword::Stub => {
+                evidence.stub = Some(modifier.span);
+                if let Some(word) = modifier.values.first() {
+                    modifier.stray(*word);
+                }
+            }
+            Keyword::Expires => evidence.expires = Some(Box::new(modifier.value(date))),
+            _ => evidence.link = Some(Box::new(modifier.value(text))),
         },
     );
     (evidence, problem.0)
@@ -122,19 +105,12 @@ pub(crate) fn waiver(src: &str, raw: Raw) -> (Waiver, Option<Diagnostic>) {
         body: None,
         span: raw.span,
     };
-    walk(
-        src,
-        &raw,
-        &mut problem,
-        None,
-        |problem, word| waiver.code = problem.take(name(src, raw.keyword, word)),
-        |problem, slot, seen| {
-            if slot.0 == Keyword::Expires {
-                waiver.expires = Some(modifier_value(src, &raw, problem, slot, seen, date));
-            } else {
-                waiver.practice = Some(modifier_value(src, &raw, problem, slot, seen, name));
-            }
-        },
-    );
+    waiver.code = walk(src, &raw, &mut problem, None, name, |mut modifier| {
+        if modifier.keyword == Keyword::Expires {
+            waiver.expires = Some(modifier.value(date));
+        } else {
+            waiver.practice = Some(modifier.value(name));
+        }
+    });
     (waiver, problem.0)
 }

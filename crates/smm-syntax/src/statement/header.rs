@@ -2,12 +2,12 @@
 //! parent ID`, `extend STD:CLAUSE`.
 
 use super::problems::missing_body;
-use super::values::{clause, clause_ref, name};
-use super::walk::{modifier_value, positional, walk};
-use super::{FirstProblem, Raw, Word};
+use super::values::{clause, clause_ref, name, Convert};
+use super::walk::{positional, walk};
+use super::{FirstProblem, Raw};
 use crate::ast::{ClauseRef, Declaration, Definition, Extension, Name};
 use crate::diagnostic::Diagnostic;
-use crate::token::{Keyword, TokenKind};
+use crate::token::TokenKind;
 
 pub(crate) fn declaration<F>(
     src: &str,
@@ -22,13 +22,13 @@ pub(crate) fn declaration<F>(
         body: None,
         span: raw.span,
     };
-    walk(
+    declaration.name = walk(
         src,
         &raw,
         &mut problem,
         Some(&mut declaration.title),
-        |problem, word| declaration.name = problem.take(name(src, raw.keyword, word)),
-        |_, _, _| unreachable!("declarations take no modifiers"),
+        name,
+        |_| unreachable!("declarations take no modifiers"),
     );
     if !has_body {
         problem.add(missing_body(&raw));
@@ -40,7 +40,7 @@ pub(crate) fn declaration<F>(
 fn definition<Id>(
     src: &str,
     raw: Raw,
-    convert: fn(&str, Keyword, Word) -> Result<Id, Box<Diagnostic>>,
+    convert: Convert<Id>,
 ) -> (Definition<Id>, Option<Diagnostic>) {
     let mut problem = FirstProblem::default();
     let mut definition = Definition {
@@ -51,15 +51,13 @@ fn definition<Id>(
         body: None,
         span: raw.span,
     };
-    walk(
+    definition.id = walk(
         src,
         &raw,
         &mut problem,
         Some(&mut definition.title),
-        |problem, word| definition.id = problem.take(convert(src, raw.keyword, word)),
-        |problem, slot, seen| {
-            definition.parent = Some(modifier_value(src, &raw, problem, slot, seen, convert))
-        },
+        convert,
+        |mut modifier| definition.parent = Some(modifier.value(convert)),
     );
     (definition, problem.0)
 }

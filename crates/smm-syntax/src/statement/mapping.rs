@@ -3,7 +3,7 @@
 use super::expectation::expectation;
 use super::problems::missing;
 use super::values::{clause, clause_ref, int, name};
-use super::walk::{modifier_value, positional, walk};
+use super::walk::{positional, walk};
 use super::{FirstProblem, Raw};
 use crate::ast::{MapEdge, Unmapped};
 use crate::code::SyntaxCode;
@@ -23,33 +23,26 @@ pub(crate) fn map_edge(src: &str, raw: Raw) -> (MapEdge, Option<Diagnostic>) {
         body: None,
         span: raw.span,
     };
-    walk(
+    edge.practice = walk(
         src,
         &raw,
         &mut problem,
         None,
-        |problem, word| edge.practice = problem.take(name(src, raw.keyword, word)),
-        |problem, slot, seen| match slot.0 {
-            Keyword::Level => {
-                edge.level = Some(modifier_value(src, &raw, problem, slot, seen, int))
-            }
-            Keyword::To => {
-                edge.clause = Some(modifier_value(src, &raw, problem, slot, seen, clause_ref))
-            }
-            Keyword::Via => {
-                edge.via = Some(modifier_value(src, &raw, problem, slot, seen, clause_ref))
-            }
-            Keyword::As => {
-                edge.relationship = Some(modifier_value(src, &raw, problem, slot, seen, name))
-            }
+        name,
+        |mut modifier| match modifier.keyword {
+            Keyword::Level => edge.level = Some(modifier.value(int)),
+            Keyword::To => edge.clause = Some(modifier.value(clause_ref)),
+            Keyword::Via => edge.via = Some(modifier.value(clause_ref)),
+            Keyword::As => edge.relationship = Some(modifier.value(name)),
             _ => {
-                let (keyword, span, values) = slot;
-                if values.is_empty() {
-                    problem.add(missing(keyword, span));
+                let (keyword, span) = (modifier.keyword, modifier.span);
+                if modifier.values.is_empty() {
+                    modifier.problem.add(missing(keyword, span));
                 }
-                let roles = values
+                let roles = modifier
+                    .values
                     .iter()
-                    .filter_map(|w| problem.take(name(src, keyword, *w)))
+                    .filter_map(|w| modifier.problem.take(name(src, keyword, *w)))
                     .collect();
                 edge.roles = Some((span, roles));
             }

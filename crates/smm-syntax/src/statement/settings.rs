@@ -1,29 +1,19 @@
 //! Statements of one or a few plain values: `keyword value` settings, `comprehensiveness N
 //! "text"` and `annex "label" standard`.
 
-use super::values::{date, int, name, text};
+use super::values::{date, int, name, text, Convert};
 use super::walk::{positional, walk};
-use super::{FirstProblem, Raw, Word};
+use super::{FirstProblem, Raw};
 use crate::ast::{Annex, Date, Int, LevelText, Name, Setting, Text};
 use crate::diagnostic::Diagnostic;
-use crate::token::{Keyword, TokenKind};
+use crate::token::TokenKind;
 
 /// `keyword value` settings: exactly one value, of the kind `convert` accepts.
-fn single<T>(
-    src: &str,
-    raw: Raw,
-    convert: fn(&str, Keyword, Word) -> Result<T, Box<Diagnostic>>,
-) -> (Setting<T>, Option<Diagnostic>) {
+fn single<T>(src: &str, raw: Raw, convert: Convert<T>) -> (Setting<T>, Option<Diagnostic>) {
     let mut problem = FirstProblem::default();
-    let mut value = None;
-    walk(
-        src,
-        &raw,
-        &mut problem,
-        None,
-        |problem, word| value = problem.take(convert(src, raw.keyword, word)),
-        |_, _, _| unreachable!("settings take no modifiers"),
-    );
+    let value = walk(src, &raw, &mut problem, None, convert, |_| {
+        unreachable!("settings take no modifiers")
+    });
     let setting = Setting {
         keyword: raw.keyword_span,
         value,

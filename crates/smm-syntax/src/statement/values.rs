@@ -7,6 +7,9 @@ use crate::ast::{ClauseRef, Date, Int, Name, Text};
 use crate::diagnostic::Diagnostic;
 use crate::token::{BadWord, Keyword, TokenKind};
 
+/// Reads a word as the value a keyword takes, or says why it is not one.
+pub(super) type Convert<T> = fn(&str, Keyword, Word) -> Result<T, Box<Diagnostic>>;
+
 pub(super) fn name(src: &str, keyword: Keyword, word: Word) -> Result<Name, Box<Diagnostic>> {
     match word.kind {
         TokenKind::Ident => Ok(Name {

@@ -2,32 +2,32 @@
 //! through these, so that they report problems alike and in the same order.
 
 use super::problems::{duplicate, missing, stray, wrong};
-use super::values::text;
+use super::values::{text, Convert};
 use super::{FirstProblem, Part, Raw, Word};
 use crate::ast::{Setting, Text};
-use crate::diagnostic::Diagnostic;
 use crate::token::{Keyword, TokenKind};
 use crate::Span;
 
-/// Walks a statement's parts: its first value is `head`, a text right after it is the title
-/// where `title` is given, any other bare value is a stray, and each modifier is handed to
-/// `modifier` once (with the modifiers seen so far); a missing head or a repeated modifier is
-/// reported.
-pub(super) fn walk(
+/// Walks a statement's parts: its first value is the head, read by `head` and returned, a text
+/// right after it is the title where `title` is given, any other bare value is a stray, and each
+/// modifier is handed to `modifier` once (with the modifiers seen so far); a missing head or a
+/// repeated modifier is reported.
+pub(super) fn walk<H>(
     src: &str,
     raw: &Raw,
     problem: &mut FirstProblem,
     mut title: Option<&mut Option<Text>>,
-    mut head: impl FnMut(&mut FirstProblem, Word),
-    mut modifier: impl FnMut(&mut FirstProblem, (Keyword, Span, &[Word]), &[Keyword]),
-) {
+    head: Convert<H>,
+    mut modifier: impl FnMut(Modifier),
+) -> Option<H> {
     if !matches!(raw.parts.first(), Some(Part::Value(_))) {
         problem.add(missing(raw.keyword, raw.keyword_span));
     }
+    let mut value = None;
     let mut seen: Vec<(Keyword, Span)> = Vec::new();
     for (i, part) in raw.parts.iter().enumerate() {
         match (part, title.as_deref_mut()) {
-            (Part::Value(word), _) if i == 0 => head(problem, *word),
+            (Part::Value(word), _) if i == 0 => value = problem.take(head(src, raw.keyword, *word)),
             (Part::Value(word), Some(title)) if i == 1 && word.kind == TokenKind::String => {
                 *title = problem.take(text(src, raw.keyword, *word))
             }
@@ -41,15 +41,20 @@ pub(super) fn walk(
                 _,
             ) => {
                 if first_time(&mut seen, problem, *keyword, *span) {
-                    modifier(
+                    modifier(Modifier {
+                        keyword: *keyword,
+                        span: *span,
+                        values,
+                        seen: &keywords(&seen),
                         problem,
-                        (*keyword, *span, values.as_slice()),
-                        &keywords(&seen),
-                    );
+                        src,
+                        raw,
+                    });
                 }
             }
         }
     }
+    value
 }
 
 fn keywords(seen: &[(Keyword, Span)]) -> Vec<Keyword> {
@@ -71,30 +76,44 @@ fn first_time(
     true
 }
 
-/// A modifier's single value, with extra values reported as strays.
-pub(super) fn modifier_value<T>(
-    src: &str,
-    raw: &Raw,
-    problem: &mut FirstProblem,
-    (keyword, span, values): (Keyword, Span, &[Word]),
-    seen: &[Keyword],
-    convert: fn(&str, Keyword, Word) -> Result<T, Box<Diagnostic>>,
-) -> Setting<T> {
-    let value = match values.first() {
-        Some(word) => problem.take(convert(src, keyword, *word)),
-        None => {
-            problem.add(missing(keyword, span));
-            None
+/// A modifier as `walk` hands it over, with what reading its values takes.
+pub(super) struct Modifier<'m> {
+    pub keyword: Keyword,
+    pub span: Span,
+    pub values: &'m [Word],
+    /// The modifiers given so far, this one last: what a stray after them could have been.
+    pub seen: &'m [Keyword],
+    pub problem: &'m mut FirstProblem,
+    src: &'m str,
+    raw: &'m Raw,
+}
+
+impl Modifier<'_> {
+    /// Its single value, with extra values reported as strays.
+    pub fn value<T>(&mut self, convert: Convert<T>) -> Setting<T> {
+        let (keyword, span) = (self.keyword, self.span);
+        let value = match self.values.first() {
+            Some(word) => self.problem.take(convert(self.src, keyword, *word)),
+            None => {
+                self.problem.add(missing(keyword, span));
+                None
+            }
+        };
+        for word in self.values.iter().skip(1) {
+            self.stray(*word);
         }
-    };
-    for word in values.iter().skip(1) {
-        problem.add_with(|| stray(src, raw, *word, seen));
+        let end = self.values.last().map_or(span.end, |w| w.span.end);
+        Setting {
+            keyword: span,
+            value,
+            span: Span::new(span.start, end),
+        }
     }
-    let end = values.last().map_or(span.end, |w| w.span.end);
-    Setting {
-        keyword: span,
-        value,
-        span: Span::new(span.start, end),
+
+    /// Reports a value the modifier does not take.
+    pub fn stray(&mut self, word: Word) {
+        let (src, raw, seen) = (self.src, self.raw, self.seen);
+        self.problem.add_with(|| stray(src, raw, word, seen));
     }
 }
 
