@@ -26,9 +26,10 @@ pub enum Expect {
 
 /// What a word ending at `offset` (partly typed, or not begun) may be.
 pub fn next_at(src: &str, parse: &Parse, offset: usize) -> Next {
-    let current = parse.tokens.iter().find(|t| {
+    // The only token that can hold the cursor: the first that does not end before it.
+    let at = parse.tokens.partition_point(|t| t.span.end < offset);
+    let current = parse.tokens.get(at).filter(|t| {
         t.span.start < offset
-            && offset <= t.span.end
             && matches!(
                 t.kind,
                 TokenKind::Ident

@@ -72,11 +72,14 @@ impl SlotReader {
             }
             TokenKind::Date => place.value(Slot::Date),
             TokenKind::String => place.value(Slot::String),
-            TokenKind::Invalid(_) | TokenKind::Unknown => {
+            // Comments were answered above.
+            TokenKind::Invalid(_)
+            | TokenKind::Unknown
+            | TokenKind::LineComment
+            | TokenKind::BlockComment => {
                 place.values += 1;
                 None
             }
-            TokenKind::LineComment | TokenKind::BlockComment => unreachable!("read above"),
         }
     }
 }
