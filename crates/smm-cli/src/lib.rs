@@ -13,13 +13,13 @@ mod commands;
 mod compiled_model;
 mod declared_elsewhere;
 mod destination;
-mod diff;
 mod inputs;
 mod json_parts;
 mod markup_escape;
 mod passes;
 mod sources;
 mod status;
+mod unified_diff;
 mod workspace_model;
 
 use std::io::{self, Write};

@@ -14,7 +14,7 @@ use crate::color::Colors;
 use crate::inputs::{self, Group, InputFile};
 use crate::sources::Sources;
 use crate::status::{count, Status};
-use crate::{atomic, diff};
+use crate::{atomic, unified_diff};
 
 #[derive(Debug, Args)]
 pub struct FixArgs {
@@ -141,7 +141,7 @@ fn fix_group(
         }
         tally.files += 1;
         if args.dry_run {
-            let diff = diff::unified(
+            let diff = unified_diff::unified(
                 &target.shown,
                 original,
                 &source.text,

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use crate::cli::FmtArgs;
 use crate::color::Colors;
 use crate::status::{count, Status};
-use crate::{atomic, diff, inputs};
+use crate::{atomic, inputs, unified_diff};
 
 pub fn run(
     args: &FmtArgs,
@@ -39,7 +39,7 @@ pub fn run(
             }
             if args.check {
                 if changed {
-                    let diff = diff::unified(
+                    let diff = unified_diff::unified(
                         &target.shown,
                         &source.text,
                         &formatted,
