@@ -19,12 +19,28 @@ pub enum ActionKind {
     Scaffold,
 }
 
+/// A finding, by its code and span, as an editor's diagnostic names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Addressed {
+    pub code: &'static str,
+    pub span: Span,
+}
+
+impl Addressed {
+    fn of(finding: &Finding) -> Addressed {
+        Addressed {
+            code: finding.code(),
+            span: finding.diagnostic.span,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Action {
     pub title: String,
     pub kind: ActionKind,
-    /// The finding it addresses, by code and span, so the editor can tie it to a diagnostic.
-    pub finding: Option<(&'static str, Span)>,
+    /// The finding it addresses, so the editor can tie it to a diagnostic.
+    pub finding: Option<Addressed>,
     pub edits: Vec<TextEdit>,
     /// The one fix an editor may apply without asking ("fix all" in VS Code).
     pub preferred: bool,
@@ -47,7 +63,7 @@ pub fn code_actions(snapshot: &Snapshot<'_>, file: FileId, range: Span) -> Vec<A
             actions.push(Action {
                 title: fix.title.clone(),
                 kind: ActionKind::QuickFix,
-                finding: Some((finding.code(), finding.diagnostic.span)),
+                finding: Some(Addressed::of(finding)),
                 edits: fix
                     .edits
                     .iter()
@@ -165,7 +181,7 @@ impl Scaffold<'_, '_> {
         Some(Action {
             title: format!("Waive `{short}`{about} until {expires}"),
             kind: ActionKind::QuickFix,
-            finding: Some((finding.code(), finding.diagnostic.span)),
+            finding: Some(Addressed::of(finding)),
             edits: self.insert(text),
             preferred: false,
         })
@@ -215,7 +231,7 @@ impl Scaffold<'_, '_> {
                 if count == 1 { "" } else { "s" }
             ),
             kind: ActionKind::Scaffold,
-            finding: finding.map(|f| (f.code(), f.diagnostic.span)),
+            finding: finding.map(Addressed::of),
             edits: self.insert(text),
             preferred: false,
         })

@@ -19,7 +19,7 @@ mod subject;
 mod symbols;
 mod workspace_symbols;
 
-pub use actions::{code_actions, Action, ActionKind};
+pub use actions::{code_actions, Action, ActionKind, Addressed};
 pub use code_lens::{code_lenses, CodeLens};
 pub use completion::{completions, Completion, CompletionKind};
 pub use folding::{folding_ranges, Fold, FoldKind};

@@ -49,7 +49,7 @@ fn apply_and_check(text: &str, action: &Action) -> (String, String) {
     );
     assert!(smm_syntax::format(&after).is_ok(), "{}", action.title);
     let (old, new) = (active(text), active(&after));
-    if let Some((code, _)) = action.finding {
+    if let Some(smm_ide::Addressed { code, .. }) = action.finding {
         assert!(
             new.get(code).copied().unwrap_or(0) < old[code],
             "{}: `{code}` is still there:\n{after}",

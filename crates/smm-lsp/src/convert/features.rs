@@ -244,8 +244,8 @@ pub fn code_actions(
             // The client's own diagnostics for the finding the action addresses.
             let diagnostics: Vec<Diagnostic> = action
                 .finding
-                .map(|(code, span)| {
-                    let range = at.range(span);
+                .map(|addressed| {
+                    let (code, range) = (addressed.code, at.range(addressed.span));
                     params
                         .context
                         .diagnostics
