@@ -135,16 +135,10 @@ impl<'s> Context<'s> {
             }
             match item {
                 smm_syntax::ast::Item::Assessment(a) => {
-                    let name = a.name.as_ref().map(|n| n.text.as_str());
-                    context.assessment = snapshot
-                        .analysis
-                        .assessments
-                        .iter()
-                        .find(|r| r.file == file && Some(r.name.as_str()) == name);
+                    context.assessment = crate::checked::report(snapshot, file, a);
                 }
                 smm_syntax::ast::Item::Profile(p) => {
-                    let name = p.name.as_ref().map(|n| n.text.as_str());
-                    context.profile = name.and_then(|n| snapshot.analysis.profiles.get(n));
+                    context.profile = crate::checked::profile(snapshot, file, p);
                 }
                 _ => {}
             }
